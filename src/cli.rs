@@ -1,0 +1,131 @@
+//! The native command-line checker: `budget-check [--format text|json] [--rounding MODE] FILE…`.
+//!
+//! Exit status: 0 when no error-severity finding, 1 when there is one, 2 when an input cannot
+//! be read or the arguments are wrong.
+
+use budget_check::check_sources;
+use budget_check::ingest::{decode, Source};
+use budget_check::tolerance::RoundingMode;
+
+const USAGE: &str =
+    "用法 usage: budget-check [--format text|json] [--rounding nearest|truncate|strict] FILE…\n\
+  读取一个或多个文本文件（UTF-8 或 GBK），作为一个文档检查，输出检查报告。\n\
+  Reads text files (UTF-8 or GBK) as one document and prints the check report.\n\
+  Exit status: 0 no errors, 1 errors found, 2 input could not be read.";
+
+#[derive(Debug, PartialEq)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, PartialEq)]
+struct Options {
+    format: Format,
+    mode: RoundingMode,
+    files: Vec<String>,
+}
+
+fn parse_args(args: Vec<String>) -> Result<Options, String> {
+    let mut options = Options {
+        format: Format::Text,
+        mode: RoundingMode::Nearest,
+        files: Vec::new(),
+    };
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--format" => {
+                options.format = match args.next().as_deref() {
+                    Some("text") => Format::Text,
+                    Some("json") => Format::Json,
+                    other => {
+                        return Err(format!(
+                            "--format 需要 text 或 json / expects text or json, got {other:?}"
+                        ))
+                    }
+                }
+            }
+            "--rounding" => {
+                options.mode = match args.next().as_deref() {
+                    Some("nearest") => RoundingMode::Nearest,
+                    Some("truncate") => RoundingMode::Truncate,
+                    Some("strict") => RoundingMode::Strict,
+                    other => {
+                        return Err(format!(
+                            "--rounding 需要 nearest/truncate/strict, got {other:?}"
+                        ))
+                    }
+                }
+            }
+            "-h" | "--help" => return Err(String::new()),
+            _ if arg.starts_with("--") => return Err(format!("未知选项 unknown option {arg}")),
+            _ => options.files.push(arg),
+        }
+    }
+    if options.files.is_empty() {
+        return Err("缺少输入文件 / no input file".to_string());
+    }
+    Ok(options)
+}
+
+/// Runs the checker and returns the exit status.
+pub fn run(args: Vec<String>) -> i32 {
+    let options = match parse_args(args) {
+        Ok(options) => options,
+        Err(message) => {
+            if !message.is_empty() {
+                eprintln!("{message}");
+            }
+            eprintln!("{USAGE}");
+            return 2;
+        }
+    };
+    let mut sources = Vec::new();
+    for path in &options.files {
+        match std::fs::read(path) {
+            Ok(bytes) => sources.push(Source {
+                name: path.clone(),
+                text: decode(&bytes).0,
+            }),
+            Err(e) => {
+                eprintln!("无法读取 {path}：{e}\ncannot read {path}: {e}");
+                return 2;
+            }
+        }
+    }
+    let report = check_sources(&sources, options.mode);
+    match options.format {
+        Format::Text => print!("{}", report.to_text()),
+        Format::Json => println!("{}", report.to_json()),
+    }
+    i32::from(report.has_errors())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_format_and_mode() {
+        let args = ["--format", "json", "--rounding", "strict", "a.txt"]
+            .map(String::from)
+            .to_vec();
+        let options = parse_args(args).unwrap();
+        assert_eq!(
+            options,
+            Options {
+                format: Format::Json,
+                mode: RoundingMode::Strict,
+                files: vec!["a.txt".into()]
+            }
+        );
+    }
+
+    #[test]
+    fn rejects_unknown_options_and_missing_files() {
+        assert!(parse_args(vec!["--frmat".into(), "a".into()]).is_err());
+        assert!(parse_args(Vec::new()).is_err());
+        assert!(parse_args(vec!["--format".into()]).is_err());
+    }
+}

@@ -1,0 +1,81 @@
+//! budget-check: checks Chinese department budget and final-account disclosure tables.
+//!
+//! The pipeline is plain functions over plain data:
+//! ingest (text → blocks) → recognise (block → table) → rules (document → findings) → report.
+//! Nothing here touches the DOM or the file system, so the same core runs natively and in the
+//! browser.
+
+pub mod amount;
+pub mod ingest;
+pub mod report;
+pub mod rules;
+pub mod table;
+pub mod tolerance;
+pub mod unit;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+
+use ingest::Source;
+use report::{Counts, Report, Severity, Unrecognised};
+use table::{recognise, Recognised, Table};
+use tolerance::{Agreement, RoundingMode};
+
+/// The recognised contents of one or more inputs.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    pub tables: Vec<Table>,
+    pub unrecognised: Vec<Unrecognised>,
+}
+
+impl Document {
+    /// Reads every source; tables keep the name of the source they came from.
+    pub fn read(sources: &[Source]) -> Document {
+        let mut doc = Document::default();
+        for source in sources {
+            let mut unit_above = None;
+            for block in ingest::split_text(source) {
+                match recognise(&block, doc.tables.len(), unit_above) {
+                    Recognised::Table(table) => {
+                        unit_above = Some(table.unit);
+                        doc.tables.push(*table);
+                    }
+                    Recognised::NotATable(block) => doc.unrecognised.push(block),
+                }
+            }
+        }
+        doc
+    }
+}
+
+/// Checks pasted text with the default rounding mode.
+pub fn check_text(text: &str) -> Report {
+    check_sources(&[Source { name: "粘贴内容".to_string(), text: text.to_string() }], RoundingMode::default())
+}
+
+/// Checks one or more inputs as one document.
+pub fn check_sources(sources: &[Source], mode: RoundingMode) -> Report {
+    check_document(Document::read(sources), mode)
+}
+
+pub fn check_document(doc: Document, mode: RoundingMode) -> Report {
+    let mut findings = Vec::new();
+    let mut not_checked = Vec::new();
+    let mut relations_checked = 0;
+    for rule in rules::registry() {
+        let mut ctx = rules::Ctx::new(&doc, mode, rule);
+        (rule.run)(&mut ctx);
+        relations_checked += ctx.relations;
+        findings.append(&mut ctx.findings);
+        not_checked.append(&mut ctx.not_checked);
+    }
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let counts = Counts {
+        errors: count(Severity::Error),
+        warnings: count(Severity::Warning),
+        infos: count(Severity::Info),
+        rounding: findings.iter().filter(|f| f.agreement == Some(Agreement::Rounding)).count(),
+        relations_checked,
+    };
+    Report { rounding_mode: mode, tables: doc.tables, findings, not_checked, unrecognised: doc.unrecognised, counts }
+}

@@ -1,0 +1,196 @@
+//! What a check produces: findings that point at cells, the tables recognised, and which rules
+//! ran. Renderers for people (text) and programs (JSON) live here too.
+
+use crate::table::Table;
+use crate::tolerance::{Agreement, RoundingMode};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "提醒",
+            Severity::Info => "信息",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// A cell as the user sees it: which table, which row and column, and a spreadsheet-style name.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CellRef {
+    pub table: usize,
+    /// Row index in the table's grid, header rows included.
+    pub row: usize,
+    pub col: usize,
+    /// Spreadsheet-style reference within the table, e.g. `C5`.
+    pub a1: String,
+    /// The row's code and name (or label), e.g. `21011 行政事业单位医疗`.
+    pub row_label: String,
+    pub column_label: String,
+    /// Line of the pasted text (or sheet row) the cell came from, 1-based.
+    pub line: usize,
+}
+
+impl CellRef {
+    /// `表二 21011 行政事业单位医疗 / 总计 (C13)`
+    pub fn describe(&self, table_name: &str) -> String {
+        let row = if self.row_label.is_empty() { String::new() } else { format!(" {}", self.row_label) };
+        let col = if self.column_label.is_empty() { String::new() } else { format!(" / {}", self.column_label) };
+        format!("{table_name}{row}{col} ({})", self.a1)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    /// Index into `Report::tables`, when the finding belongs to one table.
+    pub table: Option<usize>,
+    pub cell: Option<CellRef>,
+    /// Cells the finding was computed from: children of a parent, the counterpart in another table.
+    pub related: Vec<CellRef>,
+    pub printed: Option<Decimal>,
+    pub computed: Option<Decimal>,
+    pub difference: Option<Decimal>,
+    pub agreement: Option<Agreement>,
+    pub message_zh: String,
+    pub message_en: String,
+}
+
+/// A rule that could not run on this input, and what it needed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NotChecked {
+    pub rule: &'static str,
+    pub needs_zh: String,
+    pub needs_en: String,
+}
+
+/// A block of the input that was not read as a table, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Unrecognised {
+    pub source: String,
+    pub line: usize,
+    pub title: String,
+    pub reason_zh: String,
+    pub reason_en: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Counts {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    /// Rounding differences among the warnings.
+    pub rounding: usize,
+    /// Relations compared (sums, equalities, bounds).
+    pub relations_checked: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub rounding_mode: RoundingMode,
+    pub tables: Vec<Table>,
+    pub findings: Vec<Finding>,
+    pub not_checked: Vec<NotChecked>,
+    pub unrecognised: Vec<Unrecognised>,
+    pub counts: Counts,
+}
+
+impl Report {
+    pub fn has_errors(&self) -> bool {
+        self.counts.errors > 0
+    }
+
+    /// The table's short name for messages: its number when printed (表二), else its title.
+    pub fn table_name(&self, index: usize) -> String {
+        self.tables.get(index).map(Table::short_name).unwrap_or_default()
+    }
+
+    /// "识别 12 张表，0 个错误，3 处舍入差异"
+    pub fn summary_zh(&self) -> String {
+        let c = &self.counts;
+        format!(
+            "识别 {} 张表，{} 个错误，{} 处舍入差异，{} 条其他提醒，{} 条信息（核对 {} 项关系，{}）",
+            self.tables.len(),
+            c.errors,
+            c.rounding,
+            c.warnings - c.rounding,
+            c.infos,
+            c.relations_checked,
+            self.rounding_mode.label_zh()
+        )
+    }
+
+    pub fn summary_en(&self) -> String {
+        let c = &self.counts;
+        format!(
+            "{} tables recognised, {} errors, {} rounding differences, {} other warnings, {} notes ({} relations checked, {})",
+            self.tables.len(),
+            c.errors,
+            c.rounding,
+            c.warnings - c.rounding,
+            c.infos,
+            c.relations_checked,
+            self.rounding_mode.label_en()
+        )
+    }
+
+    /// One line per finding, for terminals and snapshots.
+    pub fn finding_line(&self, f: &Finding) -> String {
+        let place = match (&f.cell, f.table) {
+            (Some(cell), Some(t)) => cell.describe(&self.table_name(t)),
+            (None, Some(t)) => self.table_name(t),
+            _ => "文档".to_string(),
+        };
+        let mut line = format!("[{}] {} {}: {}", f.severity.label_en(), f.rule, place, f.message_zh);
+        if let (Some(p), Some(c), Some(d)) = (f.printed, f.computed, f.difference) {
+            line.push_str(&format!(" | 填报 {p} 计算 {c} 差额 {d}"));
+        }
+        line
+    }
+
+    /// The plain-text report the command-line checker prints.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        out.push_str(&self.summary_zh());
+        out.push('\n');
+        out.push_str(&self.summary_en());
+        out.push_str("\n\n");
+        for table in &self.tables {
+            out.push_str(&format!("  {} · {} · {}\n", table.short_name(), table.kind.label_zh(), table.unit.label()));
+        }
+        for block in &self.unrecognised {
+            out.push_str(&format!("  未识别 {}:{} {} — {}\n", block.source, block.line, block.title, block.reason_zh));
+        }
+        out.push('\n');
+        for f in &self.findings {
+            out.push_str(&self.finding_line(f));
+            out.push('\n');
+        }
+        for n in &self.not_checked {
+            out.push_str(&format!("[not checked] {}: {}\n", n.rule, n.needs_zh));
+        }
+        out
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    }
+}

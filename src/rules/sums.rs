@@ -1,0 +1,160 @@
+//! Sums within one table: across a row (合计 = its parts), down a column (合计 row = Σ 类 rows)
+//! and through the subject-code hierarchy (类 = Σ 款, 款 = Σ 项).
+
+use super::{Explanation, Operand, Rule, Wording};
+use crate::report::Severity;
+use crate::table::{ColumnRole, Side, Table, TableKind};
+
+pub const RULES: &[Rule] = &[
+    Rule {
+        code: "SUM001",
+        name_zh: "行内合计",
+        name_en: "Row total",
+        severity: Severity::Error,
+        explanation: Explanation {
+            what_zh: "每一行的“合计/总计”列应等于同一行各组成列之和，如 总计 = 基本支出 + 项目支出，总计 = 人员经费 + 日常公用经费，合计 = 一般公共预算 + 政府性基金 + 国有资本经营。",
+            why_zh: "行内不平衡是检查中最常见的“表内不平衡”问题，说明某一列漏填、错填或公式被覆盖。",
+            fix_zh: "核对该行各列金额与合计列的公式，修正漏填或手工改动的单元格；若差额仅为 0.01 且源自万元舍入，可保留并说明。",
+            what_en: "Each row's total column must equal the sum of its component columns (e.g. total = basic + project).",
+            why_en: "An unbalanced row means a column was missed, mistyped, or a formula was overwritten.",
+            fix_en: "Recheck the row's components against its total; rounding of a cent may stay if explained.",
+        },
+        run: row_totals,
+    },
+    Rule {
+        code: "SUM002",
+        name_zh: "列合计",
+        name_en: "Column total",
+        severity: Severity::Error,
+        explanation: Explanation {
+            what_zh: "“合计”行的每一列应等于各“类”级（最高级）科目行之和。",
+            why_zh: "合计行与明细不一致，说明漏列科目、重复计算或合计未更新。",
+            fix_zh: "逐类核对明细行，补齐漏列的科目或更新合计行。",
+            what_en: "The total row must equal, column by column, the sum of the top-level (类) subject rows.",
+            why_en: "A total that differs from its rows means a missing or double-counted subject, or a stale total.",
+            fix_en: "Check the top-level rows against the total row; add missing subjects or update the total.",
+        },
+        run: column_totals,
+    },
+    Rule {
+        code: "SUM003",
+        name_zh: "科目层级",
+        name_en: "Subject hierarchy",
+        severity: Severity::Error,
+        explanation: Explanation {
+            what_zh: "上级科目等于其下级科目之和：功能分类 类(3位) = Σ款(5位)，款 = Σ项(7位)；经济分类 类(3位) = Σ款(5位)。",
+            why_zh: "层级不平衡说明下级科目漏列或金额错误，也是“细化程度不够”的信号。",
+            fix_zh: "核对该科目下的全部下级科目，补齐漏列的款/项或修正金额。",
+            what_en: "A parent subject equals the sum of its children: 类 = Σ 款, 款 = Σ 项 (3/5/7-digit codes).",
+            why_en: "An unbalanced parent means a child subject is missing or wrong.",
+            fix_en: "Check every child of the parent; add the missing 款/项 or correct the amount.",
+        },
+        run: hierarchy,
+    },
+];
+
+/// Tables whose rows add up across: everything with a total column but the forms and 三公.
+fn has_row_identity(table: &Table) -> bool {
+    !table.kind.is_performance() && table.kind != TableKind::ThreePublic
+}
+
+fn sides(table: &Table) -> Vec<Option<Side>> {
+    if table.columns.iter().any(|c| c.side.is_some()) {
+        vec![Some(Side::Income), Some(Side::Expenditure)]
+    } else {
+        vec![None]
+    }
+}
+
+fn row_totals(ctx: &mut super::Ctx) {
+    for table in ctx.tables().iter().filter(|t| has_row_identity(t)) {
+        for side in sides(table) {
+            let Some(total_col) = table.column_of(ColumnRole::Total, side) else { continue };
+            let part_cols: Vec<usize> = table
+                .amount_columns(side)
+                .into_iter()
+                .filter(|&c| c != total_col && table.columns[c].role != ColumnRole::Subtotal)
+                .filter(|&c| !table.columns[c].path.iter().any(|p| p.contains("其中")))
+                .collect();
+            if part_cols.is_empty() {
+                continue;
+            }
+            let names: Vec<&str> = part_cols.iter().map(|&c| table.columns[c].label()).collect();
+            for row in table.data_rows() {
+                let cells = std::iter::once(total_col).chain(part_cols.iter().copied());
+                if cells.clone().all(|c| table.cell(row, c).is_none_or(|cell| cell.value.is_blank())) {
+                    continue;
+                }
+                let Some(total) = Operand::at(table, row, total_col) else { continue };
+                let Some(parts) = part_cols.iter().map(|&c| Operand::at(table, row, c)).collect::<Option<Vec<_>>>() else {
+                    continue;
+                };
+                let label = table.row_label(row, side);
+                let wording = Wording {
+                    zh: format!("{label} 的{}应等于 {}", table.columns[total_col].label(), names.join(" + ")),
+                    en: format!("{label}: {} should equal {}", table.columns[total_col].label(), names.join(" + ")),
+                };
+                ctx.sum(&total, &parts, wording);
+            }
+        }
+    }
+}
+
+/// The rows a column-total check sums: the highest code level present.
+fn top_level_rows(table: &Table) -> Vec<usize> {
+    let coded: Vec<(usize, usize)> =
+        table.data_rows().filter_map(|r| table.row_code(r).map(|code| (r, code.level()))).collect();
+    let Some(top) = coded.iter().map(|(_, level)| *level).min() else { return Vec::new() };
+    coded.into_iter().filter(|(_, level)| *level == top).map(|(r, _)| r).collect()
+}
+
+fn column_totals(ctx: &mut super::Ctx) {
+    for table in ctx.tables().iter().filter(|t| !t.kind.is_performance() && t.code_column().is_some()) {
+        let Some(total_row) = table.data_rows().find(|&r| table.is_total_row(r, None)) else { continue };
+        let rows = top_level_rows(table);
+        if rows.is_empty() {
+            continue;
+        }
+        for col in table.amount_columns(None) {
+            let Some(total) = Operand::at(table, total_row, col) else { continue };
+            let Some(parts) = rows.iter().map(|&r| Operand::at(table, r, col)).collect::<Option<Vec<_>>>() else {
+                continue;
+            };
+            let column = table.columns[col].label();
+            let wording = Wording {
+                zh: format!("合计行的{column}应等于各类级科目之和"),
+                en: format!("total row, {column}: should equal the sum of the top-level subjects"),
+            };
+            ctx.sum(&total, &parts, wording);
+        }
+    }
+}
+
+fn hierarchy(ctx: &mut super::Ctx) {
+    for table in ctx.tables().iter().filter(|t| !t.kind.is_performance() && t.code_column().is_some()) {
+        let coded: Vec<_> = table.data_rows().filter_map(|r| table.row_code(r).map(|code| (r, code))).collect();
+        for (parent_row, parent) in &coded {
+            let children: Vec<usize> =
+                coded.iter().filter(|(_, code)| parent.is_parent_of(code)).map(|(r, _)| *r).collect();
+            if children.is_empty() {
+                continue;
+            }
+            for col in table.amount_columns(None) {
+                let Some(total) = Operand::at(table, *parent_row, col) else { continue };
+                let Some(parts) = children.iter().map(|&r| Operand::at(table, r, col)).collect::<Option<Vec<_>>>() else {
+                    continue;
+                };
+                if total.value.is_zero() && parts.iter().all(|p| p.value.is_zero()) {
+                    continue;
+                }
+                let column = table.columns[col].label();
+                let level = if parent.level() == 1 { "类" } else { "款" };
+                let wording = Wording {
+                    zh: format!("{parent} 的{column}应等于其下级科目之和（{level}级）"),
+                    en: format!("{parent}, {column}: should equal the sum of its sub-subjects"),
+                };
+                ctx.sum(&total, &parts, wording);
+            }
+        }
+    }
+}

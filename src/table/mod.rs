@@ -1,0 +1,230 @@
+//! A recognised table: its kind, unit, grid of read cells, header and column roles.
+
+mod code;
+mod form;
+mod kind;
+mod recognise;
+
+pub use code::SubjectCode;
+pub use form::{FieldKey, Form, FormField, Indicator, IndicatorColumns};
+pub use kind::TableKind;
+pub use recognise::{recognise, Recognised};
+
+use crate::amount::{CellValue, Rewrite};
+use crate::report::CellRef;
+use crate::unit::Unit;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// One printed cell and how it was read.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cell {
+    pub text: String,
+    pub value: CellValue,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rewrites: Vec<Rewrite>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    /// Line of the input (or sheet row) the row came from, 1-based.
+    pub line: usize,
+    pub cells: Vec<Cell>,
+}
+
+/// In a 收入 | 支出 table, which half a column belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    Income,
+    Expenditure,
+}
+
+/// What a column means, from its header words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ColumnRole {
+    Code,
+    Name,
+    /// The row label of one side of a 收入 | 支出 table.
+    Label,
+    Total,
+    Subtotal,
+    Basic,
+    Project,
+    Personnel,
+    PublicUse,
+    GeneralBudget,
+    GovFund,
+    StateCapital,
+    CarryIn,
+    /// Another amount column that adds up into the total.
+    Part,
+    /// A column with no amounts (prose, 是否核心指标, …).
+    Other,
+}
+
+impl ColumnRole {
+    pub fn is_amount(self) -> bool {
+        !matches!(self, ColumnRole::Code | ColumnRole::Name | ColumnRole::Label | ColumnRole::Other)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Column {
+    /// Header cells above this column, top to bottom, merged cells filled in.
+    pub path: Vec<String>,
+    pub role: ColumnRole,
+    pub side: Option<Side>,
+}
+
+impl Column {
+    /// The lowest header cell: what a reviewer calls the column.
+    pub fn label(&self) -> &str {
+        self.path.last().map(String::as_str).unwrap_or("")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Table {
+    pub index: usize,
+    pub source: String,
+    pub line: usize,
+    /// The printed number, e.g. `表二`.
+    pub number: Option<String>,
+    pub title: String,
+    pub kind: TableKind,
+    pub unit: Unit,
+    /// False when no unit caption was printed and the unit was assumed.
+    pub unit_printed: bool,
+    pub rows: Vec<Row>,
+    pub header_rows: usize,
+    pub columns: Vec<Column>,
+    pub notes: Vec<String>,
+    pub form: Option<Form>,
+}
+
+/// Labels of total rows.
+const TOTAL_LABELS: &[&str] = &["合计", "总计"];
+
+impl Table {
+    pub fn short_name(&self) -> String {
+        self.number.clone().unwrap_or_else(|| self.title.clone())
+    }
+
+    pub fn cell(&self, row: usize, col: usize) -> Option<&Cell> {
+        self.rows.get(row)?.cells.get(col)
+    }
+
+    pub fn text(&self, row: usize, col: usize) -> &str {
+        self.cell(row, col).map(|c| c.text.as_str()).unwrap_or("")
+    }
+
+    /// The amount a cell contributes to a sum: blank counts as zero, text as nothing.
+    pub fn amount(&self, row: usize, col: usize) -> Option<Decimal> {
+        match self.cell(row, col) {
+            Some(cell) => cell.value.amount(),
+            None => Some(Decimal::ZERO),
+        }
+    }
+
+    pub fn data_rows(&self) -> std::ops::Range<usize> {
+        self.header_rows..self.rows.len()
+    }
+
+    pub fn column_of(&self, role: ColumnRole, side: Option<Side>) -> Option<usize> {
+        self.columns.iter().position(|c| c.role == role && c.side == side)
+    }
+
+    /// Amount columns of one side (or of the whole table when it has no sides).
+    pub fn amount_columns(&self, side: Option<Side>) -> Vec<usize> {
+        (0..self.columns.len()).filter(|&c| self.columns[c].role.is_amount() && self.columns[c].side == side).collect()
+    }
+
+    pub fn code_column(&self) -> Option<usize> {
+        self.column_of(ColumnRole::Code, None)
+    }
+
+    pub fn row_code(&self, row: usize) -> Option<SubjectCode> {
+        SubjectCode::parse(self.text(row, self.code_column()?))
+    }
+
+    /// The row's label on one side: the name (or label) cell, falling back to the code cell.
+    pub fn row_name(&self, row: usize, side: Option<Side>) -> String {
+        let label_col = self
+            .column_of(ColumnRole::Label, side)
+            .or_else(|| self.column_of(ColumnRole::Name, side))
+            .or_else(|| self.code_column());
+        let name = label_col.map(|c| self.text(row, c)).unwrap_or("");
+        if name.is_empty() {
+            // 合计 is often printed in the code column of a code table.
+            self.code_column().map(|c| self.text(row, c)).unwrap_or("").to_string()
+        } else {
+            name.to_string()
+        }
+    }
+
+    /// `21011 行政事业单位医疗`, or the label alone when the row has no code.
+    pub fn row_label(&self, row: usize, side: Option<Side>) -> String {
+        let name = self.row_name(row, side);
+        match self.row_code(row) {
+            Some(code) if side.is_none() && name != code.as_str() => format!("{code} {name}"),
+            _ => name,
+        }
+    }
+
+    /// Whether the row is a 合计/总计 row of a code table (or of one side).
+    pub fn is_total_row(&self, row: usize, side: Option<Side>) -> bool {
+        let name = compact(&self.row_name(row, side));
+        TOTAL_LABELS.contains(&name.as_str())
+    }
+
+    pub fn cell_ref(&self, row: usize, col: usize) -> CellRef {
+        let side = self.columns.get(col).and_then(|c| c.side);
+        CellRef {
+            table: self.index,
+            row,
+            col,
+            a1: format!("{}{}", column_letters(col), row + 1),
+            row_label: self.row_label(row, side),
+            column_label: self.columns.get(col).map(|c| c.label().to_string()).unwrap_or_default(),
+            line: self.rows.get(row).map(|r| r.line).unwrap_or(self.line),
+        }
+    }
+
+    /// True when every amount cell of the data rows is blank.
+    pub fn is_empty_of_amounts(&self) -> bool {
+        self.data_rows().all(|r| self.rows[r].cells.iter().all(|c| !c.value.is_number() || c.value.amount() == Some(Decimal::ZERO)))
+    }
+}
+
+/// Removes whitespace and full-width colons: labels are compared this way.
+pub fn compact(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace() && *c != '：' && *c != ':').collect()
+}
+
+/// `0 → A`, `25 → Z`, `26 → AA`.
+pub fn column_letters(mut col: usize) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push((b'A' + (col % 26) as u8) as char);
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    letters.iter().rev().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spreadsheet_column_letters() {
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(27), "AB");
+    }
+}

@@ -1,0 +1,218 @@
+//! From a block of rows to a [`Table`]: kind from the title, unit from the caption, header rows
+//! and merged header cells, column roles from header words.
+
+use super::{compact, Cell, Column, ColumnRole, Form, Row, Side, SubjectCode, Table, TableKind, TOTAL_LABELS};
+use crate::amount::{read_cell, CellValue};
+use crate::ingest::Block;
+use crate::report::Unrecognised;
+use crate::unit::Unit;
+
+/// Most header rows a disclosure table prints above its first data row.
+const MAX_HEADER_ROWS: usize = 6;
+
+pub enum Recognised {
+    Table(Box<Table>),
+    NotATable(Unrecognised),
+}
+
+/// Recognises one block. `unit_above` is the unit of the previous table of the same source,
+/// used when a block prints none.
+pub fn recognise(block: &Block, index: usize, unit_above: Option<Unit>) -> Recognised {
+    let title = block.title.clone().unwrap_or_default();
+    let mut kind = TableKind::from_title(&title);
+    if kind == TableKind::Unknown {
+        kind = block.preamble.iter().map(|l| TableKind::from_title(l)).find(|k| *k != TableKind::Unknown).unwrap_or(kind);
+    }
+    if kind == TableKind::Unknown {
+        let shown = if title.is_empty() { block.preamble.first().cloned().unwrap_or_default() } else { title };
+        let (reason_zh, reason_en) = if block.rows.is_empty() {
+            ("没有表格行，按说明文字处理".to_string(), "no table rows; treated as prose".to_string())
+        } else {
+            (
+                format!("标题未能对应到已知表种（{} 行未检查）", block.rows.len()),
+                format!("title does not name a known table kind ({} rows not checked)", block.rows.len()),
+            )
+        };
+        return Recognised::NotATable(Unrecognised {
+            source: block.source.clone(),
+            line: block.line,
+            title: shown,
+            reason_zh,
+            reason_en,
+        });
+    }
+
+    let printed_unit = block.unit_caption.iter().chain(&block.preamble).find_map(|l| Unit::from_caption(l));
+    let rows: Vec<Row> = block
+        .rows
+        .iter()
+        .map(|raw| Row {
+            line: raw.line,
+            cells: raw
+                .cells
+                .iter()
+                .map(|text| {
+                    let read = read_cell(text);
+                    Cell { text: text.clone(), value: read.value, rewrites: read.rewrites }
+                })
+                .collect(),
+        })
+        .collect();
+    let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+
+    let (header_rows, columns, form) = if kind.is_performance() {
+        let other = Column { path: Vec::new(), role: ColumnRole::Other, side: None };
+        (0, vec![other; width], Some(Form::parse(&rows)))
+    } else {
+        let header_rows = rows.iter().position(is_data_row).unwrap_or(rows.len()).min(MAX_HEADER_ROWS);
+        let columns = columns(&rows, header_rows, width, kind);
+        (header_rows, columns, None)
+    };
+
+    Recognised::Table(Box::new(Table {
+        index,
+        source: block.source.clone(),
+        line: block.line,
+        number: block.marker.clone().or_else(|| leading_number(&title)),
+        title,
+        kind,
+        unit: printed_unit.or(unit_above).unwrap_or(Unit::Wan),
+        unit_printed: printed_unit.is_some(),
+        rows,
+        header_rows,
+        columns,
+        notes: block.notes.clone(),
+        form,
+    }))
+}
+
+/// `表1 部门收支总表` → `表1`.
+fn leading_number(title: &str) -> Option<String> {
+    let first = title.split_whitespace().next()?;
+    let number = first.strip_prefix('表')?;
+    let numeric = !number.is_empty() && number.chars().all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    numeric.then(|| first.to_string())
+}
+
+/// A data row has an amount, starts with a subject code, or is a 合计 row of amounts only.
+fn is_data_row(row: &Row) -> bool {
+    if row.cells.iter().any(|c| c.value.is_number()) {
+        return true;
+    }
+    let mut filled = row.cells.iter().filter(|c| !c.text.is_empty());
+    match filled.next() {
+        Some(first) if SubjectCode::parse(&first.text).is_some() => true,
+        Some(first) if TOTAL_LABELS.contains(&compact(&first.text).as_str()) => {
+            filled.all(|c| !matches!(c.value, CellValue::Text))
+        }
+        _ => false,
+    }
+}
+
+/// Builds each column's header path, filling merged cells, and gives it a role.
+fn columns(rows: &[Row], header_rows: usize, width: usize, kind: TableKind) -> Vec<Column> {
+    let header_text = |r: usize, c: usize| rows[r].cells.get(c).map(|cell| cell.text.as_str()).unwrap_or("");
+    let mut grid: Vec<Vec<String>> =
+        (0..header_rows).map(|r| (0..width).map(|c| header_text(r, c).to_string()).collect()).collect();
+    // A blank header cell with text below it is part of a cell merged from the left.
+    for r in 0..header_rows {
+        for c in 1..width {
+            let below = (r + 1..header_rows).any(|r2| !grid[r2][c].is_empty());
+            if grid[r][c].is_empty() && below {
+                grid[r][c] = grid[r][c - 1].clone();
+            }
+        }
+    }
+    let two_sided = kind.is_two_sided()
+        || grid.first().is_some_and(|top| top.iter().any(|t| t == "收入") && top.iter().any(|t| t == "支出"));
+    (0..width)
+        .map(|c| {
+            let mut path: Vec<String> = Vec::new();
+            for row in &grid {
+                if !row[c].is_empty() && path.last() != Some(&row[c]) {
+                    path.push(row[c].clone());
+                }
+            }
+            let side = if two_sided { side_of(&path) } else { None };
+            let role = role_of(path.last().map(String::as_str).unwrap_or(""), side.is_some(), || {
+                data_kind(rows, header_rows, c)
+            });
+            Column { path, role, side }
+        })
+        .collect()
+}
+
+fn side_of(path: &[String]) -> Option<Side> {
+    let top = compact(path.first()?);
+    if top.starts_with("收入") {
+        Some(Side::Income)
+    } else if top.starts_with("支出") {
+        Some(Side::Expenditure)
+    } else {
+        None
+    }
+}
+
+/// What the data cells of a column hold, for columns whose header says nothing.
+#[derive(PartialEq)]
+enum DataKind {
+    Amounts,
+    Text,
+}
+
+fn data_kind(rows: &[Row], header_rows: usize, col: usize) -> DataKind {
+    let cells = rows[header_rows..].iter().filter_map(|r| r.cells.get(col));
+    let (mut numbers, mut text) = (0, 0);
+    for cell in cells {
+        match cell.value {
+            CellValue::Number(_) => numbers += 1,
+            CellValue::Text => text += 1,
+            _ => {}
+        }
+    }
+    if text > numbers {
+        DataKind::Text
+    } else {
+        DataKind::Amounts
+    }
+}
+
+fn role_of(label: &str, sided: bool, data: impl FnOnce() -> DataKind) -> ColumnRole {
+    let l = compact(label);
+    let has = |w: &str| l.contains(w);
+    if has("编码") || has("代码") {
+        ColumnRole::Code
+    } else if has("名称") {
+        ColumnRole::Name
+    } else if matches!(l.as_str(), "项目" | "科目" | "收入" | "支出" | "预算科目") {
+        if sided {
+            ColumnRole::Label
+        } else {
+            ColumnRole::Name
+        }
+    } else if matches!(l.as_str(), "合计" | "总计") || (sided && matches!(l.as_str(), "预算数" | "决算数" | "金额")) {
+        ColumnRole::Total
+    } else if l == "小计" {
+        ColumnRole::Subtotal
+    } else if has("基本支出") {
+        ColumnRole::Basic
+    } else if has("项目支出") {
+        ColumnRole::Project
+    } else if has("人员经费") {
+        ColumnRole::Personnel
+    } else if has("公用经费") {
+        ColumnRole::PublicUse
+    } else if has("一般公共预算") {
+        ColumnRole::GeneralBudget
+    } else if has("政府性基金") {
+        ColumnRole::GovFund
+    } else if has("国有资本经营") {
+        ColumnRole::StateCapital
+    } else if has("上年结转") {
+        ColumnRole::CarryIn
+    } else if data() == DataKind::Text {
+        ColumnRole::Other
+    } else {
+        ColumnRole::Part
+    }
+}
