@@ -29,7 +29,11 @@ pub fn split_text(source: &Source) -> Vec<Block> {
             continue;
         }
         // A lone cell may still be a title or caption copied out of a spreadsheet row.
-        let as_text = if cells.len() == 1 || filled.len() == 1 { Some(classify(filled[0])) } else { None };
+        let as_text = if cells.len() == 1 || filled.len() == 1 {
+            Some(classify(filled[0]))
+        } else {
+            None
+        };
         match as_text {
             Some(TextLine::Marker(m)) => {
                 start_block(&mut blocks, &mut current, &source.name, line_no);
@@ -52,7 +56,10 @@ pub fn split_text(source: &Source) -> Vec<Block> {
             }
             _ => {
                 let cells = trim_trailing_empty(cells);
-                current.rows.push(RawRow { line: line_no, cells });
+                current.rows.push(RawRow {
+                    line: line_no,
+                    cells,
+                });
             }
         }
     }
@@ -84,11 +91,16 @@ fn classify(text: &str) -> TextLine {
     if is_marker(&compact) {
         return TextLine::Marker(compact);
     }
-    if Unit::from_caption(&compact).is_some() && compact.chars().count() <= 20 && !compact.starts_with("编制单位") {
+    if Unit::from_caption(&compact).is_some()
+        && compact.chars().count() <= 20
+        && !compact.starts_with("编制单位")
+    {
         return TextLine::Unit(plain.to_string());
     }
     let heading = text.starts_with('#');
-    let ends_like_title = ["表", "预算表", "决算表", "情况表"].iter().any(|e| compact.ends_with(e));
+    let ends_like_title = ["表", "预算表", "决算表", "情况表"]
+        .iter()
+        .any(|e| compact.ends_with(e));
     if (heading || ends_like_title) && compact.chars().count() <= 80 {
         return TextLine::Title(plain.to_string());
     }
@@ -98,10 +110,14 @@ fn classify(text: &str) -> TextLine {
 /// `表一`, `表十二`, `表1`, `表 3`, `附表1`, `表1-2`.
 fn is_marker(compact: &str) -> bool {
     let rest = compact.strip_prefix("附").unwrap_or(compact);
-    let Some(number) = rest.strip_prefix('表') else { return false };
+    let Some(number) = rest.strip_prefix('表') else {
+        return false;
+    };
     !number.is_empty()
         && number.chars().count() <= 5
-        && number.chars().all(|c| "一二三四五六七八九十".contains(c) || c.is_ascii_digit() || c == '-')
+        && number
+            .chars()
+            .all(|c| "一二三四五六七八九十".contains(c) || c.is_ascii_digit() || c == '-')
 }
 
 #[cfg(test)]
@@ -109,7 +125,10 @@ mod tests {
     use super::*;
 
     fn blocks(text: &str) -> Vec<Block> {
-        split_text(&Source { name: "paste".into(), text: text.into() })
+        split_text(&Source {
+            name: "paste".into(),
+            text: text.into(),
+        })
     }
 
     #[test]
@@ -121,7 +140,10 @@ mod tests {
         assert_eq!(b[0].unit_caption.as_deref(), Some("单位：万元"));
         assert_eq!(b[0].rows.len(), 2);
         assert_eq!(b[0].rows[1].cells, vec!["合计"]);
-        assert_eq!(b[0].notes, vec!["（备注：本单位无政府性基金收支，故此表无数据。）"]);
+        assert_eq!(
+            b[0].notes,
+            vec!["（备注：本单位无政府性基金收支，故此表无数据。）"]
+        );
     }
 
     #[test]
