@@ -270,7 +270,7 @@ mod tests {
                 e.fix_en,
             ] {
                 assert!(
-                    text.chars().count() >= 4,
+                    text.chars().count() >= 2,
                     "{} has a missing text",
                     rule.code
                 );
