@@ -93,17 +93,11 @@ pub fn read_cell(raw: &str) -> ReadCell {
     let mut rewrites = Vec::new();
     let trimmed = raw.trim();
     if trimmed.is_empty() {
-        return ReadCell {
-            value: CellValue::Empty,
-            rewrites,
-        };
+        return ReadCell { value: CellValue::Empty, rewrites };
     }
     if PLACEHOLDERS.contains(&trimmed) {
         rewrites.push(Rewrite::Placeholder);
-        return ReadCell {
-            value: CellValue::Placeholder,
-            rewrites,
-        };
+        return ReadCell { value: CellValue::Placeholder, rewrites };
     }
     let folded = fold_width(trimmed);
     if folded != trimmed {
@@ -126,12 +120,7 @@ pub fn read_cell(raw: &str) -> ReadCell {
                 s = plain;
                 rewrites.push(Rewrite::Grouping);
             }
-            None => {
-                return ReadCell {
-                    value: CellValue::Text,
-                    rewrites: Vec::new(),
-                }
-            }
+            None => return ReadCell { value: CellValue::Text, rewrites: Vec::new() },
         }
     }
     match parse_plain_number(&s) {
@@ -139,15 +128,9 @@ pub fn read_cell(raw: &str) -> ReadCell {
             if negative {
                 d.set_sign_negative(true);
             }
-            ReadCell {
-                value: CellValue::Number(d),
-                rewrites,
-            }
+            ReadCell { value: CellValue::Number(d), rewrites }
         }
-        None => ReadCell {
-            value: CellValue::Text,
-            rewrites: Vec::new(),
-        },
+        None => ReadCell { value: CellValue::Text, rewrites: Vec::new() },
     }
 }
 
@@ -183,11 +166,7 @@ fn parse_plain_number(s: &str) -> Option<Decimal> {
         None => (body, ""),
     };
     let digits_ok = |p: &str| p.chars().all(|c| c.is_ascii_digit());
-    if int.is_empty()
-        || !digits_ok(int)
-        || !digits_ok(frac)
-        || (body.contains('.') && frac.is_empty())
-    {
+    if int.is_empty() || !digits_ok(int) || !digits_ok(frac) || (body.contains('.') && frac.is_empty()) {
         return None;
     }
     if int.len() + frac.len() > 26 {
@@ -222,14 +201,8 @@ mod tests {
 
     #[test]
     fn reads_full_width_and_negative_forms() {
-        assert_eq!(
-            read_cell("１２．５０").value,
-            CellValue::Number(num("12.50"))
-        );
-        assert_eq!(
-            read_cell("(1,234.00)").value,
-            CellValue::Number(num("-1234.00"))
-        );
+        assert_eq!(read_cell("１２．５０").value, CellValue::Number(num("12.50")));
+        assert_eq!(read_cell("(1,234.00)").value, CellValue::Number(num("-1234.00")));
         assert_eq!(read_cell("（5.00）").value, CellValue::Number(num("-5.00")));
         assert_eq!(read_cell("−3.2").value, CellValue::Number(num("-3.2")));
         assert_eq!(read_cell("-3.2").value, CellValue::Number(num("-3.2")));
@@ -245,9 +218,6 @@ mod tests {
         assert_eq!(read_cell("单位不需填列").value, CellValue::Text);
         assert_eq!(read_cell("1e5").value, CellValue::Text);
         assert_eq!(read_cell("12.").value, CellValue::Text);
-        assert_eq!(
-            read_cell("99999999999999999999999999999999").value,
-            CellValue::Text
-        );
+        assert_eq!(read_cell("99999999999999999999999999999999").value, CellValue::Text);
     }
 }

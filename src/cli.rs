@@ -7,8 +7,7 @@ use budget_check::check_sources;
 use budget_check::ingest::{decode, Source};
 use budget_check::tolerance::RoundingMode;
 
-const USAGE: &str =
-    "用法 usage: budget-check [--format text|json] [--rounding nearest|truncate|strict] FILE…\n\
+const USAGE: &str = "用法 usage: budget-check [--format text|json] [--rounding nearest|truncate|strict] FILE…\n\
   读取一个或多个文本文件（UTF-8 或 GBK），作为一个文档检查，输出检查报告。\n\
   Reads text files (UTF-8 or GBK) as one document and prints the check report.\n\
   Exit status: 0 no errors, 1 errors found, 2 input could not be read.";
@@ -27,11 +26,7 @@ struct Options {
 }
 
 fn parse_args(args: Vec<String>) -> Result<Options, String> {
-    let mut options = Options {
-        format: Format::Text,
-        mode: RoundingMode::Nearest,
-        files: Vec::new(),
-    };
+    let mut options = Options { format: Format::Text, mode: RoundingMode::Nearest, files: Vec::new() };
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -39,11 +34,7 @@ fn parse_args(args: Vec<String>) -> Result<Options, String> {
                 options.format = match args.next().as_deref() {
                     Some("text") => Format::Text,
                     Some("json") => Format::Json,
-                    other => {
-                        return Err(format!(
-                            "--format 需要 text 或 json / expects text or json, got {other:?}"
-                        ))
-                    }
+                    other => return Err(format!("--format 需要 text 或 json / expects text or json, got {other:?}")),
                 }
             }
             "--rounding" => {
@@ -51,11 +42,7 @@ fn parse_args(args: Vec<String>) -> Result<Options, String> {
                     Some("nearest") => RoundingMode::Nearest,
                     Some("truncate") => RoundingMode::Truncate,
                     Some("strict") => RoundingMode::Strict,
-                    other => {
-                        return Err(format!(
-                            "--rounding 需要 nearest/truncate/strict, got {other:?}"
-                        ))
-                    }
+                    other => return Err(format!("--rounding 需要 nearest/truncate/strict, got {other:?}")),
                 }
             }
             "-h" | "--help" => return Err(String::new()),
@@ -84,10 +71,7 @@ pub fn run(args: Vec<String>) -> i32 {
     let mut sources = Vec::new();
     for path in &options.files {
         match std::fs::read(path) {
-            Ok(bytes) => sources.push(Source {
-                name: path.clone(),
-                text: decode(&bytes).0,
-            }),
+            Ok(bytes) => sources.push(Source { name: path.clone(), text: decode(&bytes).0 }),
             Err(e) => {
                 eprintln!("无法读取 {path}：{e}\ncannot read {path}: {e}");
                 return 2;
@@ -108,18 +92,9 @@ mod tests {
 
     #[test]
     fn parses_format_and_mode() {
-        let args = ["--format", "json", "--rounding", "strict", "a.txt"]
-            .map(String::from)
-            .to_vec();
+        let args = ["--format", "json", "--rounding", "strict", "a.txt"].map(String::from).to_vec();
         let options = parse_args(args).unwrap();
-        assert_eq!(
-            options,
-            Options {
-                format: Format::Json,
-                mode: RoundingMode::Strict,
-                files: vec!["a.txt".into()]
-            }
-        );
+        assert_eq!(options, Options { format: Format::Json, mode: RoundingMode::Strict, files: vec!["a.txt".into()] });
     }
 
     #[test]

@@ -50,13 +50,7 @@ impl Document {
 
 /// Checks pasted text with the default rounding mode.
 pub fn check_text(text: &str) -> Report {
-    check_sources(
-        &[Source {
-            name: "粘贴内容".to_string(),
-            text: text.to_string(),
-        }],
-        RoundingMode::default(),
-    )
+    check_sources(&[Source { name: "粘贴内容".to_string(), text: text.to_string() }], RoundingMode::default())
 }
 
 /// Checks one or more inputs as one document.
@@ -80,18 +74,8 @@ pub fn check_document(doc: Document, mode: RoundingMode) -> Report {
         errors: count(Severity::Error),
         warnings: count(Severity::Warning),
         infos: count(Severity::Info),
-        rounding: findings
-            .iter()
-            .filter(|f| f.agreement == Some(Agreement::Rounding))
-            .count(),
+        rounding: findings.iter().filter(|f| f.agreement == Some(Agreement::Rounding)).count(),
         relations_checked,
     };
-    Report {
-        rounding_mode: mode,
-        tables: doc.tables,
-        findings,
-        not_checked,
-        unrecognised: doc.unrecognised,
-        counts,
-    }
+    Report { rounding_mode: mode, tables: doc.tables, findings, not_checked, unrecognised: doc.unrecognised, counts }
 }

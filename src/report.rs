@@ -51,16 +51,8 @@ pub struct CellRef {
 impl CellRef {
     /// `表二 21011 行政事业单位医疗 / 总计 (C13)`
     pub fn describe(&self, table_name: &str) -> String {
-        let row = if self.row_label.is_empty() {
-            String::new()
-        } else {
-            format!(" {}", self.row_label)
-        };
-        let col = if self.column_label.is_empty() {
-            String::new()
-        } else {
-            format!(" / {}", self.column_label)
-        };
+        let row = if self.row_label.is_empty() { String::new() } else { format!(" {}", self.row_label) };
+        let col = if self.column_label.is_empty() { String::new() } else { format!(" / {}", self.column_label) };
         format!("{table_name}{row}{col} ({})", self.a1)
     }
 }
@@ -128,10 +120,7 @@ impl Report {
 
     /// The table's short name for messages: its number when printed (表二), else its title.
     pub fn table_name(&self, index: usize) -> String {
-        self.tables
-            .get(index)
-            .map(Table::short_name)
-            .unwrap_or_default()
+        self.tables.get(index).map(Table::short_name).unwrap_or_default()
     }
 
     /// "识别 12 张表，0 个错误，3 处舍入差异"
@@ -170,13 +159,7 @@ impl Report {
             (None, Some(t)) => self.table_name(t),
             _ => "文档".to_string(),
         };
-        let mut line = format!(
-            "[{}] {} {}: {}",
-            f.severity.label_en(),
-            f.rule,
-            place,
-            f.message_zh
-        );
+        let mut line = format!("[{}] {} {}: {}", f.severity.label_en(), f.rule, place, f.message_zh);
         if let (Some(p), Some(c), Some(d)) = (f.printed, f.computed, f.difference) {
             line.push_str(&format!(" | 填报 {p} 计算 {c} 差额 {d}"));
         }
@@ -191,18 +174,10 @@ impl Report {
         out.push_str(&self.summary_en());
         out.push_str("\n\n");
         for table in &self.tables {
-            out.push_str(&format!(
-                "  {} · {} · {}\n",
-                table.short_name(),
-                table.kind.label_zh(),
-                table.unit.label()
-            ));
+            out.push_str(&format!("  {} · {} · {}\n", table.short_name(), table.kind.label_zh(), table.unit.label()));
         }
         for block in &self.unrecognised {
-            out.push_str(&format!(
-                "  未识别 {}:{} {} — {}\n",
-                block.source, block.line, block.title, block.reason_zh
-            ));
+            out.push_str(&format!("  未识别 {}:{} {} — {}\n", block.source, block.line, block.title, block.reason_zh));
         }
         out.push('\n');
         for f in &self.findings {

@@ -59,10 +59,7 @@ pub struct Figure {
 impl Figure {
     /// A figure as printed, in a table whose unit is `factor` 元.
     pub fn printed(value: Decimal, factor: Decimal) -> Figure {
-        Figure {
-            value: value * factor,
-            ulp: Decimal::new(1, value.scale()) * factor,
-        }
+        Figure { value: value * factor, ulp: Decimal::new(1, value.scale()) * factor }
     }
 }
 
@@ -78,23 +75,11 @@ fn interval(figure: Figure, mode: RoundingMode) -> Interval {
     match mode {
         RoundingMode::Nearest => {
             let half = unit / Decimal::TWO;
-            Interval {
-                low: value - half,
-                high: value + half,
-            }
+            Interval { low: value - half, high: value + half }
         }
-        RoundingMode::Truncate if value.is_sign_negative() => Interval {
-            low: value - unit,
-            high: value,
-        },
-        RoundingMode::Truncate => Interval {
-            low: value,
-            high: value + unit,
-        },
-        RoundingMode::Strict => Interval {
-            low: value,
-            high: value,
-        },
+        RoundingMode::Truncate if value.is_sign_negative() => Interval { low: value - unit, high: value },
+        RoundingMode::Truncate => Interval { low: value, high: value + unit },
+        RoundingMode::Strict => Interval { low: value, high: value },
     }
 }
 
@@ -105,19 +90,10 @@ pub fn agree(total: Figure, parts: &[Figure], mode: RoundingMode) -> Agreement {
         return Agreement::Exact;
     }
     let total_iv = interval(total, mode);
-    let sum_iv = parts.iter().fold(
-        Interval {
-            low: Decimal::ZERO,
-            high: Decimal::ZERO,
-        },
-        |acc, p| {
-            let iv = interval(*p, mode);
-            Interval {
-                low: acc.low + iv.low,
-                high: acc.high + iv.high,
-            }
-        },
-    );
+    let sum_iv = parts.iter().fold(Interval { low: Decimal::ZERO, high: Decimal::ZERO }, |acc, p| {
+        let iv = interval(*p, mode);
+        Interval { low: acc.low + iv.low, high: acc.high + iv.high }
+    });
     // Rounded intervals are closed; truncated ones are half-open, so touching ends do not meet.
     let meets = match mode {
         RoundingMode::Truncate => total_iv.low < sum_iv.high && sum_iv.low < total_iv.high,
@@ -147,67 +123,34 @@ mod tests {
     #[test]
     fn seed_rounding_differences_are_rounding() {
         let parts = ["278.67", "73.47", "0.01"];
-        assert_eq!(
-            agree("352.16", &parts, RoundingMode::Nearest),
-            Agreement::Rounding
-        );
+        assert_eq!(agree("352.16", &parts, RoundingMode::Nearest), Agreement::Rounding);
         let parts = ["11.98", "2.93", "1.44", "0.64"];
-        assert_eq!(
-            agree("16.98", &parts, RoundingMode::Nearest),
-            Agreement::Rounding
-        );
+        assert_eq!(agree("16.98", &parts, RoundingMode::Nearest), Agreement::Rounding);
     }
 
     #[test]
     fn a_cent_on_two_parts_is_rounding_but_two_cents_is_not() {
-        assert_eq!(
-            agree("1.01", &["0.50", "0.50"], RoundingMode::Nearest),
-            Agreement::Rounding
-        );
-        assert_eq!(
-            agree("1.02", &["0.50", "0.50"], RoundingMode::Nearest),
-            Agreement::Mismatch
-        );
-        assert_eq!(
-            agree("1.01", &["1.00"], RoundingMode::Nearest),
-            Agreement::Rounding
-        );
+        assert_eq!(agree("1.01", &["0.50", "0.50"], RoundingMode::Nearest), Agreement::Rounding);
+        assert_eq!(agree("1.02", &["0.50", "0.50"], RoundingMode::Nearest), Agreement::Mismatch);
+        assert_eq!(agree("1.01", &["1.00"], RoundingMode::Nearest), Agreement::Rounding);
     }
 
     #[test]
     fn strict_mode_turns_any_difference_into_mismatch() {
-        assert_eq!(
-            agree("1.01", &["0.50", "0.50"], RoundingMode::Strict),
-            Agreement::Mismatch
-        );
-        assert_eq!(
-            agree("1.00", &["0.50", "0.50"], RoundingMode::Strict),
-            Agreement::Exact
-        );
+        assert_eq!(agree("1.01", &["0.50", "0.50"], RoundingMode::Strict), Agreement::Mismatch);
+        assert_eq!(agree("1.00", &["0.50", "0.50"], RoundingMode::Strict), Agreement::Exact);
     }
 
     #[test]
     fn truncation_allows_totals_above_the_parts_only() {
-        assert_eq!(
-            agree("1.01", &["0.50", "0.50"], RoundingMode::Truncate),
-            Agreement::Rounding
-        );
-        assert_eq!(
-            agree("0.99", &["0.50", "0.50"], RoundingMode::Truncate),
-            Agreement::Mismatch
-        );
+        assert_eq!(agree("1.01", &["0.50", "0.50"], RoundingMode::Truncate), Agreement::Rounding);
+        assert_eq!(agree("0.99", &["0.50", "0.50"], RoundingMode::Truncate), Agreement::Mismatch);
     }
 
     #[test]
     fn coarser_printing_widens_the_interval() {
-        assert_eq!(
-            agree("352", &["351.60"], RoundingMode::Nearest),
-            Agreement::Rounding
-        );
-        assert_eq!(
-            agree("352", &["351.40"], RoundingMode::Nearest),
-            Agreement::Mismatch
-        );
+        assert_eq!(agree("352", &["351.60"], RoundingMode::Nearest), Agreement::Rounding);
+        assert_eq!(agree("352", &["351.40"], RoundingMode::Nearest), Agreement::Mismatch);
     }
 }
 
@@ -221,9 +164,6 @@ mod unit_tests {
         let yuan = Figure::printed(Decimal::new(1136880000, 2), Decimal::ONE);
         assert_eq!(agree(wan, &[yuan], RoundingMode::Nearest), Agreement::Exact);
         let yuan_off = Figure::printed(Decimal::new(1136883000, 2), Decimal::ONE);
-        assert_eq!(
-            agree(wan, &[yuan_off], RoundingMode::Nearest),
-            Agreement::Rounding
-        );
+        assert_eq!(agree(wan, &[yuan_off], RoundingMode::Nearest), Agreement::Rounding);
     }
 }

@@ -22,10 +22,7 @@ mod tests {
 
     #[test]
     fn reads_bom_utf8_and_gbk() {
-        assert_eq!(
-            decode("\u{FEFF}合计".as_bytes()),
-            ("合计".to_string(), "UTF-8")
-        );
+        assert_eq!(decode("\u{FEFF}合计".as_bytes()), ("合计".to_string(), "UTF-8"));
         assert_eq!(decode("合计".as_bytes()).0, "合计");
         let (gbk, _, _) = encoding_rs::GBK.encode("部门收支总表");
         assert_eq!(decode(&gbk), ("部门收支总表".to_string(), "gb18030"));

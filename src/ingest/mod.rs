@@ -38,18 +38,11 @@ pub struct Block {
 
 impl Block {
     fn new(source: &str, line: usize) -> Block {
-        Block {
-            source: source.to_string(),
-            line,
-            ..Block::default()
-        }
+        Block { source: source.to_string(), line, ..Block::default() }
     }
 
     fn is_blank(&self) -> bool {
-        self.marker.is_none()
-            && self.title.is_none()
-            && self.rows.is_empty()
-            && self.notes.is_empty()
+        self.marker.is_none() && self.title.is_none() && self.rows.is_empty() && self.notes.is_empty()
     }
 }
 

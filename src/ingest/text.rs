@@ -23,17 +23,13 @@ pub fn split_text(source: &Source) -> Vec<Block> {
     for (index, raw_line) in source.text.lines().enumerate() {
         let line_no = index + 1;
         let line = raw_line.trim_end_matches('\r');
-        let cells: Vec<String> = line.split('\t').map(|c| clean_cell(c)).collect();
+        let cells: Vec<String> = line.split('\t').map(clean_cell).collect();
         let filled: Vec<&String> = cells.iter().filter(|c| !c.is_empty()).collect();
         if filled.is_empty() {
             continue;
         }
         // A lone cell may still be a title or caption copied out of a spreadsheet row.
-        let as_text = if cells.len() == 1 || filled.len() == 1 {
-            Some(classify(filled[0]))
-        } else {
-            None
-        };
+        let as_text = if cells.len() == 1 || filled.len() == 1 { Some(classify(filled[0])) } else { None };
         match as_text {
             Some(TextLine::Marker(m)) => {
                 start_block(&mut blocks, &mut current, &source.name, line_no);
@@ -56,10 +52,7 @@ pub fn split_text(source: &Source) -> Vec<Block> {
             }
             _ => {
                 let cells = trim_trailing_empty(cells);
-                current.rows.push(RawRow {
-                    line: line_no,
-                    cells,
-                });
+                current.rows.push(RawRow { line: line_no, cells });
             }
         }
     }
@@ -91,16 +84,11 @@ fn classify(text: &str) -> TextLine {
     if is_marker(&compact) {
         return TextLine::Marker(compact);
     }
-    if Unit::from_caption(&compact).is_some()
-        && compact.chars().count() <= 20
-        && !compact.starts_with("编制单位")
-    {
+    if Unit::from_caption(&compact).is_some() && compact.chars().count() <= 20 && !compact.starts_with("编制单位") {
         return TextLine::Unit(plain.to_string());
     }
     let heading = text.starts_with('#');
-    let ends_like_title = ["表", "预算表", "决算表", "情况表"]
-        .iter()
-        .any(|e| compact.ends_with(e));
+    let ends_like_title = ["表", "预算表", "决算表", "情况表"].iter().any(|e| compact.ends_with(e));
     if (heading || ends_like_title) && compact.chars().count() <= 80 {
         return TextLine::Title(plain.to_string());
     }
@@ -115,9 +103,7 @@ fn is_marker(compact: &str) -> bool {
     };
     !number.is_empty()
         && number.chars().count() <= 5
-        && number
-            .chars()
-            .all(|c| "一二三四五六七八九十".contains(c) || c.is_ascii_digit() || c == '-')
+        && number.chars().all(|c| "一二三四五六七八九十".contains(c) || c.is_ascii_digit() || c == '-')
 }
 
 #[cfg(test)]
@@ -125,10 +111,7 @@ mod tests {
     use super::*;
 
     fn blocks(text: &str) -> Vec<Block> {
-        split_text(&Source {
-            name: "paste".into(),
-            text: text.into(),
-        })
+        split_text(&Source { name: "paste".into(), text: text.into() })
     }
 
     #[test]
@@ -140,10 +123,7 @@ mod tests {
         assert_eq!(b[0].unit_caption.as_deref(), Some("单位：万元"));
         assert_eq!(b[0].rows.len(), 2);
         assert_eq!(b[0].rows[1].cells, vec!["合计"]);
-        assert_eq!(
-            b[0].notes,
-            vec!["（备注：本单位无政府性基金收支，故此表无数据。）"]
-        );
+        assert_eq!(b[0].notes, vec!["（备注：本单位无政府性基金收支，故此表无数据。）"]);
     }
 
     #[test]
@@ -156,7 +136,9 @@ mod tests {
 
     #[test]
     fn headings_after_rows_start_new_blocks() {
-        let b = blocks("## 甲表\n1\t2\n### 2025年项目支出绩效目标表\n项目名称\tx\n## 2025年项目支出绩效目标表\n项目名称\ty\n");
+        let b = blocks(
+            "## 甲表\n1\t2\n### 2025年项目支出绩效目标表\n项目名称\tx\n## 2025年项目支出绩效目标表\n项目名称\ty\n",
+        );
         assert_eq!(b.len(), 3);
         assert_eq!(b[2].rows[0].line, 6);
     }

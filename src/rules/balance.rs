@@ -48,11 +48,7 @@ pub struct SideItems {
 fn strip_numbering(label: &str) -> String {
     let c = compact(label);
     match c.find('、') {
-        Some(pos)
-            if c[..pos]
-                .chars()
-                .all(|ch| "一二三四五六七八九十".contains(ch)) =>
-        {
+        Some(pos) if c[..pos].chars().all(|ch| "一二三四五六七八九十".contains(ch)) => {
             c[pos + '、'.len_utf8()..].to_string()
         }
         _ => c,
@@ -71,25 +67,13 @@ fn is_grand(label: &str) -> bool {
 fn is_top(label: &str) -> bool {
     let l = strip_numbering(label);
     is_numbered(label)
-        || [
-            "本年收入",
-            "本年支出",
-            "结转",
-            "结余",
-            "用事业基金弥补",
-            "事业基金",
-        ]
-        .iter()
-        .any(|w| l.contains(w))
+        || ["本年收入", "本年支出", "结转", "结余", "用事业基金弥补", "事业基金"].iter().any(|w| l.contains(w))
 }
 
 /// Reads a side's items in order: header-first sections (一、本年收入 then its lines) and
 /// trailing subtotals (lines then 本年收入合计) are both common.
 pub fn side_items(table: &Table, side: Side) -> SideItems {
-    let mut items = SideItems {
-        grand: None,
-        tops: Vec::new(),
-    };
+    let mut items = SideItems { grand: None, tops: Vec::new() };
     let mut pending: Vec<usize> = Vec::new();
     let mut open: Option<usize> = None;
     for row in table.data_rows() {
@@ -107,9 +91,7 @@ pub fn side_items(table: &Table, side: Side) -> SideItems {
                 items.tops.push((row, std::mem::take(&mut pending)));
                 open = None;
             } else {
-                items
-                    .tops
-                    .extend(pending.drain(..).map(|r| (r, Vec::new())));
+                items.tops.extend(pending.drain(..).map(|r| (r, Vec::new())));
                 items.tops.push((row, Vec::new()));
                 open = Some(items.tops.len() - 1);
             }
@@ -119,16 +101,12 @@ pub fn side_items(table: &Table, side: Side) -> SideItems {
             pending.push(row);
         }
     }
-    items
-        .tops
-        .extend(pending.into_iter().map(|r| (r, Vec::new())));
+    items.tops.extend(pending.into_iter().map(|r| (r, Vec::new())));
     items
 }
 
 fn summary_tables<'a>(ctx: &Ctx<'a>) -> impl Iterator<Item = &'a Table> {
-    ctx.tables()
-        .iter()
-        .filter(|t| t.columns.iter().any(|c| c.side.is_some()))
+    ctx.tables().iter().filter(|t| t.columns.iter().any(|c| c.side.is_some()))
 }
 
 fn income_equals_expenditure(ctx: &mut Ctx) {
@@ -140,15 +118,10 @@ fn income_equals_expenditure(ctx: &mut Ctx) {
         let in_col = table.column_of(ColumnRole::Total, Some(Side::Income));
         let out_col = table.column_of(ColumnRole::Total, Some(Side::Expenditure));
         let (Some(ir), Some(er), Some(ic), Some(ec)) = (income, spending, in_col, out_col) else {
-            ctx.needs(
-                "收支总表需同时有收入总计与支出总计行",
-                "the summary needs both grand-total rows",
-            );
+            ctx.needs("收支总表需同时有收入总计与支出总计行", "the summary needs both grand-total rows");
             continue;
         };
-        let (Some(income), Some(spending)) =
-            (Operand::at(table, ir, ic), Operand::at(table, er, ec))
-        else {
+        let (Some(income), Some(spending)) = (Operand::at(table, ir, ic), Operand::at(table, er, ec)) else {
             continue;
         };
         let wording = Wording {
@@ -162,10 +135,7 @@ fn income_equals_expenditure(ctx: &mut Ctx) {
         ctx.same(&spending, &income, wording);
     }
     if !any {
-        ctx.needs(
-            "需要收支总表（收入 | 支出 两栏）",
-            "needs a 收入 | 支出 summary table",
-        );
+        ctx.needs("需要收支总表（收入 | 支出 两栏）", "needs a 收入 | 支出 summary table");
     }
 }
 
@@ -187,38 +157,19 @@ fn sections_add_up(ctx: &mut Ctx) {
     }
 }
 
-fn check(
-    ctx: &mut Ctx,
-    table: &Table,
-    total_row: usize,
-    rows: &[usize],
-    col: usize,
-    column: &str,
-    side: Side,
-) {
+fn check(ctx: &mut Ctx, table: &Table, total_row: usize, rows: &[usize], col: usize, column: &str, side: Side) {
     let Some(total) = Operand::at(table, total_row, col) else {
         return;
     };
-    let Some(parts) = rows
-        .iter()
-        .map(|&r| Operand::at(table, r, col))
-        .collect::<Option<Vec<_>>>()
-    else {
+    let Some(parts) = rows.iter().map(|&r| Operand::at(table, r, col)).collect::<Option<Vec<_>>>() else {
         return;
     };
     let label = table.row_name(total_row, Some(side));
-    let names: Vec<String> = rows
-        .iter()
-        .take(4)
-        .map(|&r| table.row_name(r, Some(side)))
-        .collect();
+    let names: Vec<String> = rows.iter().take(4).map(|&r| table.row_name(r, Some(side))).collect();
     let more = if rows.len() > 4 { " + …" } else { "" };
     let wording = Wording {
         zh: format!("{label}（{column}）应等于 {}{more}", names.join(" + ")),
-        en: format!(
-            "{label} ({column}) should equal the sum of its {} lines",
-            rows.len()
-        ),
+        en: format!("{label} ({column}) should equal the sum of its {} lines", rows.len()),
     };
     ctx.sum(&total, &parts, wording);
 }

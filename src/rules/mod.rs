@@ -80,11 +80,7 @@ pub struct Operand {
 
 impl Operand {
     pub fn at(table: &Table, row: usize, col: usize) -> Option<Operand> {
-        Some(Operand {
-            cell: table.cell_ref(row, col),
-            value: table.amount(row, col)?,
-            factor: table.unit.factor(),
-        })
+        Some(Operand { cell: table.cell_ref(row, col), value: table.amount(row, col)?, factor: table.unit.factor() })
     }
 
     fn figure(&self) -> Figure {
@@ -100,14 +96,7 @@ pub struct Wording {
 
 impl<'a> Ctx<'a> {
     pub fn new(doc: &'a Document, mode: RoundingMode, rule: Rule) -> Ctx<'a> {
-        Ctx {
-            doc,
-            mode,
-            rule,
-            findings: Vec::new(),
-            not_checked: Vec::new(),
-            relations: 0,
-        }
+        Ctx { doc, mode, rule, findings: Vec::new(), not_checked: Vec::new(), relations: 0 }
     }
 
     pub fn tables(&self) -> &'a [Table] {
@@ -115,12 +104,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Checks `total = Σ parts` and reports a rounding difference or a mismatch at the total.
-    pub fn sum(
-        &mut self,
-        total: &Operand,
-        parts: &[Operand],
-        wording: Wording,
-    ) -> Option<Agreement> {
+    pub fn sum(&mut self, total: &Operand, parts: &[Operand], wording: Wording) -> Option<Agreement> {
         self.relations += 1;
         let figures: Vec<Figure> = parts.iter().map(Operand::figure).collect();
         let agreement = agree(total.figure(), &figures, self.mode);
@@ -129,25 +113,16 @@ impl<'a> Ctx<'a> {
                 parts.iter().map(|p| p.value).sum()
             } else {
                 let in_yuan: Decimal = parts.iter().map(|p| p.value * p.factor).sum();
-                (in_yuan / total.factor)
-                    .round_dp(total.value.scale() + 4)
-                    .normalize()
+                (in_yuan / total.factor).round_dp(total.value.scale() + 4).normalize()
             };
-            self.compared(
-                total,
-                computed,
-                parts.iter().map(|p| p.cell.clone()).collect(),
-                agreement,
-                wording,
-            );
+            self.compared(total, computed, parts.iter().map(|p| p.cell.clone()).collect(), agreement, wording);
         }
         Some(agreement)
     }
 
     /// Checks that two printings of one figure agree (e.g. the same total in two tables).
     pub fn same(&mut self, printed: &Operand, other: &Operand, wording: Wording) -> Agreement {
-        self.sum(printed, std::slice::from_ref(other), wording)
-            .unwrap_or(Agreement::Exact)
+        self.sum(printed, std::slice::from_ref(other), wording).unwrap_or(Agreement::Exact)
     }
 
     fn compared(
@@ -173,14 +148,8 @@ impl<'a> Ctx<'a> {
             ),
             _ => (
                 self.rule.severity,
-                format!(
-                    "{}：填报 {}，计算 {}，相差 {}",
-                    w.zh, total.value, computed, difference
-                ),
-                format!(
-                    "{}: printed {}, computed {}, off by {}",
-                    w.en, total.value, computed, difference
-                ),
+                format!("{}：填报 {}，计算 {}，相差 {}", w.zh, total.value, computed, difference),
+                format!("{}: printed {}, computed {}, off by {}", w.en, total.value, computed, difference),
             ),
         };
         self.findings.push(Finding {
@@ -199,14 +168,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// A finding that is not a sum: a bound, a missing value, a malformed indicator.
-    pub fn report(
-        &mut self,
-        severity: Severity,
-        table: Option<usize>,
-        cell: Option<CellRef>,
-        zh: String,
-        en: String,
-    ) {
+    pub fn report(&mut self, severity: Severity, table: Option<usize>, cell: Option<CellRef>, zh: String, en: String) {
         self.findings.push(Finding {
             rule: self.rule.code,
             severity,
@@ -228,11 +190,7 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn needs(&mut self, zh: &str, en: &str) {
-        self.not_checked.push(NotChecked {
-            rule: self.rule.code,
-            needs_zh: zh.to_string(),
-            needs_en: en.to_string(),
-        });
+        self.not_checked.push(NotChecked { rule: self.rule.code, needs_zh: zh.to_string(), needs_en: en.to_string() });
     }
 
     /// Tables of one kind, in document order.
@@ -259,21 +217,8 @@ mod tests {
         assert_eq!(before, codes.len(), "duplicate rule codes");
         for rule in &rules {
             let e = rule.explanation;
-            for text in [
-                rule.name_zh,
-                rule.name_en,
-                e.what_zh,
-                e.why_zh,
-                e.fix_zh,
-                e.what_en,
-                e.why_en,
-                e.fix_en,
-            ] {
-                assert!(
-                    text.chars().count() >= 2,
-                    "{} has a missing text",
-                    rule.code
-                );
+            for text in [rule.name_zh, rule.name_en, e.what_zh, e.why_zh, e.fix_zh, e.what_en, e.why_en, e.fix_en] {
+                assert!(text.chars().count() >= 2, "{} has a missing text", rule.code);
             }
         }
     }

@@ -1,3 +1,156 @@
-//! placeholder
-use super::Rule;
-pub const RULES: &[Rule] = &[];
+//! Whether what should be there is there: empty tables carry a note, the set's standard tables
+//! are present, and amount cells hold amounts.
+
+use super::{Ctx, Explanation, Rule};
+use crate::amount::CellValue;
+use crate::report::Severity;
+use crate::table::{Table, TableKind};
+
+pub const RULES: &[Rule] = &[
+    Rule {
+        code: "EMP001",
+        name_zh: "空表说明",
+        name_en: "Empty table explained",
+        severity: Severity::Error,
+        explanation: Explanation {
+            what_zh: "没有数据的表必须附说明（如“本单位无政府性基金收支，故此表无数据”）。",
+            why_zh: "空表未说明是财政部检查通报的典型问题：读者无法判断是无此收支还是漏填。",
+            fix_zh: "在表下注明无数据的原因。",
+            what_en: "A table without figures must say why (e.g. \"no government-fund income or spending\").",
+            why_en: "An unexplained empty table cannot be told apart from a table left unfilled.",
+            fix_en: "Add a note under the table saying why it is empty.",
+        },
+        run: empty_tables_explained,
+    },
+    Rule {
+        code: "SET001",
+        name_zh: "公开表齐全",
+        name_en: "Standard tables present",
+        severity: Severity::Warning,
+        explanation: Explanation {
+            what_zh: "按表号检查是否缺表：表号不连续即提示；重庆区县预算的表九（国有资本经营或政府采购）按情况公开，不作要求。",
+            why_zh: "“缺表”是公开检查的常见问题；条件性表格缺失则属正常。",
+            fix_zh: "补齐缺失的表，或在说明中写明不公开的原因。",
+            what_en: "Checks the printed table numbers for gaps; the conditional 表九 of the Chongqing district set is not required.",
+            why_en: "Missing tables are a common inspection finding; conditional tables may legitimately be absent.",
+            fix_en: "Add the missing table, or explain why it is not published.",
+        },
+        run: standard_tables_present,
+    },
+    Rule {
+        code: "NUM001",
+        name_zh: "金额单元格",
+        name_en: "Amount cells",
+        severity: Severity::Info,
+        explanation: Explanation {
+            what_zh: "金额列中出现的文字（如“单位不需填列”）或无法识别的数字按空值处理，并在此列出。",
+            why_zh: "文字或格式错误的数字不参与求和，可能掩盖漏填。",
+            fix_zh: "确认该单元格确实无金额；数字格式错误的（如千位分隔符位置不对）请改正。",
+            what_en: "Text (e.g. 单位不需填列) or unreadable numbers in amount columns count as empty and are listed here.",
+            why_en: "Such cells take no part in sums and may hide a missing figure.",
+            fix_en: "Confirm the cell has no amount, or correct a malformed number.",
+        },
+        run: amount_cells,
+    },
+];
+
+fn explained(table: &Table) -> Option<String> {
+    let cells = table.rows.iter().flat_map(|r| r.cells.iter().map(|c| c.text.clone()));
+    table.notes.iter().cloned().chain(cells).find(|t| {
+        (t.contains('无') || t.contains("没有") || t.contains("空表"))
+            && (t.contains("数据")
+                || t.contains("收支")
+                || t.contains("支出")
+                || t.contains("本表")
+                || t.contains("此表"))
+    })
+}
+
+fn empty_tables_explained(ctx: &mut Ctx) {
+    for table in ctx.tables().iter().filter(|t| !t.kind.is_performance() && t.is_empty_of_amounts()) {
+        ctx.relations += 1;
+        match explained(table) {
+            Some(note) => ctx.report(
+                Severity::Info,
+                Some(table.index),
+                None,
+                format!("{} 无数据，已附说明：{note}", table.short_name()),
+                format!("{} is empty and says why: {note}", table.short_name()),
+            ),
+            None => ctx.fail(
+                Some(table.index),
+                None,
+                format!("{} 没有任何金额，也没有说明无数据的原因", table.short_name()),
+                format!("{} has no figures and no note saying why", table.short_name()),
+            ),
+        }
+    }
+}
+
+/// `表十二` → 12, `表3` → 3.
+fn marker_number(marker: &str) -> Option<u32> {
+    let n = marker.trim_start_matches('附').strip_prefix('表')?;
+    if let Ok(v) = n.parse() {
+        return Some(v);
+    }
+    let digit = |c: char| "一二三四五六七八九".find(c).map(|i| i as u32 / 3 + 1);
+    let chars: Vec<char> = n.chars().collect();
+    match chars.as_slice() {
+        [d] if *d == '十' => Some(10),
+        [d] => digit(*d),
+        ['十', u] => Some(10 + digit(*u)?),
+        [t, '十'] => Some(10 * digit(*t)?),
+        [t, '十', u] => Some(10 * digit(*t)? + digit(*u)?),
+        _ => None,
+    }
+}
+
+fn standard_tables_present(ctx: &mut Ctx) {
+    let numbered: Vec<(u32, &Table)> =
+        ctx.tables().iter().filter_map(|t| Some((marker_number(t.number.as_deref()?)?, t))).collect();
+    if numbered.len() < 2 {
+        ctx.needs("需要带表号（表一、表二…）的表格", "needs numbered tables (表一, 表二, …)");
+        return;
+    }
+    let max = numbered.iter().map(|(n, _)| *n).max().unwrap_or(0);
+    // The Chongqing district set: 表四 is the 三公 table and 表九 is conditional.
+    let chongqing_district = numbered.iter().any(|(n, t)| *n == 4 && t.kind == TableKind::ThreePublic);
+    for missing in (1..max).filter(|n| !numbered.iter().any(|(m, _)| m == n)) {
+        ctx.relations += 1;
+        if chongqing_district && missing == 9 {
+            ctx.report(
+                Severity::Info,
+                None,
+                None,
+                "未见表九：表九（国有资本经营预算支出表或政府采购预算表）按情况公开，缺少不属错误".to_string(),
+                "表九 is absent: it is a conditional table (state capital or procurement), not required".to_string(),
+            );
+        } else {
+            ctx.fail(
+                None,
+                None,
+                format!("未见表{missing}：表号不连续，可能缺表"),
+                format!("table {missing} is absent: the numbering has a gap"),
+            );
+        }
+    }
+}
+
+fn amount_cells(ctx: &mut Ctx) {
+    for table in ctx.tables().iter().filter(|t| !t.kind.is_performance()) {
+        for row in table.data_rows() {
+            for (col, column) in table.columns.iter().enumerate() {
+                let Some(cell) = table.cell(row, col) else { continue };
+                if column.role.is_amount() && cell.value == CellValue::Text {
+                    ctx.report(
+                        Severity::Info,
+                        Some(table.index),
+                        Some(table.cell_ref(row, col)),
+                        format!("金额列中的“{}”不是数字，按空值处理", cell.text),
+                        format!("{:?} in an amount column is not a number; counted as empty", cell.text),
+                    );
+                }
+            }
+        }
+    }
+}

@@ -81,40 +81,23 @@ fn row_totals(ctx: &mut super::Ctx) {
             if part_cols.is_empty() {
                 continue;
             }
-            let names: Vec<&str> = part_cols
-                .iter()
-                .map(|&c| table.columns[c].label())
-                .collect();
+            let names: Vec<&str> = part_cols.iter().map(|&c| table.columns[c].label()).collect();
             for row in table.data_rows() {
                 let cells = std::iter::once(total_col).chain(part_cols.iter().copied());
-                if cells
-                    .clone()
-                    .all(|c| table.cell(row, c).is_none_or(|cell| cell.value.is_blank()))
-                {
+                if cells.clone().all(|c| table.cell(row, c).is_none_or(|cell| cell.value.is_blank())) {
                     continue;
                 }
                 let Some(total) = Operand::at(table, row, total_col) else {
                     continue;
                 };
-                let Some(parts) = part_cols
-                    .iter()
-                    .map(|&c| Operand::at(table, row, c))
-                    .collect::<Option<Vec<_>>>()
+                let Some(parts) = part_cols.iter().map(|&c| Operand::at(table, row, c)).collect::<Option<Vec<_>>>()
                 else {
                     continue;
                 };
                 let label = table.row_label(row, side);
                 let wording = Wording {
-                    zh: format!(
-                        "{label} 的{}应等于 {}",
-                        table.columns[total_col].label(),
-                        names.join(" + ")
-                    ),
-                    en: format!(
-                        "{label}: {} should equal {}",
-                        table.columns[total_col].label(),
-                        names.join(" + ")
-                    ),
+                    zh: format!("{label} 的{}应等于 {}", table.columns[total_col].label(), names.join(" + ")),
+                    en: format!("{label}: {} should equal {}", table.columns[total_col].label(), names.join(" + ")),
                 };
                 ctx.sum(&total, &parts, wording);
             }
@@ -124,26 +107,16 @@ fn row_totals(ctx: &mut super::Ctx) {
 
 /// The rows a column-total check sums: the highest code level present.
 fn top_level_rows(table: &Table) -> Vec<usize> {
-    let coded: Vec<(usize, usize)> = table
-        .data_rows()
-        .filter_map(|r| table.row_code(r).map(|code| (r, code.level())))
-        .collect();
+    let coded: Vec<(usize, usize)> =
+        table.data_rows().filter_map(|r| table.row_code(r).map(|code| (r, code.level()))).collect();
     let Some(top) = coded.iter().map(|(_, level)| *level).min() else {
         return Vec::new();
     };
-    coded
-        .into_iter()
-        .filter(|(_, level)| *level == top)
-        .map(|(r, _)| r)
-        .collect()
+    coded.into_iter().filter(|(_, level)| *level == top).map(|(r, _)| r).collect()
 }
 
 fn column_totals(ctx: &mut super::Ctx) {
-    for table in ctx
-        .tables()
-        .iter()
-        .filter(|t| !t.kind.is_performance() && t.code_column().is_some())
-    {
+    for table in ctx.tables().iter().filter(|t| !t.kind.is_performance() && t.code_column().is_some()) {
         let Some(total_row) = table.data_rows().find(|&r| table.is_total_row(r, None)) else {
             continue;
         };
@@ -155,11 +128,7 @@ fn column_totals(ctx: &mut super::Ctx) {
             let Some(total) = Operand::at(table, total_row, col) else {
                 continue;
             };
-            let Some(parts) = rows
-                .iter()
-                .map(|&r| Operand::at(table, r, col))
-                .collect::<Option<Vec<_>>>()
-            else {
+            let Some(parts) = rows.iter().map(|&r| Operand::at(table, r, col)).collect::<Option<Vec<_>>>() else {
                 continue;
             };
             let column = table.columns[col].label();
@@ -173,21 +142,11 @@ fn column_totals(ctx: &mut super::Ctx) {
 }
 
 fn hierarchy(ctx: &mut super::Ctx) {
-    for table in ctx
-        .tables()
-        .iter()
-        .filter(|t| !t.kind.is_performance() && t.code_column().is_some())
-    {
-        let coded: Vec<_> = table
-            .data_rows()
-            .filter_map(|r| table.row_code(r).map(|code| (r, code)))
-            .collect();
+    for table in ctx.tables().iter().filter(|t| !t.kind.is_performance() && t.code_column().is_some()) {
+        let coded: Vec<_> = table.data_rows().filter_map(|r| table.row_code(r).map(|code| (r, code))).collect();
         for (parent_row, parent) in &coded {
-            let children: Vec<usize> = coded
-                .iter()
-                .filter(|(_, code)| parent.is_parent_of(code))
-                .map(|(r, _)| *r)
-                .collect();
+            let children: Vec<usize> =
+                coded.iter().filter(|(_, code)| parent.is_parent_of(code)).map(|(r, _)| *r).collect();
             if children.is_empty() {
                 continue;
             }
@@ -195,10 +154,7 @@ fn hierarchy(ctx: &mut super::Ctx) {
                 let Some(total) = Operand::at(table, *parent_row, col) else {
                     continue;
                 };
-                let Some(parts) = children
-                    .iter()
-                    .map(|&r| Operand::at(table, r, col))
-                    .collect::<Option<Vec<_>>>()
+                let Some(parts) = children.iter().map(|&r| Operand::at(table, r, col)).collect::<Option<Vec<_>>>()
                 else {
                     continue;
                 };

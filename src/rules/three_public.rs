@@ -64,14 +64,11 @@ struct Columns {
 }
 
 fn columns(table: &Table) -> Columns {
-    let find =
-        |pred: &dyn Fn(&str) -> bool| table.columns.iter().position(|c| pred(&compact(c.label())));
+    let find = |pred: &dyn Fn(&str) -> bool| table.columns.iter().position(|c| pred(&compact(c.label())));
     let vehicles = table
         .columns
         .iter()
-        .position(|c| {
-            c.role == ColumnRole::Subtotal && c.path.iter().any(|p| p.contains("公务用车"))
-        })
+        .position(|c| c.role == ColumnRole::Subtotal && c.path.iter().any(|p| p.contains("公务用车")))
         .or_else(|| find(&|l| l.contains("购置及运行")));
     Columns {
         total: table.column_of(ColumnRole::Total, None),
@@ -83,42 +80,19 @@ fn columns(table: &Table) -> Columns {
     }
 }
 
-fn check_row(
-    ctx: &mut Ctx,
-    table: &Table,
-    total: Option<usize>,
-    parts: &[Option<usize>],
-    zh: &str,
-    en: &str,
-) {
-    let (Some(total_col), Some(part_cols)) =
-        (total, parts.iter().copied().collect::<Option<Vec<_>>>())
-    else {
-        ctx.needs(
-            "三公表需有合计与各分项列",
-            "the three-public table needs its total and part columns",
-        );
+fn check_row(ctx: &mut Ctx, table: &Table, total: Option<usize>, parts: &[Option<usize>], zh: &str, en: &str) {
+    let (Some(total_col), Some(part_cols)) = (total, parts.iter().copied().collect::<Option<Vec<_>>>()) else {
+        ctx.needs("三公表需有合计与各分项列", "the three-public table needs its total and part columns");
         return;
     };
     for row in table.data_rows() {
         let Some(total) = Operand::at(table, row, total_col) else {
             continue;
         };
-        let Some(parts) = part_cols
-            .iter()
-            .map(|&c| Operand::at(table, row, c))
-            .collect::<Option<Vec<_>>>()
-        else {
+        let Some(parts) = part_cols.iter().map(|&c| Operand::at(table, row, c)).collect::<Option<Vec<_>>>() else {
             continue;
         };
-        ctx.sum(
-            &total,
-            &parts,
-            Wording {
-                zh: zh.to_string(),
-                en: en.to_string(),
-            },
-        );
+        ctx.sum(&total, &parts, Wording { zh: zh.to_string(), en: en.to_string() });
     }
 }
 
@@ -151,10 +125,7 @@ fn vehicle_subtotal(ctx: &mut Ctx) {
 }
 
 fn against_economic_codes(ctx: &mut Ctx) {
-    let (Some(three), Some(basic)) = (
-        ctx.first(TableKind::ThreePublic),
-        ctx.first(TableKind::BasicExpenditure),
-    ) else {
+    let (Some(three), Some(basic)) = (ctx.first(TableKind::ThreePublic), ctx.first(TableKind::BasicExpenditure)) else {
         ctx.needs(
             "需要“三公”经费表和一般公共预算基本支出表",
             "needs the three-public table and the basic-expenditure table",
@@ -179,10 +150,7 @@ fn against_economic_codes(ctx: &mut Ctx) {
         let Some(three_amount) = Operand::at(three, row, col) else {
             continue;
         };
-        let Some(basic_row) = basic
-            .data_rows()
-            .find(|&r| basic.row_code(r).is_some_and(|k| k.as_str() == code))
-        else {
+        let Some(basic_row) = basic.data_rows().find(|&r| basic.row_code(r).is_some_and(|k| k.as_str() == code)) else {
             continue;
         };
         let Some(econ) = Operand::at(basic, basic_row, basic_total) else {
@@ -192,7 +160,10 @@ fn against_economic_codes(ctx: &mut Ctx) {
         if econ.value * econ.factor > three_amount.value * three_amount.factor {
             let zh = format!(
                 "{} {name} {} 小于 {} 中经济科目 {code} 的 {}：三公经费包含基本支出，不应小于对应经济科目",
-                three.short_name(), three_amount.value, basic.short_name(), econ.value
+                three.short_name(),
+                three_amount.value,
+                basic.short_name(),
+                econ.value
             );
             let en = format!(
                 "{name} {} is below economic code {code} ({}) in the basic-expenditure table",

@@ -84,12 +84,7 @@ impl Form {
                 for (c, cell) in row.cells.iter().enumerate() {
                     let key = field_key(&cell.text);
                     if let Some(key) = key.filter(|k| form.field(*k).is_none()) {
-                        form.fields.push(FormField {
-                            key,
-                            row: r,
-                            label_col: c,
-                            value_col: c + 1,
-                        });
+                        form.fields.push(FormField { key, row: r, label_col: c, value_col: c + 1 });
                     }
                 }
             } else if is_indicator_row(row, &form.columns) {
@@ -106,10 +101,7 @@ fn field_key(text: &str) -> Option<FieldKey> {
     for unit in ["(万元)", "（万元）", "(元)", "（元）"] {
         label = label.replace(unit, "");
     }
-    FIELD_WORDS
-        .iter()
-        .find(|(_, word)| label == *word)
-        .map(|(key, _)| *key)
+    FIELD_WORDS.iter().find(|(_, word)| label == *word).map(|(key, _)| *key)
 }
 
 fn indicator_header(row: &Row) -> Option<IndicatorColumns> {
@@ -129,14 +121,10 @@ fn indicator_header(row: &Row) -> Option<IndicatorColumns> {
         value: find(&["指标值", "目标值", "年度指标值"]),
         core: find(&["是否核心指标", "核心指标"]),
     };
-    (columns.level3.is_some() && (columns.level1.is_some() || columns.weight.is_some()))
-        .then_some(columns)
+    (columns.level3.is_some() && (columns.level1.is_some() || columns.weight.is_some())).then_some(columns)
 }
 
 fn is_indicator_row(row: &Row, columns: &IndicatorColumns) -> bool {
-    let filled = |col: Option<usize>| {
-        col.and_then(|c| row.cells.get(c))
-            .is_some_and(|cell| !cell.text.is_empty())
-    };
+    let filled = |col: Option<usize>| col.and_then(|c| row.cells.get(c)).is_some_and(|cell| !cell.text.is_empty());
     filled(columns.level3) || filled(columns.weight)
 }

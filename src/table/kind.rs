@@ -42,10 +42,7 @@ const CATALOGUE: &[(TableKind, &[&str])] = &[
     (TableKind::BasicExpenditure, &["一般公共预算", "基本支出"]),
     (TableKind::GeneralExpenditure, &["一般公共预算", "支出"]),
     (TableKind::GovFundExpenditure, &["政府性基金", "支出"]),
-    (
-        TableKind::StateCapitalExpenditure,
-        &["国有资本经营", "支出"],
-    ),
+    (TableKind::StateCapitalExpenditure, &["国有资本经营", "支出"]),
     (TableKind::Procurement, &["政府采购"]),
     (TableKind::DeptSummary, &["收支总"]),
     (TableKind::DeptIncome, &["收入总表"]),
@@ -55,10 +52,7 @@ const CATALOGUE: &[(TableKind, &[&str])] = &[
 impl TableKind {
     /// Recognises a kind from a table title; quotes and spaces are ignored.
     pub fn from_title(title: &str) -> TableKind {
-        let compact: String = title
-            .chars()
-            .filter(|c| !c.is_whitespace() && !"“”\"'‘’".contains(*c))
-            .collect();
+        let compact: String = title.chars().filter(|c| !c.is_whitespace() && !"“”\"'‘’".contains(*c)).collect();
         CATALOGUE
             .iter()
             .find(|(_, words)| words.iter().all(|w| compact.contains(w)))
@@ -67,10 +61,7 @@ impl TableKind {
     }
 
     pub fn is_performance(self) -> bool {
-        matches!(
-            self,
-            TableKind::DeptPerformance | TableKind::ProjectPerformance
-        )
+        matches!(self, TableKind::DeptPerformance | TableKind::ProjectPerformance)
     }
 
     /// Tables whose rows are 收入 on the left and 支出 on the right.
@@ -122,23 +113,11 @@ mod tests {
     #[test]
     fn seed_titles_are_recognised() {
         let cases = [
-            (
-                "重庆市綦江区大数据应用发展管理局（汇总）财政拨款收支总表",
-                TableKind::FiscalSummary,
-            ),
-            (
-                "某局（汇总） 一般公共预算财政拨款支出预算表",
-                TableKind::GeneralExpenditure,
-            ),
-            (
-                "某局（汇总） 一般公共预算财政拨款基本支出预算表",
-                TableKind::BasicExpenditure,
-            ),
+            ("重庆市綦江区大数据应用发展管理局（汇总）财政拨款收支总表", TableKind::FiscalSummary),
+            ("某局（汇总） 一般公共预算财政拨款支出预算表", TableKind::GeneralExpenditure),
+            ("某局（汇总） 一般公共预算财政拨款基本支出预算表", TableKind::BasicExpenditure),
             ("一般公共预算“三公”经费支出表", TableKind::ThreePublic),
-            (
-                "某局（汇总） 政府性基金预算支出表",
-                TableKind::GovFundExpenditure,
-            ),
+            ("某局（汇总） 政府性基金预算支出表", TableKind::GovFundExpenditure),
             ("某局（汇总）部门收支总表", TableKind::DeptSummary),
             ("某局（汇总）部门收入总表", TableKind::DeptIncome),
             ("某局（汇总）部门支出总表", TableKind::DeptExpenditure),

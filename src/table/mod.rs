@@ -66,10 +66,7 @@ pub enum ColumnRole {
 
 impl ColumnRole {
     pub fn is_amount(self) -> bool {
-        !matches!(
-            self,
-            ColumnRole::Code | ColumnRole::Name | ColumnRole::Label | ColumnRole::Other
-        )
+        !matches!(self, ColumnRole::Code | ColumnRole::Name | ColumnRole::Label | ColumnRole::Other)
     }
 }
 
@@ -111,8 +108,21 @@ pub struct Table {
 const TOTAL_LABELS: &[&str] = &["合计", "总计"];
 
 impl Table {
+    /// How messages name the table: its printed number (表二), a project form by its project,
+    /// else its title.
     pub fn short_name(&self) -> String {
-        self.number.clone().unwrap_or_else(|| self.title.clone())
+        if let Some(number) = &self.number {
+            return number.clone();
+        }
+        let project = self.form.as_ref().and_then(|f| f.field(FieldKey::ProjectName));
+        match project.map(|f| self.text(f.row, f.value_col)) {
+            // Project names are printed as `50011021T000000046543-名称`.
+            Some(name) if !name.is_empty() => {
+                let name = name.split_once('-').filter(|(code, _)| code.is_ascii()).map_or(name, |(_, n)| n);
+                format!("项目“{name}”")
+            }
+            _ => self.title.clone(),
+        }
     }
 
     pub fn cell(&self, row: usize, col: usize) -> Option<&Cell> {
@@ -136,16 +146,12 @@ impl Table {
     }
 
     pub fn column_of(&self, role: ColumnRole, side: Option<Side>) -> Option<usize> {
-        self.columns
-            .iter()
-            .position(|c| c.role == role && c.side == side)
+        self.columns.iter().position(|c| c.role == role && c.side == side)
     }
 
     /// Amount columns of one side (or of the whole table when it has no sides).
     pub fn amount_columns(&self, side: Option<Side>) -> Vec<usize> {
-        (0..self.columns.len())
-            .filter(|&c| self.columns[c].role.is_amount() && self.columns[c].side == side)
-            .collect()
+        (0..self.columns.len()).filter(|&c| self.columns[c].role.is_amount() && self.columns[c].side == side).collect()
     }
 
     pub fn code_column(&self) -> Option<usize> {
@@ -165,10 +171,7 @@ impl Table {
         let name = label_col.map(|c| self.text(row, c)).unwrap_or("");
         if name.is_empty() {
             // 合计 is often printed in the code column of a code table.
-            self.code_column()
-                .map(|c| self.text(row, c))
-                .unwrap_or("")
-                .to_string()
+            self.code_column().map(|c| self.text(row, c)).unwrap_or("").to_string()
         } else {
             name.to_string()
         }
@@ -197,31 +200,21 @@ impl Table {
             col,
             a1: format!("{}{}", column_letters(col), row + 1),
             row_label: self.row_label(row, side),
-            column_label: self
-                .columns
-                .get(col)
-                .map(|c| c.label().to_string())
-                .unwrap_or_default(),
+            column_label: self.columns.get(col).map(|c| c.label().to_string()).unwrap_or_default(),
             line: self.rows.get(row).map(|r| r.line).unwrap_or(self.line),
         }
     }
 
     /// True when every amount cell of the data rows is blank.
     pub fn is_empty_of_amounts(&self) -> bool {
-        self.data_rows().all(|r| {
-            self.rows[r]
-                .cells
-                .iter()
-                .all(|c| !c.value.is_number() || c.value.amount() == Some(Decimal::ZERO))
-        })
+        self.data_rows()
+            .all(|r| self.rows[r].cells.iter().all(|c| !c.value.is_number() || c.value.amount() == Some(Decimal::ZERO)))
     }
 }
 
 /// Removes whitespace and full-width colons: labels are compared this way.
 pub fn compact(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace() && *c != '：' && *c != ':')
-        .collect()
+    text.chars().filter(|c| !c.is_whitespace() && *c != '：' && *c != ':').collect()
 }
 
 /// `0 → A`, `25 → Z`, `26 → AA`.

@@ -1,9 +1,7 @@
 //! From a block of rows to a [`Table`]: kind from the title, unit from the caption, header rows
 //! and merged header cells, column roles from header words.
 
-use super::{
-    compact, Cell, Column, ColumnRole, Form, Row, Side, SubjectCode, Table, TableKind, TOTAL_LABELS,
-};
+use super::{compact, Cell, Column, ColumnRole, Form, Row, Side, SubjectCode, Table, TableKind, TOTAL_LABELS};
 use crate::amount::{read_cell, CellValue};
 use crate::ingest::Block;
 use crate::report::Unrecognised;
@@ -23,31 +21,17 @@ pub fn recognise(block: &Block, index: usize, unit_above: Option<Unit>) -> Recog
     let title = block.title.clone().unwrap_or_default();
     let mut kind = TableKind::from_title(&title);
     if kind == TableKind::Unknown {
-        kind = block
-            .preamble
-            .iter()
-            .map(|l| TableKind::from_title(l))
-            .find(|k| *k != TableKind::Unknown)
-            .unwrap_or(kind);
+        kind =
+            block.preamble.iter().map(|l| TableKind::from_title(l)).find(|k| *k != TableKind::Unknown).unwrap_or(kind);
     }
     if kind == TableKind::Unknown {
-        let shown = if title.is_empty() {
-            block.preamble.first().cloned().unwrap_or_default()
-        } else {
-            title
-        };
+        let shown = if title.is_empty() { block.preamble.first().cloned().unwrap_or_default() } else { title };
         let (reason_zh, reason_en) = if block.rows.is_empty() {
-            (
-                "没有表格行，按说明文字处理".to_string(),
-                "no table rows; treated as prose".to_string(),
-            )
+            ("没有表格行，按说明文字处理".to_string(), "no table rows; treated as prose".to_string())
         } else {
             (
                 format!("标题未能对应到已知表种（{} 行未检查）", block.rows.len()),
-                format!(
-                    "title does not name a known table kind ({} rows not checked)",
-                    block.rows.len()
-                ),
+                format!("title does not name a known table kind ({} rows not checked)", block.rows.len()),
             )
         };
         return Recognised::NotATable(Unrecognised {
@@ -59,11 +43,7 @@ pub fn recognise(block: &Block, index: usize, unit_above: Option<Unit>) -> Recog
         });
     }
 
-    let printed_unit = block
-        .unit_caption
-        .iter()
-        .chain(&block.preamble)
-        .find_map(|l| Unit::from_caption(l));
+    let printed_unit = block.unit_caption.iter().chain(&block.preamble).find_map(|l| Unit::from_caption(l));
     let rows: Vec<Row> = block
         .rows
         .iter()
@@ -74,11 +54,7 @@ pub fn recognise(block: &Block, index: usize, unit_above: Option<Unit>) -> Recog
                 .iter()
                 .map(|text| {
                     let read = read_cell(text);
-                    Cell {
-                        text: text.clone(),
-                        value: read.value,
-                        rewrites: read.rewrites,
-                    }
+                    Cell { text: text.clone(), value: read.value, rewrites: read.rewrites }
                 })
                 .collect(),
         })
@@ -86,18 +62,10 @@ pub fn recognise(block: &Block, index: usize, unit_above: Option<Unit>) -> Recog
     let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
 
     let (header_rows, columns, form) = if kind.is_performance() {
-        let other = Column {
-            path: Vec::new(),
-            role: ColumnRole::Other,
-            side: None,
-        };
+        let other = Column { path: Vec::new(), role: ColumnRole::Other, side: None };
         (0, vec![other; width], Some(Form::parse(&rows)))
     } else {
-        let header_rows = rows
-            .iter()
-            .position(is_data_row)
-            .unwrap_or(rows.len())
-            .min(MAX_HEADER_ROWS);
+        let header_rows = rows.iter().position(is_data_row).unwrap_or(rows.len()).min(MAX_HEADER_ROWS);
         let columns = columns(&rows, header_rows, width, kind);
         (header_rows, columns, None)
     };
@@ -123,10 +91,8 @@ pub fn recognise(block: &Block, index: usize, unit_above: Option<Unit>) -> Recog
 fn leading_number(title: &str) -> Option<String> {
     let first = title.split_whitespace().next()?;
     let number = first.strip_prefix('表')?;
-    let numeric = !number.is_empty()
-        && number
-            .chars()
-            .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    let numeric =
+        !number.is_empty() && number.chars().all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
     numeric.then(|| first.to_string())
 }
 
@@ -147,16 +113,9 @@ fn is_data_row(row: &Row) -> bool {
 
 /// Builds each column's header path, filling merged cells, and gives it a role.
 fn columns(rows: &[Row], header_rows: usize, width: usize, kind: TableKind) -> Vec<Column> {
-    let header_text = |r: usize, c: usize| {
-        rows[r]
-            .cells
-            .get(c)
-            .map(|cell| cell.text.as_str())
-            .unwrap_or("")
-    };
-    let mut grid: Vec<Vec<String>> = (0..header_rows)
-        .map(|r| (0..width).map(|c| header_text(r, c).to_string()).collect())
-        .collect();
+    let header_text = |r: usize, c: usize| rows[r].cells.get(c).map(|cell| cell.text.as_str()).unwrap_or("");
+    let mut grid: Vec<Vec<String>> =
+        (0..header_rows).map(|r| (0..width).map(|c| header_text(r, c).to_string()).collect()).collect();
     // A blank header cell with text below it is part of a cell merged from the left.
     for r in 0..header_rows {
         for c in 1..width {
@@ -167,9 +126,7 @@ fn columns(rows: &[Row], header_rows: usize, width: usize, kind: TableKind) -> V
         }
     }
     let two_sided = kind.is_two_sided()
-        || grid
-            .first()
-            .is_some_and(|top| top.iter().any(|t| t == "收入") && top.iter().any(|t| t == "支出"));
+        || grid.first().is_some_and(|top| top.iter().any(|t| t == "收入") && top.iter().any(|t| t == "支出"));
     (0..width)
         .map(|c| {
             let mut path: Vec<String> = Vec::new();
@@ -179,11 +136,9 @@ fn columns(rows: &[Row], header_rows: usize, width: usize, kind: TableKind) -> V
                 }
             }
             let side = if two_sided { side_of(&path) } else { None };
-            let role = role_of(
-                path.last().map(String::as_str).unwrap_or(""),
-                side.is_some(),
-                || data_kind(rows, header_rows, c),
-            );
+            let role = role_of(path.last().map(String::as_str).unwrap_or(""), side.is_some(), || {
+                data_kind(rows, header_rows, c)
+            });
             Column { path, role, side }
         })
         .collect()
@@ -237,8 +192,7 @@ fn role_of(label: &str, sided: bool, data: impl FnOnce() -> DataKind) -> ColumnR
         } else {
             ColumnRole::Name
         }
-    } else if matches!(l.as_str(), "合计" | "总计")
-        || (sided && matches!(l.as_str(), "预算数" | "决算数" | "金额"))
+    } else if matches!(l.as_str(), "合计" | "总计") || (sided && matches!(l.as_str(), "预算数" | "决算数" | "金额"))
     {
         ColumnRole::Total
     } else if l == "小计" {
