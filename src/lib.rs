@@ -17,7 +17,8 @@ pub mod unit;
 pub mod app;
 
 use ingest::Source;
-use report::{Counts, Report, Severity, Unrecognised};
+use report::{Counts, Severity, Unrecognised};
+pub use report::Report;
 use table::{recognise, Recognised, Table};
 use tolerance::{Agreement, RoundingMode};
 

@@ -1,0 +1,77 @@
+//! The command-line checker: report on stdout, JSON on request, exit status by outcome.
+
+use std::process::Command;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_budget-check")).args(args).output().expect("run budget-check");
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn the_seed_has_no_errors_and_exits_zero() {
+    let (code, stdout, _) = run(&[&fixture("seed.txt")]);
+    assert_eq!(code, 0);
+    assert!(stdout.starts_with("识别 19 张表，0 个错误，8 处舍入差异"), "{stdout}");
+    assert!(stdout.contains("[warning] SUM003 表二 21011 行政事业单位医疗 / 总计 (C12)"));
+}
+
+#[test]
+fn json_output_is_the_report() {
+    let (code, stdout, _) = run(&["--format", "json", &fixture("seed.txt")]);
+    assert_eq!(code, 0);
+    let json: serde_json::Value = serde_json::from_str(&stdout).expect("valid JSON");
+    assert_eq!(json["counts"]["rounding"], 8);
+    assert_eq!(json["tables"].as_array().unwrap().len(), 19);
+    assert_eq!(json["findings"][0]["rule"], "SUM002");
+    assert_eq!(json["findings"][0]["printed"], "352.16");
+    assert_eq!(json["findings"][0]["cell"]["a1"], "C3");
+}
+
+#[test]
+fn an_error_exits_one_and_strict_mode_counts_rounding_as_errors() {
+    let (code, stdout, _) = run(&["--rounding", "strict", &fixture("seed.txt")]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("8 个错误"), "{stdout}");
+}
+
+#[test]
+fn gbk_files_are_read() {
+    let dir = std::env::temp_dir().join(format!("budget-check-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("gbk.txt");
+    let (bytes, _, _) = encoding_rs::GBK.encode(include_str!("fixtures/seed.txt"));
+    std::fs::write(&path, &bytes).unwrap();
+    let (code, stdout, _) = run(&[path.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(code, 0);
+    assert!(stdout.starts_with("识别 19 张表，0 个错误"), "{stdout}");
+}
+
+#[test]
+fn unreadable_input_and_bad_arguments_exit_two_with_a_bilingual_message() {
+    let (code, _, stderr) = run(&["/nonexistent/file.txt"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("无法读取") && stderr.contains("cannot read"), "{stderr}");
+    let (code, _, stderr) = run(&["--format", "xml", "a.txt"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("usage"));
+    let (code, _, _) = run(&[]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn binary_garbage_is_checked_without_a_panic() {
+    let dir = std::env::temp_dir().join(format!("budget-check-bin-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("garbage.bin");
+    let bytes: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    std::fs::write(&path, bytes).unwrap();
+    let (code, stdout, stderr) = run(&[path.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.starts_with("识别 0 张表"), "{stdout}");
+}

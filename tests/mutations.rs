@@ -1,0 +1,108 @@
+//! Changing one printed cell of the seed must produce errors at exactly that cell's relations:
+//! every error names the changed cell (as the checked cell or as one it was computed from), and
+//! the relations it belongs to all report.
+
+use budget_check::report::{Finding, Severity};
+use budget_check::{check_text, Report};
+
+const SEED: &str = include_str!("fixtures/seed.txt");
+
+/// Replaces the `col`-th tab-separated cell of the `nth` line starting with `prefix`.
+/// Returns the new text and the 1-based line number changed.
+fn mutate(prefix: &str, nth: usize, col: usize, from: &str, to: &str) -> (String, usize) {
+    let mut seen = 0;
+    let mut changed = None;
+    let lines: Vec<String> = SEED
+        .lines()
+        .enumerate()
+        .map(|(i, line)| {
+            if line.starts_with(prefix) {
+                seen += 1;
+                if seen == nth {
+                    let mut cells: Vec<String> = line.split('\t').map(String::from).collect();
+                    assert_eq!(cells[col].replace("<b>", "").replace("</b>", ""), from, "line {}", i + 1);
+                    cells[col] = to.to_string();
+                    changed = Some(i + 1);
+                    return cells.join("\t");
+                }
+            }
+            line.to_string()
+        })
+        .collect();
+    (lines.join("\n"), changed.expect("line to mutate"))
+}
+
+fn touches(f: &Finding, line: usize, col: usize) -> bool {
+    f.cell.iter().chain(&f.related).any(|c| c.line == line && c.col == col)
+}
+
+/// Errors of the mutated document, each asserted to involve the changed cell.
+fn errors_at(report: &Report, line: usize, col: usize) -> Vec<String> {
+    let errors: Vec<&Finding> = report.findings.iter().filter(|f| f.severity == Severity::Error).collect();
+    for f in &errors {
+        assert!(touches(f, line, col), "unrelated error: {}", report.finding_line(f));
+    }
+    let mut rules: Vec<String> = errors.iter().map(|f| format!("{} {}", f.rule, report.table_name(f.table.unwrap()))).collect();
+    rules.sort();
+    rules
+}
+
+#[test]
+fn a_changed_child_amount_breaks_its_row_its_parent_and_its_counterparts() {
+    // 表二 2101101 行政单位医疗 总计 11.98 → 12.98
+    let (text, line) = mutate("2101101\t", 1, 2, "11.98", "12.98");
+    let report = check_text(&text);
+    assert_eq!(errors_at(&report, line, 2), ["SUM001 表二", "SUM003 表二", "XTB007 表八"]);
+}
+
+#[test]
+fn a_changed_total_breaks_its_row_its_column_and_the_other_table() {
+    // 表三 合计 总计 352.16 → 362.16
+    let (text, line) = mutate("合计\t\t<b>352.16", 1, 2, "352.16", "362.16");
+    let report = check_text(&text);
+    assert_eq!(errors_at(&report, line, 2), ["SUM001 表三", "SUM002 表三", "XTB003 表三"]);
+}
+
+#[test]
+fn a_changed_weight_breaks_the_project_total_of_100() {
+    // First project: 视频调度点 weight 25 → 35.
+    let (text, line) = mutate("\t产出指标\t数量指标\t视频调度点", 1, 4, "25", "35");
+    let report = check_text(&text);
+    assert_eq!(errors_at(&report, line, 4), ["KPI001 项目“重大项目竞进拉练视频调度经费”"]);
+    let f = report.findings.iter().find(|f| f.rule == "KPI001").unwrap();
+    assert_eq!(f.computed.unwrap().to_string(), "110");
+}
+
+#[test]
+fn a_figure_repeated_in_another_table_disagrees() {
+    // 表六 科学技术支出 702.10 → 712.10 (the expenditure side of the department summary).
+    let (text, line) = mutate("一般公共预算资金\t1,136.88\t科学技术支出", 2, 3, "702.10", "712.10");
+    let report = check_text(&text);
+    assert_eq!(errors_at(&report, line, 3), ["BAL002 表六", "XTB006 表八"]);
+}
+
+#[test]
+fn a_changed_project_budget_breaks_its_funding_and_the_project_total() {
+    // First project 当年预算 13.20 → 23.20.
+    let (text, line) = mutate("当年预算 (万元)\t13.20", 1, 1, "13.20", "23.20");
+    let report = check_text(&text);
+    assert_eq!(errors_at(&report, line, 1), ["PRJ001 表八", "PRJ002 项目“重大项目竞进拉练视频调度经费”"]);
+}
+
+#[test]
+fn a_changed_three_public_item_breaks_its_totals_and_the_economic_bound() {
+    // 表四 公务用车运行费 3.00 → 2.00: the subtotal, and now below 30231 (3.00) in 表三.
+    let (text, line) = mutate("13.00\t\t3.00", 1, 4, "3.00", "2.00");
+    let report = check_text(&text);
+    assert_eq!(errors_at(&report, line, 4), ["SGF002 表四", "SGF003 表四"]);
+}
+
+#[test]
+fn an_invalid_nature_and_a_text_target_are_reported_at_their_cells() {
+    let (text, line) = mutate("\t产出指标\t数量指标\t视频调度点", 1, 6, "≤", "约");
+    let report = check_text(&text);
+    assert_eq!(errors_at(&report, line, 6), ["KPI002 项目“重大项目竞进拉练视频调度经费”"]);
+    let (text, line) = mutate("\t产出指标\t数量指标\t视频调度点", 1, 7, "3", "三个");
+    let report = check_text(&text);
+    assert_eq!(errors_at(&report, line, 7), ["KPI003 项目“重大项目竞进拉练视频调度经费”"]);
+}
