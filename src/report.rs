@@ -87,6 +87,8 @@ pub struct NotChecked {
 pub struct Unrecognised {
     pub source: String,
     pub line: usize,
+    /// The printed table number, when one was printed above the block.
+    pub number: Option<String>,
     pub title: String,
     pub reason_zh: String,
     pub reason_en: String,

@@ -42,7 +42,8 @@ fn errors_at(report: &Report, line: usize, col: usize) -> Vec<String> {
     for f in &errors {
         assert!(touches(f, line, col), "unrelated error: {}", report.finding_line(f));
     }
-    let mut rules: Vec<String> = errors.iter().map(|f| format!("{} {}", f.rule, report.table_name(f.table.unwrap()))).collect();
+    let mut rules: Vec<String> =
+        errors.iter().map(|f| format!("{} {}", f.rule, report.table_name(f.table.unwrap()))).collect();
     rules.sort();
     rules
 }

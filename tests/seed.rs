@@ -73,7 +73,12 @@ fn rounding_differences_are_the_known_ones() {
         .filter(|f| f.severity == Severity::Warning)
         .map(|f| {
             let cell = f.cell.as_ref().unwrap();
-            (report.table_name(cell.table), cell.row_label.clone(), f.printed.unwrap().to_string(), f.computed.unwrap().to_string())
+            (
+                report.table_name(cell.table),
+                cell.row_label.clone(),
+                f.printed.unwrap().to_string(),
+                f.computed.unwrap().to_string(),
+            )
         })
         .collect();
     let expect = |t: &str, row: &str, p: &str, c: &str| (t.to_string(), row.to_string(), p.to_string(), c.to_string());

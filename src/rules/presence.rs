@@ -108,6 +108,8 @@ fn marker_number(marker: &str) -> Option<u32> {
 fn standard_tables_present(ctx: &mut Ctx) {
     let numbered: Vec<(u32, &Table)> =
         ctx.tables().iter().filter_map(|t| Some((marker_number(t.number.as_deref()?)?, t))).collect();
+    // Blocks printed with a number but not read still count as present.
+    let unread: Vec<u32> = ctx.doc.unrecognised.iter().filter_map(|u| marker_number(u.number.as_deref()?)).collect();
     if numbered.len() < 2 {
         ctx.needs("需要带表号（表一、表二…）的表格", "needs numbered tables (表一, 表二, …)");
         return;
@@ -115,7 +117,7 @@ fn standard_tables_present(ctx: &mut Ctx) {
     let max = numbered.iter().map(|(n, _)| *n).max().unwrap_or(0);
     // The Chongqing district set: 表四 is the 三公 table and 表九 is conditional.
     let chongqing_district = numbered.iter().any(|(n, t)| *n == 4 && t.kind == TableKind::ThreePublic);
-    for missing in (1..max).filter(|n| !numbered.iter().any(|(m, _)| m == n)) {
+    for missing in (1..max).filter(|n| !numbered.iter().any(|(m, _)| m == n) && !unread.contains(n)) {
         ctx.relations += 1;
         if chongqing_district && missing == 9 {
             ctx.report(

@@ -45,8 +45,8 @@ const CATALOGUE: &[(TableKind, &[&str])] = &[
     (TableKind::StateCapitalExpenditure, &["国有资本经营", "支出"]),
     (TableKind::Procurement, &["政府采购"]),
     (TableKind::DeptSummary, &["收支总"]),
-    (TableKind::DeptIncome, &["收入总表"]),
-    (TableKind::DeptExpenditure, &["支出总表"]),
+    (TableKind::DeptIncome, &["收入总"]),
+    (TableKind::DeptExpenditure, &["支出总"]),
 ];
 
 impl TableKind {

@@ -24,6 +24,17 @@ pub fn recognise(block: &Block, index: usize, unit_above: Option<Unit>) -> Recog
         kind =
             block.preamble.iter().map(|l| TableKind::from_title(l)).find(|k| *k != TableKind::Unknown).unwrap_or(kind);
     }
+    if kind != TableKind::Unknown && block.rows.is_empty() {
+        return Recognised::NotATable(Unrecognised {
+            source: block.source.clone(),
+            line: block.line,
+            number: block.marker.clone(),
+            title,
+            reason_zh: "标题可识别，但未能读出表格行（未见制表符分隔的行；空格对齐的 PDF 文本暂不支持）".to_string(),
+            reason_en: "title recognised, but no rows could be read (no tab-separated rows; space-aligned PDF text is not supported yet)"
+                .to_string(),
+        });
+    }
     if kind == TableKind::Unknown {
         let shown = if title.is_empty() { block.preamble.first().cloned().unwrap_or_default() } else { title };
         let (reason_zh, reason_en) = if block.rows.is_empty() {
@@ -37,6 +48,7 @@ pub fn recognise(block: &Block, index: usize, unit_above: Option<Unit>) -> Recog
         return Recognised::NotATable(Unrecognised {
             source: block.source.clone(),
             line: block.line,
+            number: block.marker.clone(),
             title: shown,
             reason_zh,
             reason_en,
