@@ -17,8 +17,8 @@ pub mod unit;
 pub mod app;
 
 use ingest::Source;
-use report::{Counts, Severity, Unrecognised};
 pub use report::Report;
+use report::{Counts, Severity, Unrecognised};
 use table::{recognise, Recognised, Table};
 use tolerance::{Agreement, RoundingMode};
 

@@ -114,3 +114,11 @@ fn every_rule_ran_or_says_what_it_needs() {
     assert!(report.not_checked.is_empty(), "{:?}", report.not_checked);
     assert!(report.counts.relations_checked > 500);
 }
+
+#[test]
+fn the_readme_lists_every_rule() {
+    let readme = include_str!("../README.md");
+    for rule in budget_check::rules::registry() {
+        assert!(readme.contains(&format!("| {} | {} |", rule.code, rule.name_zh)), "README lacks {}", rule.code);
+    }
+}

@@ -61,8 +61,8 @@ fn finding(report: &Report, f: &Finding) -> Html {
             {figure("printed", "填报", f.printed)}
             {figure("computed", "计算", f.computed)}
             {figure("difference", "差额", f.difference)}
-            <span class="message">{&f.message_zh}</span>
-            <span class="message-en" lang="en">{&f.message_en}</span>
+            {" "}<span class="message">{&f.message_zh}</span>
+            {" "}<span class="message-en" lang="en">{&f.message_en}</span>
         </li>
     }
 }
