@@ -13,6 +13,17 @@ TOOLS_DIR=${BUDGET_CHECK_TOOLS:-$HOME/.cache/budget-check-tools}
 
 log() { printf '[setup] %s\n' "$*" >&2; }
 
+# Runnable on its own too: cargo-installed tools and npm's wasm-opt must be found below.
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$TOOLS_DIR/node_modules/.bin:$PATH"
+
+apt_install() {
+  log "installing $* from Debian"
+  local sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=sudo
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "$@" >&2
+}
+
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   log "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
@@ -24,29 +35,30 @@ if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
 fi
 
 bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
-if ! wasm-bindgen --version 2>/dev/null | grep -q "$bindgen_version"; then
+[ -n "$bindgen_version" ] || { log "no wasm-bindgen in Cargo.lock"; exit 1; }
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }')" != "$bindgen_version" ]; then
   log "installing wasm-bindgen-cli $bindgen_version (must equal Cargo.lock)"
   # --locked fails for this crate: one of its locked dependencies is gone from the registry.
   cargo install wasm-bindgen-cli --version "$bindgen_version" --force
 fi
 
-if ! "$TOOLS_DIR/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
+if ! "$TOOLS_DIR/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -qw "version $BINARYEN_VERSION"; then
+  command -v npm >/dev/null || apt_install nodejs npm
   log "installing binaryen@$BINARYEN_VERSION (wasm-opt) from npm into $TOOLS_DIR"
   mkdir -p "$TOOLS_DIR"
   npm install --prefix "$TOOLS_DIR" --no-audit --no-fund "binaryen@$BINARYEN_VERSION" >&2
 fi
 
 if [ "$want" = test ]; then
+  for component in rustfmt clippy; do
+    rustup component list --installed | grep -q "^$component" || rustup component add "$component"
+  done
   missing=()
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   [ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || missing+=(fonts-wqy-zenhei)
   if [ ${#missing[@]} -gt 0 ]; then
-    log "installing ${missing[*]} from Debian"
-    sudo_cmd=""
-    [ "$(id -u)" -eq 0 ] || sudo_cmd=sudo
-    $sudo_cmd apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >&2
+    apt_install "${missing[@]}"
   fi
 fi
 log "tools ready"

@@ -79,10 +79,12 @@ pub fn run(args: Vec<String>) -> i32 {
         }
     }
     let report = check_sources(&sources, options.mode);
-    match options.format {
-        Format::Text => print!("{}", report.to_text()),
-        Format::Json => println!("{}", report.to_json()),
-    }
+    let rendered = match options.format {
+        Format::Text => report.to_text(),
+        Format::Json => report.to_json() + "\n",
+    };
+    // A closed pipe (`| head`) is the reader's choice, not a failure worth a panic.
+    let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), rendered.as_bytes());
     i32::from(report.has_errors())
 }
 

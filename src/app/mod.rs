@@ -3,6 +3,7 @@
 //! One reducer holds the text and its report; the page re-checks a moment after typing stops, so
 //! pasting a whole disclosure does not re-check it once per keystroke.
 
+mod api;
 mod editor;
 mod findings;
 mod not_checked;
