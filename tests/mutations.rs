@@ -107,3 +107,56 @@ fn an_invalid_nature_and_a_text_target_are_reported_at_their_cells() {
     let report = check_text(&text);
     assert_eq!(errors_at(&report, line, 7), ["KPI003 项目“重大项目竞进拉练视频调度经费”"]);
 }
+
+#[test]
+fn a_changed_fund_line_breaks_its_section_and_the_department_summary() {
+    // 表一 一般公共预算资金 1,136.88 → 1,146.88.
+    let (text, line) = mutate("一般公共预算资金\t1,136.88\t科学技术支出", 1, 1, "1,136.88", "1,146.88");
+    let report = check_text(&text);
+    assert_eq!(errors_at(&report, line, 1), ["BAL002 表一", "XTB001 表六"]);
+}
+
+#[test]
+fn a_changed_income_total_breaks_its_row_its_column_and_the_summary() {
+    // 表七 合计 row, 合计 column 1,136.88 → 1,146.88.
+    let (text, line) = mutate("合计\t\t1,136.88\t\t1,136.88", 1, 2, "1,136.88", "1,146.88");
+    let report = check_text(&text);
+    assert_eq!(errors_at(&report, line, 2), ["SUM001 表七", "SUM002 表七", "XTB005 表七"]);
+}
+
+#[test]
+fn a_changed_three_public_total_breaks_the_three_part_sum() {
+    let (text, line) = mutate("13.00\t\t3.00", 1, 0, "13.00", "14.00");
+    let report = check_text(&text);
+    assert_eq!(errors_at(&report, line, 0), ["SGF001 表四"]);
+}
+
+#[test]
+fn a_changed_department_performance_budget_disagrees_with_the_total() {
+    let (text, line) = mutate("部门名称\t", 1, 5, "1,136.88", "1,036.88");
+    let report = check_text(&text);
+    assert_eq!(errors_at(&report, line, 5), ["XTB008 表十"]);
+}
+
+#[test]
+fn a_percentage_above_100_is_a_warning_at_its_cell() {
+    let (text, line) = mutate("\t满意度指标\t满意度指标\t满意度\t10\t%\t>", 1, 7, "90", "120");
+    let report = check_text(&text);
+    assert!(errors_at(&report, line, 7).is_empty());
+    let warning = report.findings.iter().find(|f| f.rule == "KPI004").expect("KPI004 warning");
+    assert_eq!(warning.severity, Severity::Warning);
+    assert!(touches(warning, line, 7));
+}
+
+#[test]
+fn an_empty_table_without_its_note_is_an_error() {
+    let text = SEED.replace("（备注：本单位无政府性基金收支，故此表无数据。）", "");
+    let report = check_text(&text);
+    let errors: Vec<String> = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| format!("{} {}", f.rule, report.table_name(f.table.unwrap())))
+        .collect();
+    assert_eq!(errors, ["EMP001 表五"]);
+}
