@@ -1,4 +1,4 @@
-//! The native command-line checker: `budget-check [--format text|json] [--rounding MODE] FILE…`.
+//! The native command-line checker: `budget-check [--format text|json|csv|markdown] [--rounding MODE] FILE…`.
 //!
 //! Exit status: 0 when no error-severity finding, 1 when there is one, 2 when an input cannot
 //! be read or the arguments are wrong.
@@ -7,7 +7,8 @@ use budget_check::check_sources;
 use budget_check::ingest::{decode, Source};
 use budget_check::tolerance::RoundingMode;
 
-const USAGE: &str = "用法 usage: budget-check [--format text|json] [--rounding nearest|truncate|strict] FILE…\n\
+const USAGE: &str =
+    "用法 usage: budget-check [--format text|json|csv|markdown] [--rounding nearest|truncate|strict] FILE…\n\
   读取一个或多个文本文件（UTF-8 或 GBK），作为一个文档检查，输出检查报告。\n\
   Reads text files (UTF-8 or GBK) as one document and prints the check report.\n\
   Exit status: 0 no errors, 1 errors found, 2 input could not be read.";
@@ -16,6 +17,8 @@ const USAGE: &str = "用法 usage: budget-check [--format text|json] [--rounding
 enum Format {
     Text,
     Json,
+    Csv,
+    Markdown,
 }
 
 #[derive(Debug, PartialEq)]
@@ -34,7 +37,11 @@ fn parse_args(args: Vec<String>) -> Result<Options, String> {
                 options.format = match args.next().as_deref() {
                     Some("text") => Format::Text,
                     Some("json") => Format::Json,
-                    other => return Err(format!("--format 需要 text 或 json / expects text or json, got {other:?}")),
+                    Some("csv") => Format::Csv,
+                    Some("markdown") => Format::Markdown,
+                    other => {
+                        return Err(format!("--format 需要 text/json/csv/markdown, expects one of them, got {other:?}"))
+                    }
                 }
             }
             "--rounding" => {
@@ -82,6 +89,8 @@ pub fn run(args: Vec<String>) -> i32 {
     let rendered = match options.format {
         Format::Text => report.to_text(),
         Format::Json => report.to_json() + "\n",
+        Format::Csv => budget_check::export::to_csv(&report),
+        Format::Markdown => budget_check::export::to_markdown(&report),
     };
     // A closed pipe (`| head`) is the reader's choice, not a failure worth a panic.
     let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), rendered.as_bytes());

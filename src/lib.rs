@@ -6,6 +6,7 @@
 //! browser.
 
 pub mod amount;
+pub mod export;
 pub mod ingest;
 pub mod report;
 pub mod rules;

@@ -1,0 +1,114 @@
+//! The report as files people keep: CSV for Excel (with a BOM so Chinese opens intact) and
+//! Markdown for minutes and tickets.
+
+use crate::report::{Finding, Report};
+use crate::rules;
+
+const CSV_HEADER: [&str; 12] =
+    ["严重程度", "规则", "规则名称", "表", "单元格", "行", "列", "填报数", "计算数", "差额", "说明", "message"];
+
+fn opt(value: Option<rust_decimal::Decimal>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+fn csv_record(report: &Report, f: &Finding) -> [String; 12] {
+    let table = f.table.map(|t| report.table_name(t)).unwrap_or_default();
+    let cell = f.cell.as_ref();
+    [
+        f.severity.label_zh().to_string(),
+        f.rule.to_string(),
+        rules::rule(f.rule).map(|r| r.name_zh.to_string()).unwrap_or_default(),
+        table,
+        cell.map(|c| c.a1.clone()).unwrap_or_default(),
+        cell.map(|c| c.row_label.clone()).unwrap_or_default(),
+        cell.map(|c| c.column_label.clone()).unwrap_or_default(),
+        opt(f.printed),
+        opt(f.computed),
+        opt(f.difference),
+        f.message_zh.clone(),
+        f.message_en.clone(),
+    ]
+}
+
+/// One row per finding, UTF-8 with a BOM: Excel on Chinese Windows then reads it correctly.
+pub fn to_csv(report: &Report) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let rows =
+        std::iter::once(CSV_HEADER.map(String::from)).chain(report.findings.iter().map(|f| csv_record(report, f)));
+    for row in rows {
+        // Writing into a Vec cannot fail for I/O reasons; a failure would only drop the row.
+        let _ = writer.write_record(&row);
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    format!("\u{FEFF}{}", String::from_utf8_lossy(&bytes))
+}
+
+/// Escapes the characters that would break a Markdown table cell.
+fn md_cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+/// Summary, findings table, recognised tables and rules not checked.
+pub fn to_markdown(report: &Report) -> String {
+    let mut out = format!("# 预算公开表格检查报告\n\n{}\n\n{}\n\n", report.summary_zh(), report.summary_en());
+    out.push_str("## 检查发现 Findings\n\n| 严重程度 | 规则 | 位置 | 填报 | 计算 | 差额 | 说明 |\n|---|---|---|---|---|---|---|\n");
+    for f in &report.findings {
+        let place = match (&f.cell, f.table) {
+            (Some(c), Some(t)) => c.describe(&report.table_name(t)),
+            (None, Some(t)) => report.table_name(t),
+            _ => "文档".to_string(),
+        };
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} | {} |\n",
+            f.severity.label_zh(),
+            f.rule,
+            md_cell(&place),
+            opt(f.printed),
+            opt(f.computed),
+            opt(f.difference),
+            md_cell(&f.message_zh)
+        ));
+    }
+    out.push_str("\n## 识别的表 Tables\n\n");
+    for t in &report.tables {
+        out.push_str(&format!("- {} · {} · {}\n", md_cell(&t.short_name()), t.kind.label_zh(), t.unit.label()));
+    }
+    if !report.not_checked.is_empty() {
+        out.push_str("\n## 未检查 Not checked\n\n");
+        for n in &report.not_checked {
+            out.push_str(&format!("- {}：{}\n", n.rule, n.needs_zh));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED: &str = include_str!("../tests/fixtures/seed.txt");
+
+    #[test]
+    fn csv_has_a_bom_a_header_and_one_row_per_finding() {
+        let report = crate::check_text(SEED);
+        let csv = to_csv(&report);
+        assert!(csv.starts_with("\u{FEFF}严重程度,规则,规则名称,表,单元格"));
+        let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{FEFF}').as_bytes());
+        let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+        assert_eq!(rows.len(), report.findings.len());
+        assert_eq!(&rows[0][1], "SUM002");
+        assert_eq!(&rows[0][3], "表三");
+        assert_eq!(&rows[0][4], "C3");
+        assert_eq!((&rows[0][7], &rows[0][8], &rows[0][9]), ("352.16", "352.15", "0.01"));
+    }
+
+    #[test]
+    fn markdown_lists_summary_findings_and_tables() {
+        let report = crate::check_text(SEED);
+        let md = to_markdown(&report);
+        assert!(md.contains("识别 19 张表，0 个错误，8 处舍入差异"));
+        assert!(md.contains("| 提醒 | SUM003 | 表二 21011 行政事业单位医疗 / 总计 (C12) | 16.98 | 16.99 | -0.01 |"));
+        assert!(md.contains("- 表五 · 政府性基金预算支出表 · 万元"));
+        assert_eq!(md.matches("\n| ").count(), report.findings.len() + 1);
+    }
+}
