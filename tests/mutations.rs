@@ -160,3 +160,19 @@ fn an_empty_table_without_its_note_is_an_error() {
         .collect();
     assert_eq!(errors, ["EMP001 表五"]);
 }
+
+#[test]
+fn a_changed_grand_total_unbalances_the_summary() {
+    // 表六 收入总计 1,136.88 → 1,137.88.
+    let (text, line) = mutate("收入总计\t", 1, 1, "1,136.88", "1,137.88");
+    let report = check_text(&text);
+    assert_eq!(errors_at(&report, line, 1), ["BAL001 表六", "BAL002 表六", "XTB005 表七"]);
+}
+
+#[test]
+fn a_changed_class_in_the_fiscal_summary_disagrees_with_the_general_budget_table() {
+    // 表一 科学技术支出, 一般公共预算 column 702.10 → 712.10.
+    let (text, line) = mutate("一般公共预算资金\t1,136.88\t科学技术支出", 1, 4, "702.10", "712.10");
+    let report = check_text(&text);
+    assert_eq!(errors_at(&report, line, 4), ["BAL002 表一", "SUM001 表一", "XTB002 表二"]);
+}

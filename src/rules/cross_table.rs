@@ -278,7 +278,7 @@ fn per_code_rows(ctx: &mut Ctx) {
             } else {
                 ctx.relations += 1;
                 if s.value * s.factor < g.value * g.factor
-                    && crate::tolerance::agree(s_fig(&s), &[s_fig(&g)], ctx.mode) == Agreement::Mismatch
+                    && crate::tolerance::agree(s.figure(), &[g.figure()], ctx.mode) == Agreement::Mismatch
                 {
                     let zh = format!(
                         "{} {label} {} 小于 {} 的 {}：部门支出应包含全部财政拨款支出",
@@ -299,10 +299,6 @@ fn per_code_rows(ctx: &mut Ctx) {
             }
         }
     }
-}
-
-fn s_fig(o: &Operand) -> crate::tolerance::Figure {
-    crate::tolerance::Figure::printed(o.value, o.factor)
 }
 
 fn performance_budget(ctx: &mut Ctx) {

@@ -109,7 +109,9 @@ fn weights_make_100(ctx: &mut Ctx) {
         for indicator in &form.indicators {
             let cell = table.cell_ref(indicator.row, weight_col);
             match target_number(table.text(indicator.row, weight_col)) {
-                Some(w) if w > Decimal::ZERO => parts.push(Operand { cell, value: w, factor: Decimal::ONE }),
+                Some(w) if w > Decimal::ZERO => {
+                    parts.push(Operand { cell, value: w, factor: Decimal::ONE, blank: false })
+                }
                 _ => ctx.fail(
                     Some(table.index),
                     Some(cell),

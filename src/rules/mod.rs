@@ -76,15 +76,29 @@ pub struct Operand {
     pub cell: CellRef,
     pub value: Decimal,
     pub factor: Decimal,
+    /// Nothing (or a placeholder) was printed.
+    pub blank: bool,
 }
 
 impl Operand {
     pub fn at(table: &Table, row: usize, col: usize) -> Option<Operand> {
-        Some(Operand { cell: table.cell_ref(row, col), value: table.amount(row, col)?, factor: table.unit.factor() })
+        let blank = table.cell(row, col).is_none_or(|c| c.value.is_blank());
+        Some(Operand {
+            cell: table.cell_ref(row, col),
+            value: table.amount(row, col)?,
+            factor: table.unit.factor(),
+            blank,
+        })
     }
 
-    fn figure(&self) -> Figure {
-        Figure::printed(self.value, self.factor)
+    /// A blank cell is an exact zero: it must not widen the rounding interval the way a
+    /// printed `0` (which could stand for 0.4) does.
+    pub fn figure(&self) -> Figure {
+        if self.blank {
+            Figure { value: Decimal::ZERO, ulp: Decimal::ZERO }
+        } else {
+            Figure::printed(self.value, self.factor)
+        }
     }
 }
 

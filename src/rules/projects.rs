@@ -83,9 +83,9 @@ fn projects_within_spending(ctx: &mut Ctx) {
         return;
     };
     ctx.relations += 1;
-    let figures: Vec<Figure> = projects.iter().map(|p| Figure::printed(p.value, p.factor)).collect();
+    let figures: Vec<Figure> = projects.iter().map(Operand::figure).collect();
     let sum: Decimal = projects.iter().map(|p| p.value * p.factor).sum::<Decimal>() / spending.factor;
-    let agreement = agree(Figure::printed(spending.value, spending.factor), &figures, ctx.mode);
+    let agreement = agree(spending.figure(), &figures, ctx.mode);
     let n = projects.len();
     let name = table.short_name();
     let related = projects.iter().map(|p| p.cell.clone()).collect();
