@@ -1,19 +1,14 @@
 //! The findings, in report order, each pointing at the cell a reviewer should look at.
 
+use super::ReportProps;
 use crate::report::{Finding, Report};
 use crate::rules;
 use crate::tolerance::Agreement;
 use rust_decimal::Decimal;
-use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub report: Rc<Report>,
-}
-
 #[component]
-pub fn Findings(props: &Props) -> Html {
+pub fn Findings(props: &ReportProps) -> Html {
     let report = &props.report;
     html! {
         <section class="findings" aria-labelledby="findings-heading">

@@ -16,7 +16,7 @@ use editor::Editor;
 use findings::Findings;
 use gloo::timers::callback::Timeout;
 use not_checked::NotChecked;
-use state::{Action, State};
+use state::{Action, ReportProps, State};
 use summary::Summary;
 use tables::Tables;
 use yew::prelude::*;

@@ -1,17 +1,11 @@
 //! Rules that could not run on this input: a clean result means little if they were skipped.
 
-use crate::report::Report;
+use super::ReportProps;
 use crate::rules;
-use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub report: Rc<Report>,
-}
-
 #[component]
-pub fn NotChecked(props: &Props) -> Html {
+pub fn NotChecked(props: &ReportProps) -> Html {
     let report = &props.report;
     html! {
         <section class="not-checked" aria-labelledby="not-checked-heading">

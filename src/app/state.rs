@@ -42,3 +42,9 @@ impl Reducible for State {
         }
     }
 }
+
+/// What the result panels take: the report of the text last checked.
+#[derive(Properties, PartialEq)]
+pub struct ReportProps {
+    pub report: Rc<Report>,
+}

@@ -1,16 +1,10 @@
 //! The one-line verdict above the findings.
 
-use crate::report::Report;
-use std::rc::Rc;
+use super::ReportProps;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub report: Rc<Report>,
-}
-
 #[component]
-pub fn Summary(props: &Props) -> Html {
+pub fn Summary(props: &ReportProps) -> Html {
     let report = &props.report;
     let verdict = if report.has_errors() { "has-errors" } else { "no-errors" };
     // Announced by screen readers after each check, without moving focus.

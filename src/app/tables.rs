@@ -1,17 +1,11 @@
 //! What was read: the recognised tables and the blocks that were not read as tables.
 
-use crate::report::Report;
+use super::ReportProps;
 use crate::table::TableKind;
-use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub report: Rc<Report>,
-}
-
 #[component]
-pub fn Tables(props: &Props) -> Html {
+pub fn Tables(props: &ReportProps) -> Html {
     let report = &props.report;
     html! {
         <section class="tables" aria-labelledby="tables-heading">
