@@ -36,7 +36,7 @@ impl Document {
         let mut doc = Document::default();
         for source in sources {
             let mut unit_above = None;
-            for block in ingest::split_text(source) {
+            for block in ingest::blocks(source) {
                 match recognise(&block, doc.tables.len(), unit_above) {
                     Recognised::Table(table) => {
                         unit_above = Some(table.unit);

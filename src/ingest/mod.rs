@@ -10,6 +10,13 @@ mod text;
 pub use encoding::decode;
 pub use text::split_text;
 
+/// Splits one input into blocks, reading it in the layout it was written in.
+///
+/// Each layout reader lives in its own module; this is the one place that decides which applies.
+pub fn blocks(source: &Source) -> Vec<Block> {
+    split_text(source)
+}
+
 /// One row of cells as printed, with the line (or sheet row) it came from, 1-based.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RawRow {
