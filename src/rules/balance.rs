@@ -45,7 +45,8 @@ pub struct SideItems {
     pub tops: Vec<(usize, Vec<usize>)>,
 }
 
-fn strip_numbering(label: &str) -> String {
+/// `一、一般公共服务支出` → `一般公共服务支出`, compacted.
+pub fn strip_numbering(label: &str) -> String {
     let c = compact(label);
     match c.find('、') {
         Some(pos) if c[..pos].chars().all(|ch| "一二三四五六七八九十".contains(ch)) => {
@@ -71,11 +72,16 @@ fn is_top(label: &str) -> bool {
 }
 
 /// Reads a side's items in order: header-first sections (一、本年收入 then its lines) and
-/// trailing subtotals (lines then 本年收入合计) are both common.
+/// trailing subtotals (lines then 本年收入合计) are both common. In the 决算 总表 the lines
+/// themselves are numbered (一、一般公共预算财政拨款收入 … 八、其他收入, then 本年收入合计), and
+/// numbered lines under an unnumbered section (年初财政拨款结转和结余: 一、一般公共预算财政拨款 …)
+/// belong to that section.
 pub fn side_items(table: &Table, side: Side) -> SideItems {
     let mut items = SideItems { grand: None, tops: Vec::new() };
     let mut pending: Vec<usize> = Vec::new();
     let mut open: Option<usize> = None;
+    // Index into `tops` where the items after the last trailing subtotal begin.
+    let mut since_subtotal = 0;
     for row in table.data_rows() {
         let label = table.row_name(row, Some(side));
         if label.is_empty() {
@@ -85,15 +91,29 @@ pub fn side_items(table: &Table, side: Side) -> SideItems {
             items.grand = Some(row);
             break;
         }
-        if is_top(&label) {
-            let trailing = compact(&label).ends_with("合计") && !pending.is_empty();
-            if trailing {
+        let open_unnumbered = open.filter(|&i| !is_numbered(&table.row_name(items.tops[i].0, Some(side))));
+        if let (Some(i), true) = (open_unnumbered, is_numbered(&label)) {
+            items.tops[i].1.push(row);
+        } else if is_top(&label) {
+            let subtotal = compact(&label).ends_with("合计");
+            let numbered_run = items.tops[since_subtotal..]
+                .iter()
+                .all(|(r, lines)| lines.is_empty() && is_numbered(&table.row_name(*r, Some(side))))
+                && since_subtotal < items.tops.len();
+            if subtotal && !pending.is_empty() {
                 items.tops.push((row, std::mem::take(&mut pending)));
+                open = None;
+            } else if subtotal && numbered_run && pending.is_empty() {
+                let lines = items.tops.drain(since_subtotal..).map(|(r, _)| r).collect();
+                items.tops.push((row, lines));
                 open = None;
             } else {
                 items.tops.extend(pending.drain(..).map(|r| (r, Vec::new())));
                 items.tops.push((row, Vec::new()));
                 open = Some(items.tops.len() - 1);
+            }
+            if subtotal {
+                since_subtotal = items.tops.len();
             }
         } else if let Some(i) = open {
             items.tops[i].1.push(row);

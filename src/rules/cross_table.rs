@@ -1,7 +1,8 @@
 //! The same figure printed in two tables must agree (表间一致): fund lines, 类 totals,
 //! basic-expenditure totals, department totals and per-code rows.
 
-use super::balance::side_items;
+use super::balance::{side_items, strip_numbering};
+use super::basic::footer_totals;
 use super::{Ctx, Explanation, Operand, Rule, Wording};
 use crate::report::Severity;
 use crate::table::{compact, ColumnRole, FieldKey, Side, Table, TableKind};
@@ -45,8 +46,8 @@ pub const RULES: &[Rule] = &[
         "The government-fund expenditure total equals the government-fund column of the fiscal summary.",
         gov_fund_totals),
     cross_rule!("XTB005", "部门收入一致", "Department income agrees",
-        "部门收支总表的收入总计 等于 部门收入总表的合计。",
-        "The department summary's income grand total equals the department income table's total.",
+        "部门收支总表的收入总计 等于 部门收入总表的合计（收入表不含上年结转时，如决算的收入决算表，则等于本年收入合计）。",
+        "The department summary's income grand total equals the department income table's total (this year's income when the income table has no carry-over column, as in the 决算 收入决算表).",
         income_totals),
     cross_rule!("XTB006", "部门支出一致", "Department expenditure agrees",
         "部门收支总表的本年支出合计及每一类支出 等于 部门支出总表的合计及同名“类”级科目。",
@@ -142,7 +143,7 @@ fn fiscal_classes(ctx: &mut Ctx) {
     };
     let Some(general_total) = general.column_of(ColumnRole::Total, None) else { return };
     for row in section_lines(fiscal, Side::Expenditure, "本年支出") {
-        let name = compact(&fiscal.row_name(row, side));
+        let name = strip_numbering(&fiscal.row_name(row, side));
         let Some(fiscal_amount) = Operand::at(fiscal, row, col) else { continue };
         let class_row = general.data_rows().find(|&r| {
             general.row_code(r).is_some_and(|c| c.level() == 1) && compact(&general.row_name(r, None)) == name
@@ -179,10 +180,13 @@ fn fiscal_classes(ctx: &mut Ctx) {
 
 fn basic_totals(ctx: &mut Ctx) {
     let Some((general, basic)) = pair(ctx, TableKind::GeneralExpenditure, TableKind::BasicExpenditure) else { return };
-    let (Some(b), Some(g)) = (total_row(basic, ColumnRole::Total), total_row(general, ColumnRole::Basic)) else {
-        return;
-    };
-    ctx.same(&b, &g, named(basic, general, "合计", "total"));
+    let Some(g) = total_row(general, ColumnRole::Basic) else { return };
+    if let Some(b) = total_row(basic, ColumnRole::Total) {
+        ctx.same(&b, &g, named(basic, general, "合计", "total"));
+    } else if let Some(parts) = footer_totals(basic) {
+        // The 决算 layout prints no 合计: its 基本支出 is 人员经费合计 + 公用经费合计.
+        ctx.sum(&g, &parts, named(general, basic, "基本支出合计", "basic-expenditure total"));
+    }
 }
 
 fn gov_fund_totals(ctx: &mut Ctx) {
@@ -199,9 +203,14 @@ fn gov_fund_totals(ctx: &mut Ctx) {
 
 fn income_totals(ctx: &mut Ctx) {
     let Some((dept, income)) = pair(ctx, TableKind::DeptSummary, TableKind::DeptIncome) else { return };
-    let (Some(col), Some(row)) =
-        (dept.column_of(ColumnRole::Total, Some(Side::Income)), side_items(dept, Side::Income).grand)
-    else {
+    // An income table with a 上年结转 column adds up to 收入总计; one without (the 决算 收入决算表)
+    // to 本年收入合计 only.
+    let row = if income.column_of(ColumnRole::CarryIn, None).is_some() {
+        side_items(dept, Side::Income).grand
+    } else {
+        section_row(dept, Side::Income, "本年收入")
+    };
+    let (Some(col), Some(row)) = (dept.column_of(ColumnRole::Total, Some(Side::Income)), row) else {
         return;
     };
     let (Some(i), Some(d)) = (total_row(income, ColumnRole::Total), Operand::at(dept, row, col)) else { return };
@@ -220,7 +229,7 @@ fn expenditure_totals(ctx: &mut Ctx) {
         }
     }
     for row in section_lines(dept, Side::Expenditure, "本年支出") {
-        let name = compact(&dept.row_name(row, side));
+        let name = strip_numbering(&dept.row_name(row, side));
         let class_row = spending.data_rows().find(|&r| {
             spending.row_code(r).is_some_and(|c| c.level() == 1) && compact(&spending.row_name(r, None)) == name
         });

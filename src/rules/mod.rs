@@ -5,12 +5,15 @@
 //! and words findings the same way everywhere.
 
 mod balance;
+mod basic;
 mod cross_table;
 mod indicators;
+mod names;
 mod presence;
 mod projects;
 mod sums;
 mod three_public;
+mod units;
 
 use crate::report::{CellRef, Finding, NotChecked, Severity};
 use crate::table::Table;
@@ -48,10 +51,13 @@ pub fn registry() -> Vec<Rule> {
         sums::RULES,
         balance::RULES,
         three_public::RULES,
+        basic::RULES,
         cross_table::RULES,
         projects::RULES,
         indicators::RULES,
         presence::RULES,
+        names::RULES,
+        units::RULES,
     ]
     .concat()
 }
@@ -134,8 +140,14 @@ impl<'a> Ctx<'a> {
         Some(agreement)
     }
 
-    /// Checks that two printings of one figure agree (e.g. the same total in two tables).
+    /// Checks that two printings of one figure agree (e.g. the same total in two tables). Two
+    /// tables whose figures differ by a factor of 10,000 are reported as a unit problem
+    /// ([`units::RULES`]) rather than as this rule's mismatch.
     pub fn same(&mut self, printed: &Operand, other: &Operand, wording: Wording) -> Agreement {
+        if let Some(scale) = units::slip(printed, other, self.mode) {
+            units::report(self, printed, other, scale, &wording);
+            return Agreement::Mismatch;
+        }
         self.sum(printed, std::slice::from_ref(other), wording).unwrap_or(Agreement::Exact)
     }
 
@@ -207,9 +219,10 @@ impl<'a> Ctx<'a> {
         self.not_checked.push(NotChecked { rule: self.rule.code, needs_zh: zh.to_string(), needs_en: en.to_string() });
     }
 
-    /// Tables of one kind, in document order.
+    /// Tables of one kind, in document order; a 决算 table counts as the 预算 kind whose
+    /// identities it shares ([`crate::table::TableKind::family`]).
     pub fn of_kind(&self, kind: crate::table::TableKind) -> impl Iterator<Item = &'a Table> {
-        self.doc.tables.iter().filter(move |t| t.kind == kind)
+        self.doc.tables.iter().filter(move |t| t.kind.family() == kind.family())
     }
 
     pub fn first(&self, kind: crate::table::TableKind) -> Option<&'a Table> {

@@ -3,7 +3,7 @@
 
 use super::{Explanation, Operand, Rule, Wording};
 use crate::report::Severity;
-use crate::table::{ColumnRole, Side, Table, TableKind};
+use crate::table::{ColumnRole, Side, SubjectCode, Table, TableKind};
 
 pub const RULES: &[Rule] = &[
     Rule {
@@ -141,33 +141,70 @@ fn column_totals(ctx: &mut super::Ctx) {
     }
 }
 
+/// The halves of a code table: each code column with the amount columns up to the next code
+/// column. Most tables have one; the 决算 基本支出表 prints 301/303 and 302/310 side by side.
+pub fn halves(table: &Table) -> Vec<(usize, Vec<usize>)> {
+    let code_cols: Vec<usize> = (0..table.columns.len())
+        .filter(|&c| table.columns[c].role == ColumnRole::Code && table.columns[c].side.is_none())
+        .collect();
+    let amounts = table.amount_columns(None);
+    code_cols
+        .iter()
+        .enumerate()
+        .map(|(i, &code)| {
+            let start = if i == 0 { 0 } else { code };
+            let end = code_cols.get(i + 1).copied().unwrap_or(table.columns.len());
+            (code, amounts.iter().copied().filter(|c| (start..end).contains(c)).collect())
+        })
+        .collect()
+}
+
+/// The operand at a cell of a half, labelled with that half's code and name (the table's own
+/// row label names the left half).
+pub fn half_operand(table: &Table, row: usize, col: usize, code_col: usize) -> Option<Operand> {
+    let mut operand = Operand::at(table, row, col)?;
+    if code_col != table.code_column()? {
+        let name_col = (code_col + 1..col).find(|&c| table.columns[c].role == ColumnRole::Name);
+        let code = table.text(row, code_col).split_whitespace().collect::<String>();
+        let name = name_col.map(|c| table.text(row, c)).unwrap_or("");
+        operand.cell.row_label = format!("{code} {name}").trim().to_string();
+    }
+    Some(operand)
+}
+
 fn hierarchy(ctx: &mut super::Ctx) {
     for table in ctx.tables().iter().filter(|t| !t.kind.is_performance() && t.code_column().is_some()) {
-        let coded: Vec<_> = table.data_rows().filter_map(|r| table.row_code(r).map(|code| (r, code))).collect();
-        for (parent_row, parent) in &coded {
-            let children: Vec<usize> =
-                coded.iter().filter(|(_, code)| parent.is_parent_of(code)).map(|(r, _)| *r).collect();
-            if children.is_empty() {
-                continue;
-            }
-            for col in table.amount_columns(None) {
-                let Some(total) = Operand::at(table, *parent_row, col) else {
-                    continue;
-                };
-                let Some(parts) = children.iter().map(|&r| Operand::at(table, r, col)).collect::<Option<Vec<_>>>()
-                else {
-                    continue;
-                };
-                if total.value.is_zero() && parts.iter().all(|p| p.value.is_zero()) {
+        for (code_col, amount_cols) in halves(table) {
+            let coded: Vec<_> = table
+                .data_rows()
+                .filter_map(|r| SubjectCode::parse(table.text(r, code_col)).map(|code| (r, code)))
+                .collect();
+            for (parent_row, parent) in &coded {
+                let children: Vec<usize> =
+                    coded.iter().filter(|(_, code)| parent.is_parent_of(code)).map(|(r, _)| *r).collect();
+                if children.is_empty() {
                     continue;
                 }
-                let column = table.columns[col].label();
-                let level = if parent.level() == 1 { "类" } else { "款" };
-                let wording = Wording {
-                    zh: format!("{parent} 的{column}应等于其下级科目之和（{level}级）"),
-                    en: format!("{parent}, {column}: should equal the sum of its sub-subjects"),
-                };
-                ctx.sum(&total, &parts, wording);
+                for &col in &amount_cols {
+                    let Some(total) = half_operand(table, *parent_row, col, code_col) else {
+                        continue;
+                    };
+                    let Some(parts) =
+                        children.iter().map(|&r| half_operand(table, r, col, code_col)).collect::<Option<Vec<_>>>()
+                    else {
+                        continue;
+                    };
+                    if total.value.is_zero() && parts.iter().all(|p| p.value.is_zero()) {
+                        continue;
+                    }
+                    let column = table.columns[col].label();
+                    let level = if parent.level() == 1 { "类" } else { "款" };
+                    let wording = Wording {
+                        zh: format!("{parent} 的{column}应等于其下级科目之和（{level}级）"),
+                        en: format!("{parent}, {column}: should equal the sum of its sub-subjects"),
+                    };
+                    ctx.sum(&total, &parts, wording);
+                }
             }
         }
     }

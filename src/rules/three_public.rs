@@ -1,6 +1,7 @@
 //! "三公" expenses: 合计 = 因公出国(境) + 公务用车购置及运行 + 公务接待, 用车 = 购置 + 运行, and
 //! the one-way bound against the basic-expenditure table's economic codes.
 
+use super::sums::{half_operand, halves};
 use super::{Ctx, Explanation, Operand, Rule, Wording};
 use crate::report::Severity;
 use crate::table::{compact, ColumnRole, Table, TableKind};
@@ -53,75 +54,189 @@ pub const RULES: &[Rule] = &[
     },
 ];
 
-/// The columns of a one-row-per-year 三公 table, found by header words.
-struct Columns {
-    total: Option<usize>,
-    abroad: Option<usize>,
-    vehicles: Option<usize>,
-    purchase: Option<usize>,
-    running: Option<usize>,
-    reception: Option<usize>,
+/// Where one series of 三公 figures sits: the cells of its total and parts.
+#[derive(Default)]
+struct Series {
+    /// 预算数 / 决算数 when the table prints pairs, else empty.
+    measure: String,
+    total: Option<(usize, usize)>,
+    abroad: Option<(usize, usize)>,
+    vehicles: Option<(usize, usize)>,
+    purchase: Option<(usize, usize)>,
+    running: Option<(usize, usize)>,
+    reception: Option<(usize, usize)>,
 }
 
-fn columns(table: &Table) -> Columns {
-    let find = |pred: &dyn Fn(&str) -> bool| table.columns.iter().position(|c| pred(&compact(c.label())));
-    let vehicles = table
-        .columns
-        .iter()
-        .position(|c| c.role == ColumnRole::Subtotal && c.path.iter().any(|p| p.contains("公务用车")))
-        .or_else(|| find(&|l| l.contains("购置及运行")));
-    Columns {
-        total: table.column_of(ColumnRole::Total, None),
-        abroad: find(&|l| l.contains("出国")),
-        vehicles,
-        purchase: find(&|l| l.contains("购置") && !l.contains("运行")),
-        running: find(&|l| l.contains("运行") && !l.contains("购置")),
-        reception: find(&|l| l.contains("接待")),
+/// Which item a header or row label names; 会议费, 培训费 and 机关运行经费 name none, they are
+/// printed beside the 三公 but outside their total.
+#[derive(Clone, Copy, PartialEq)]
+enum Item {
+    Total,
+    Abroad,
+    Vehicles,
+    Purchase,
+    Running,
+    Reception,
+}
+
+fn item_of(label: &str, subtotal_under_vehicles: bool) -> Option<Item> {
+    let l = compact(label);
+    let (purchase, running) = (l.contains("购置"), l.contains("运行"));
+    if l.contains("合计") {
+        Some(Item::Total)
+    } else if l.contains("出国") {
+        Some(Item::Abroad)
+    } else if l.contains("接待") {
+        Some(Item::Reception)
+    } else if l.contains("公务用车") || subtotal_under_vehicles {
+        Some(match (purchase, running) {
+            (true, false) => Item::Purchase,
+            (false, true) => Item::Running,
+            _ => Item::Vehicles,
+        })
+    } else {
+        None
     }
 }
 
-fn check_row(ctx: &mut Ctx, table: &Table, total: Option<usize>, parts: &[Option<usize>], zh: &str, en: &str) {
-    let (Some(total_col), Some(part_cols)) = (total, parts.iter().copied().collect::<Option<Vec<_>>>()) else {
-        ctx.needs("三公表需有合计与各分项列", "the three-public table needs its total and part columns");
+fn place(series: &mut Series, item: Item, cell: (usize, usize)) {
+    let slot = match item {
+        Item::Total => &mut series.total,
+        Item::Abroad => &mut series.abroad,
+        Item::Vehicles => &mut series.vehicles,
+        Item::Purchase => &mut series.purchase,
+        Item::Running => &mut series.running,
+        Item::Reception => &mut series.reception,
+    };
+    slot.get_or_insert(cell);
+}
+
+/// `预算数` / `决算数` closing a column's header path, when the table prints pairs.
+fn measure_of(path: &[String]) -> Option<String> {
+    let last = compact(path.last()?);
+    (path.len() > 1 && (last.ends_with("预算数") || last.ends_with("决算数"))).then_some(last)
+}
+
+/// Reads a 三公 table in either layout: one column per item (the seed's 表四, the 决算 table with
+/// 预算数/决算数 under each item) or one row per item (stand-alone tables: 合计, 1.因公出国…,
+/// 其中:(1)公务用车运行维护费 …, then 会议费/培训费 outside the total).
+fn series(table: &Table) -> Vec<Series> {
+    let mut by_column: Vec<(usize, Series)> = Vec::new();
+    for row in table.data_rows() {
+        for (col, column) in table.columns.iter().enumerate().filter(|(_, c)| c.role.is_amount()) {
+            let measure = measure_of(&column.path);
+            let labels: &[String] = match measure {
+                Some(_) => &column.path[..column.path.len() - 1],
+                None => &column.path,
+            };
+            let under_vehicles = labels.iter().any(|l| l.contains("公务用车"));
+            let Some(item) = labels.last().and_then(|l| item_of(l, under_vehicles && compact(l) == "小计")) else {
+                continue;
+            };
+            let measure = measure.unwrap_or_default();
+            let index = match by_column.iter().position(|(r, s)| *r == row && s.measure == measure) {
+                Some(i) => i,
+                None => {
+                    by_column.push((row, Series { measure, ..Series::default() }));
+                    by_column.len() - 1
+                }
+            };
+            place(&mut by_column[index].1, item, (row, col));
+        }
+    }
+    let by_column: Vec<Series> = by_column.into_iter().map(|(_, s)| s).collect();
+    if by_column.iter().any(|s| s.abroad.is_some() || s.reception.is_some()) {
+        return by_column;
+    }
+    let label_col = table.column_of(ColumnRole::Name, None).or_else(|| table.column_of(ColumnRole::Label, None));
+    let Some(label_col) = label_col else { return Vec::new() };
+    table
+        .amount_columns(None)
+        .into_iter()
+        .map(|col| {
+            let mut series = Series { measure: compact(table.columns[col].label()), ..Series::default() };
+            for row in table.data_rows() {
+                if let Some(item) = item_of(table.text(row, label_col), false) {
+                    place(&mut series, item, (row, col));
+                }
+            }
+            series
+        })
+        .filter(|s| s.total.is_some() || s.abroad.is_some() || s.reception.is_some())
+        .collect()
+}
+
+fn operand(table: &Table, cell: Option<(usize, usize)>) -> Option<Operand> {
+    let (row, col) = cell?;
+    Operand::at(table, row, col)
+}
+
+fn check_series(
+    ctx: &mut Ctx,
+    table: &Table,
+    total: Option<(usize, usize)>,
+    parts: &[Option<(usize, usize)>],
+    w: Wording,
+) {
+    let Some(total) = operand(table, total) else {
+        ctx.needs("三公表需有合计与各分项", "the three-public table needs its total and its parts");
         return;
     };
-    for row in table.data_rows() {
-        let Some(total) = Operand::at(table, row, total_col) else {
-            continue;
-        };
-        let Some(parts) = part_cols.iter().map(|&c| Operand::at(table, row, c)).collect::<Option<Vec<_>>>() else {
-            continue;
-        };
-        ctx.sum(&total, &parts, Wording { zh: zh.to_string(), en: en.to_string() });
+    let Some(parts) = parts.iter().map(|&p| operand(table, p)).collect::<Option<Vec<_>>>() else {
+        ctx.needs("三公表需有合计与各分项", "the three-public table needs its total and its parts");
+        return;
+    };
+    ctx.sum(&total, &parts, w);
+}
+
+fn measure_words(s: &Series) -> (String, String) {
+    if s.measure.is_empty() {
+        (String::new(), String::new())
+    } else {
+        let en = if s.measure.contains("决算") { " (final)" } else { " (budget)" };
+        (format!("（{}）", s.measure), en.to_string())
     }
 }
 
 fn total_of_three(ctx: &mut Ctx) {
     for table in ctx.of_kind(TableKind::ThreePublic) {
-        let c = columns(table);
-        check_row(
-            ctx,
-            table,
-            c.total,
-            &[c.abroad, c.vehicles, c.reception],
-            "三公经费合计应等于 出国 + 用车 + 接待",
-            "total should equal travel + vehicles + reception",
-        );
+        for s in series(table) {
+            let (zh, en) = measure_words(&s);
+            let w = Wording {
+                zh: format!("三公经费合计{zh}应等于 出国 + 用车 + 接待"),
+                en: format!("total{en} should equal travel + vehicles + reception"),
+            };
+            check_series(ctx, table, s.total, &[s.abroad, s.vehicles, s.reception], w);
+        }
     }
 }
 
 fn vehicle_subtotal(ctx: &mut Ctx) {
     for table in ctx.of_kind(TableKind::ThreePublic) {
-        let c = columns(table);
-        check_row(
-            ctx,
-            table,
-            c.vehicles,
-            &[c.purchase, c.running],
-            "公务用车购置及运行费应等于 购置费 + 运行费",
-            "vehicles should equal purchase + running",
-        );
+        for s in series(table) {
+            let (zh, en) = measure_words(&s);
+            let w = Wording {
+                zh: format!("公务用车购置及运行费{zh}应等于 购置费 + 运行费"),
+                en: format!("vehicles{en} should equal purchase + running"),
+            };
+            check_series(ctx, table, s.vehicles, &[s.purchase, s.running], w);
+        }
     }
+}
+
+/// The amount of one economic code in the basic-expenditure table: its 合计/总计 column in the
+/// 预算 layout, the amount beside the code in the side-by-side 决算 layout.
+fn economic_amount(basic: &Table, code: &str) -> Option<Operand> {
+    if let Some(total) = basic.column_of(ColumnRole::Total, None) {
+        let row = basic.data_rows().find(|&r| basic.row_code(r).is_some_and(|k| k.as_str() == code))?;
+        return Operand::at(basic, row, total);
+    }
+    halves(basic).into_iter().find_map(|(code_col, amounts)| {
+        let row = basic
+            .data_rows()
+            .find(|&r| crate::table::SubjectCode::parse(basic.text(r, code_col)).is_some_and(|k| k.as_str() == code))?;
+        half_operand(basic, row, *amounts.first()?, code_col)
+    })
 }
 
 fn against_economic_codes(ctx: &mut Ctx) {
@@ -132,28 +247,22 @@ fn against_economic_codes(ctx: &mut Ctx) {
         );
         return;
     };
-    let Some(basic_total) = basic.column_of(ColumnRole::Total, None) else {
+    // Spending is compared with spending: the 决算数 series where pairs are printed.
+    let all = series(three);
+    let Some(s) = all.iter().find(|s| s.measure.contains("决算")).or(all.first()) else {
         return;
     };
-    let Some(row) = three.data_rows().next() else {
-        return;
-    };
-    let c = columns(three);
     let pairs = [
-        (c.running, "30231", "公务用车运行费"),
-        (c.reception, "30217", "公务接待费"),
-        (c.abroad, "30212", "因公出国（境）费"),
-        (c.purchase, "31013", "公务用车购置费"),
+        (s.running, "30231", "公务用车运行费"),
+        (s.reception, "30217", "公务接待费"),
+        (s.abroad, "30212", "因公出国（境）费"),
+        (s.purchase, "31013", "公务用车购置费"),
     ];
-    for (col, code, name) in pairs {
-        let Some(col) = col else { continue };
-        let Some(three_amount) = Operand::at(three, row, col) else {
+    for (cell, code, name) in pairs {
+        let Some(three_amount) = operand(three, cell) else {
             continue;
         };
-        let Some(basic_row) = basic.data_rows().find(|&r| basic.row_code(r).is_some_and(|k| k.as_str() == code)) else {
-            continue;
-        };
-        let Some(econ) = Operand::at(basic, basic_row, basic_total) else {
+        let Some(econ) = economic_amount(basic, code) else {
             continue;
         };
         ctx.relations += 1;

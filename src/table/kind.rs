@@ -18,7 +18,7 @@ pub enum TableKind {
     GovFundExpenditure,
     /// 国有资本经营预算支出表.
     StateCapitalExpenditure,
-    /// 部门收支总表.
+    /// 部门收支总表 (Shanghai 财务收支预算总表, Jiangsu 收支预算总表, Chongqing 市级 部门收支总体情况表).
     DeptSummary,
     /// 部门收入总表.
     DeptIncome,
@@ -26,6 +26,18 @@ pub enum TableKind {
     DeptExpenditure,
     /// 政府采购预算表.
     Procurement,
+    /// 财政拨款支出预算表 (Jiangsu): 功能分类 over all fiscal funds.
+    FiscalExpenditure,
+    /// 财政拨款基本支出预算表 (Jiangsu): 经济分类 over all fiscal funds.
+    FiscalBasicExpenditure,
+    /// 一般公共预算机关运行经费支出预算表 (Jiangsu).
+    OperatingCosts,
+    /// 收入支出决算总表: like 部门收支总表, with 年初结转和结余 / 结余分配 / 年末结转和结余.
+    FinalSummary,
+    /// 收入决算表: 本年收入合计 = Σ sources, per 功能分类 code.
+    FinalIncome,
+    /// 支出决算表: 本年支出合计 = 基本 + 项目 + 上缴上级 + 经营 + 对附属单位补助.
+    FinalExpenditure,
     /// 部门整体绩效目标表.
     DeptPerformance,
     /// 项目支出绩效目标表, one per project.
@@ -33,20 +45,33 @@ pub enum TableKind {
     Unknown,
 }
 
-/// Title words that identify each kind, most specific first.
+/// Title words that identify each kind, most specific first. Several word lists may name one
+/// kind: the national 决算 set, the Shanghai, Jiangsu and Chongqing 市级 预算 sets word their
+/// titles differently.
 const CATALOGUE: &[(TableKind, &[&str])] = &[
     (TableKind::DeptPerformance, &["整体绩效目标"]),
     (TableKind::ProjectPerformance, &["项目", "绩效目标"]),
+    (TableKind::ProjectPerformance, &["专项资金", "绩效目标"]),
     (TableKind::FiscalSummary, &["财政拨款收支"]),
+    (TableKind::FiscalSummary, &["财政拨款收入支出", "总表"]),
     (TableKind::ThreePublic, &["三公"]),
+    (TableKind::OperatingCosts, &["机关运行经费"]),
     (TableKind::BasicExpenditure, &["一般公共预算", "基本支出"]),
     (TableKind::GeneralExpenditure, &["一般公共预算", "支出"]),
     (TableKind::GovFundExpenditure, &["政府性基金", "支出"]),
     (TableKind::StateCapitalExpenditure, &["国有资本经营", "支出"]),
     (TableKind::Procurement, &["政府采购"]),
+    (TableKind::FiscalBasicExpenditure, &["财政拨款基本支出"]),
+    (TableKind::FiscalExpenditure, &["财政拨款支出"]),
+    (TableKind::FinalSummary, &["收入支出决算总表"]),
+    (TableKind::FinalIncome, &["收入决算表"]),
+    (TableKind::FinalExpenditure, &["支出决算表"]),
     (TableKind::DeptSummary, &["收支总"]),
+    (TableKind::DeptSummary, &["收支", "预算总表"]),
     (TableKind::DeptIncome, &["收入总"]),
+    (TableKind::DeptIncome, &["收入预算总表"]),
     (TableKind::DeptExpenditure, &["支出总"]),
+    (TableKind::DeptExpenditure, &["支出预算总表"]),
 ];
 
 impl TableKind {
@@ -66,7 +91,18 @@ impl TableKind {
 
     /// Tables whose rows are 收入 on the left and 支出 on the right.
     pub fn is_two_sided(self) -> bool {
-        matches!(self, TableKind::FiscalSummary | TableKind::DeptSummary)
+        matches!(self, TableKind::FiscalSummary | TableKind::DeptSummary | TableKind::FinalSummary)
+    }
+
+    /// The kind whose cross-table identities this kind shares: a 决算 总表/收入表/支出表 stands
+    /// where the 预算 set has its 部门收支总表/收入总表/支出总表.
+    pub fn family(self) -> TableKind {
+        match self {
+            TableKind::FinalSummary => TableKind::DeptSummary,
+            TableKind::FinalIncome => TableKind::DeptIncome,
+            TableKind::FinalExpenditure => TableKind::DeptExpenditure,
+            other => other,
+        }
     }
 
     pub fn label_zh(self) -> &'static str {
@@ -81,6 +117,12 @@ impl TableKind {
             TableKind::DeptIncome => "部门收入总表",
             TableKind::DeptExpenditure => "部门支出总表",
             TableKind::Procurement => "政府采购预算表",
+            TableKind::FiscalExpenditure => "财政拨款支出表",
+            TableKind::FiscalBasicExpenditure => "财政拨款基本支出表",
+            TableKind::OperatingCosts => "机关运行经费支出表",
+            TableKind::FinalSummary => "收入支出决算总表",
+            TableKind::FinalIncome => "收入决算表",
+            TableKind::FinalExpenditure => "支出决算表",
             TableKind::DeptPerformance => "部门整体绩效目标表",
             TableKind::ProjectPerformance => "项目支出绩效目标表",
             TableKind::Unknown => "未知表",
@@ -99,6 +141,12 @@ impl TableKind {
             TableKind::DeptIncome => "department income",
             TableKind::DeptExpenditure => "department expenditure",
             TableKind::Procurement => "government procurement",
+            TableKind::FiscalExpenditure => "fiscal appropriation expenditure",
+            TableKind::FiscalBasicExpenditure => "fiscal appropriation basic expenditure",
+            TableKind::OperatingCosts => "administrative operating costs",
+            TableKind::FinalSummary => "final-account income & expenditure summary",
+            TableKind::FinalIncome => "final-account income",
+            TableKind::FinalExpenditure => "final-account expenditure",
             TableKind::DeptPerformance => "department performance targets",
             TableKind::ProjectPerformance => "project performance targets",
             TableKind::Unknown => "unknown table",
@@ -124,6 +172,59 @@ mod tests {
             ("部门整体绩效目标表", TableKind::DeptPerformance),
             ("2025年项目支出绩效目标表", TableKind::ProjectPerformance),
             ("某某情况", TableKind::Unknown),
+        ];
+        for (title, kind) in cases {
+            assert_eq!(TableKind::from_title(title), kind, "{title}");
+        }
+    }
+
+    /// Titles as printed in the corpus: the national 决算 set (01, 03), Shanghai 预算 (05, 07),
+    /// Chongqing 市级 (21, 22), Jiangsu (23) and stand-alone 三公 tables (10, 12).
+    #[test]
+    fn titles_of_other_sets_are_recognised() {
+        use TableKind::*;
+        let cases = [
+            ("收入支出决算总表", FinalSummary),
+            ("收入决算表", FinalIncome),
+            ("支出决算表", FinalExpenditure),
+            ("财政拨款收入支出决算总表", FiscalSummary),
+            ("一般公共预算财政拨款支出决算表", GeneralExpenditure),
+            ("一般公共预算财政拨款基本支出决算表", BasicExpenditure),
+            ("财政拨款“三公”经费支出决算表", ThreePublic),
+            ("政府性基金预算财政拨款收入支出决算表", GovFundExpenditure),
+            ("国有资本经营预算财政拨款收入支出决算表", StateCapitalExpenditure),
+            ("2025年部门财务收支预算总表", DeptSummary),
+            ("2025年部门收入预算总表", DeptIncome),
+            ("2025年部门支出预算总表", DeptExpenditure),
+            ("2025年部门财政拨款收支预算总表", FiscalSummary),
+            ("2025年部门一般公共预算支出功能分类预算表", GeneralExpenditure),
+            ("2025年部门政府性基金预算支出功能分类预算表", GovFundExpenditure),
+            ("2025年部门国有资本经营预算支出功能分类预算表", StateCapitalExpenditure),
+            ("2025年部门一般公共预算基本支出部门预算经济分类预算表", BasicExpenditure),
+            ("2025年部门“三公”经费和机关运行经费预算表", ThreePublic),
+            ("2026年部门收支总体情况表", DeptSummary),
+            ("2026年部门收入总体情况表", DeptIncome),
+            ("2026年部门支出总体情况表", DeptExpenditure),
+            ("2026年财政拨款收支总体情况表", FiscalSummary),
+            ("2026年一般公共预算支出情况表", GeneralExpenditure),
+            ("2026年一般公共预算基本支出情况表", BasicExpenditure),
+            ("2026 年财政拨款 “三公 ” 经费支出情况表", ThreePublic),
+            ("2026年政府性基金预算支出情况表", GovFundExpenditure),
+            ("2026年政府采购预算明细表", Procurement),
+            ("2026年部门整体绩效目标表", DeptPerformance),
+            ("2026年重点专项资金绩效目标表", ProjectPerformance),
+            ("2026年一般性项目绩效目标表", ProjectPerformance),
+            ("收支预算总表", DeptSummary),
+            ("财政拨款支出预算表", FiscalExpenditure),
+            ("财政拨款基本支出预算表", FiscalBasicExpenditure),
+            ("一般公共预算支出预算表", GeneralExpenditure),
+            ("一般公共预算基本支出预算表", BasicExpenditure),
+            ("政府性基金财政拨款支出预算表", GovFundExpenditure),
+            ("一般公共预算“三公”经费、会议费、培训费支出预算表", ThreePublic),
+            ("一般公共预算机关运行经费支出预算表", OperatingCosts),
+            ("政府采购支出预算表", Procurement),
+            ("2015年桂林市司法局部门“三公”经费情况统计表", ThreePublic),
+            ("2021年区本级“三公”经费预算支出表", ThreePublic),
         ];
         for (title, kind) in cases {
             assert_eq!(TableKind::from_title(title), kind, "{title}");

@@ -128,11 +128,13 @@ fn columns(rows: &[Row], header_rows: usize, width: usize, kind: TableKind) -> V
     let header_text = |r: usize, c: usize| rows[r].cells.get(c).map(|cell| cell.text.as_str()).unwrap_or("");
     let mut grid: Vec<Vec<String>> =
         (0..header_rows).map(|r| (0..width).map(|c| header_text(r, c).to_string()).collect()).collect();
-    // A blank header cell with text below it is part of a cell merged from the left.
+    // A blank header cell with text below it is part of a cell merged from the left, unless the
+    // row above separates the two columns (`公务接待费` is not part of `公务用车运行费` beside it).
     for r in 0..header_rows {
         for c in 1..width {
             let below = (r + 1..header_rows).any(|r2| !grid[r2][c].is_empty());
-            if grid[r][c].is_empty() && below {
+            let same_above = r == 0 || grid[r - 1][c] == grid[r - 1][c - 1];
+            if grid[r][c].is_empty() && below && same_above {
                 grid[r][c] = grid[r][c - 1].clone();
             }
         }
@@ -204,7 +206,8 @@ fn role_of(label: &str, sided: bool, data: impl FnOnce() -> DataKind) -> ColumnR
         } else {
             ColumnRole::Name
         }
-    } else if matches!(l.as_str(), "合计" | "总计") || (sided && matches!(l.as_str(), "预算数" | "决算数" | "金额"))
+    } else if matches!(l.as_str(), "合计" | "总计" | "本年收入合计" | "本年支出合计")
+        || (sided && matches!(l.as_str(), "预算数" | "决算数" | "金额"))
     {
         ColumnRole::Total
     } else if l == "小计" {

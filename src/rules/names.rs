@@ -1,0 +1,87 @@
+//! A printed subject name must be a name of its code (2210201 is 住房公积金): a wrong pairing
+//! means the row was typed into the wrong line or a template row was relabelled. Names come from
+//! the bundled list in `data/subjects.txt` (《政府收支分类科目》, with earlier editions' names).
+
+use super::sums::halves;
+use super::{Ctx, Explanation, Rule};
+use crate::report::Severity;
+use crate::table::{ColumnRole, SubjectCode};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+pub const RULES: &[Rule] = &[Rule {
+    code: "NAM001",
+    name_zh: "科目编码与名称",
+    name_en: "Subject code and name",
+    severity: Severity::Warning,
+    explanation: Explanation {
+        what_zh: "科目名称应与科目编码对应（如 2210201 应为“住房公积金”）：按财政部《政府收支分类科目》（功能分类类、款及常见项，经济分类类、款；含历年旧称）核对，比较时忽略空格和标点；未收录的编码不作判断。",
+        why_zh: "编码与名称不符，说明金额填错了行、套用模板时改了名称，或科目已调整而未同步——公开检查把“科目编码与名称不对应”列为常见问题。",
+        fix_zh: "按当年《政府收支分类科目》改正科目名称或编码。",
+        what_en: "A subject's printed name must be one of its code's names in the national classification (类/款 and common 项 of the functional codes, 类/款 of the economic codes, older names included); spaces and punctuation are ignored; codes not in the list are not judged.",
+        why_en: "A name that does not fit its code means the amount sits on the wrong line, or a template row was relabelled.",
+        fix_en: "Correct the name or the code according to that year's classification.",
+    },
+    run: names_fit_codes,
+}];
+
+/// Removes what printings of one name differ in: spaces and punctuation of either width.
+fn normalise(name: &str) -> String {
+    name.chars().filter(|c| !c.is_whitespace() && !"（）()、，,。.“”\"'‘’·：:《》-—_".contains(*c)).collect()
+}
+
+/// Code → its known names, normalised.
+fn known() -> &'static HashMap<&'static str, Vec<String>> {
+    static KNOWN: OnceLock<HashMap<&'static str, Vec<String>>> = OnceLock::new();
+    KNOWN.get_or_init(|| {
+        include_str!("data/subjects.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(code, names)| (code, names.split('|').map(normalise).collect()))
+            .collect()
+    })
+}
+
+/// The names a code may carry, as printed in the list (for messages).
+fn listed(code: &str) -> Option<&'static str> {
+    include_str!("data/subjects.txt").lines().find_map(|l| l.strip_prefix(code)?.strip_prefix('\t'))
+}
+
+fn names_fit_codes(ctx: &mut Ctx) {
+    for table in ctx.tables().iter().filter(|t| !t.kind.is_performance()) {
+        for (code_col, amount_cols) in halves(table) {
+            let end = amount_cols.first().copied().unwrap_or(table.columns.len());
+            let Some(name_col) = (code_col + 1..end).find(|&c| table.columns[c].role == ColumnRole::Name) else {
+                continue;
+            };
+            for row in table.data_rows() {
+                let Some(code) = SubjectCode::parse(table.text(row, code_col)) else { continue };
+                let Some(names) = known().get(code.as_str()) else { continue };
+                let printed = table.text(row, name_col);
+                if printed.is_empty() {
+                    continue;
+                }
+                ctx.relations += 1;
+                if names.contains(&normalise(printed)) {
+                    continue;
+                }
+                let expected = listed(code.as_str()).unwrap_or_default().replace('|', "”或“");
+                let mut cell = table.cell_ref(row, name_col);
+                cell.row_label = format!("{code} {printed}");
+                ctx.fail(
+                    Some(table.index),
+                    Some(cell),
+                    format!(
+                        "{} 科目 {code} 的名称为“{printed}”，按《政府收支分类科目》应为“{expected}”",
+                        table.short_name()
+                    ),
+                    format!(
+                        "{} subject {code} is named {printed:?}; the classification names it {expected:?}",
+                        table.short_name()
+                    ),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,316 @@
+//! Table sets beyond the seed's template, on hand transcriptions in tests/fixtures/sets:
+//! - juesuan-putuo-caizhengju-2024.tsv: corpus 01 (上海市普陀区财政局 2024 决算), all nine tables,
+//!   every row and value as printed (codes joined in one cell, `201 06 01`);
+//! - sangong-guilin-sifaju-2015.tsv: corpus 10, a stand-alone 三公 table with its real error
+//!   (公务用车费 0 while its 其中 运行维护费 is 32.65; 合计 34.35 = 1.70 + 32.65);
+//! - sangong-juesuan-pairs.tsv: a constructed 三公 决算 table, one row per item with 预算数/决算数
+//!   columns and 会议费/培训费 rows outside the 三公 total (figures consistent by construction).
+//!
+//! The recognised kinds and the complete findings are pinned; each mutation changes one printed
+//! cell and asserts the errors that cell's relations raise, all pointing at it.
+
+use budget_check::report::{Finding, Severity};
+use budget_check::table::TableKind;
+use budget_check::{check_text, Report};
+
+const JUESUAN: &str = include_str!("fixtures/sets/juesuan-putuo-caizhengju-2024.tsv");
+const GUILIN: &str = include_str!("fixtures/sets/sangong-guilin-sifaju-2015.tsv");
+const PAIRS: &str = include_str!("fixtures/sets/sangong-juesuan-pairs.tsv");
+const SEED: &str = include_str!("fixtures/seed.txt");
+
+/// Replaces the `col`-th tab-separated cell of the `nth` line starting with `prefix`; returns the
+/// new text and the 1-based line changed.
+fn mutate(text: &str, prefix: &str, nth: usize, col: usize, from: &str, to: &str) -> (String, usize) {
+    let mut seen = 0;
+    let mut changed = None;
+    let lines: Vec<String> = text
+        .lines()
+        .enumerate()
+        .map(|(i, line)| {
+            if line.starts_with(prefix) {
+                seen += 1;
+                if seen == nth {
+                    let mut cells: Vec<String> = line.split('\t').map(String::from).collect();
+                    assert_eq!(cells[col], from, "line {}", i + 1);
+                    cells[col] = to.to_string();
+                    changed = Some(i + 1);
+                    return cells.join("\t");
+                }
+            }
+            line.to_string()
+        })
+        .collect();
+    (lines.join("\n"), changed.expect("line to mutate"))
+}
+
+fn touches(f: &Finding, line: usize, col: usize) -> bool {
+    f.cell.iter().chain(&f.related).any(|c| c.line == line && c.col == col)
+}
+
+/// The findings of one severity, each asserted to involve the changed cell, as `RULE table`.
+fn at(report: &Report, severity: Severity, line: usize, col: usize) -> Vec<String> {
+    let found: Vec<&Finding> = report.findings.iter().filter(|f| f.severity == severity).collect();
+    for f in &found {
+        assert!(touches(f, line, col), "unrelated finding: {}", report.finding_line(f));
+    }
+    let mut rules: Vec<String> =
+        found.iter().map(|f| format!("{} {}", f.rule, report.table_name(f.table.unwrap_or(0)))).collect();
+    rules.sort();
+    rules
+}
+
+fn errors_at(report: &Report, line: usize, col: usize) -> Vec<String> {
+    at(report, Severity::Error, line, col)
+}
+
+fn kinds(report: &Report) -> Vec<(String, TableKind)> {
+    report.tables.iter().map(|t| (t.short_name(), t.kind)).collect()
+}
+
+fn lines(report: &Report) -> String {
+    report.findings.iter().map(|f| report.finding_line(f)).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn the_national_final_account_set_is_recognised_table_by_table() {
+    let report = check_text(JUESUAN);
+    use TableKind::*;
+    let expect = [
+        ("收入支出决算总表", FinalSummary),
+        ("收入决算表", FinalIncome),
+        ("支出决算表", FinalExpenditure),
+        ("财政拨款收入支出决算总表", FiscalSummary),
+        ("一般公共预算财政拨款支出决算表", GeneralExpenditure),
+        ("一般公共预算财政拨款基本支出决算表", BasicExpenditure),
+        ("财政拨款“三公”经费支出决算表", ThreePublic),
+        ("政府性基金预算财政拨款收入支出决算表", GovFundExpenditure),
+        ("国有资本经营预算财政拨款收入支出决算表", StateCapitalExpenditure),
+    ];
+    let expect: Vec<(String, TableKind)> = expect.iter().map(|(n, k)| (n.to_string(), *k)).collect();
+    assert_eq!(kinds(&report), expect);
+    assert!(report.unrecognised.is_empty(), "{:?}", report.unrecognised);
+    // The three-public 决算 table: 预算数/决算数 under each item.
+    let three = &report.tables[6];
+    assert_eq!(three.columns[4].path, ["公务用车购置及运行费", "小计", "预算数"]);
+    assert_eq!(three.columns[10].path, ["公务接待费", "预算数"]);
+}
+
+/// Every finding on corpus 01: its rounding differences (收入/支出决算表 and the general table
+/// sum their classes to 0.01 more than their 合计; 301 and 302 children; 社会保障和就业支出 printed
+/// 326.71 in the 总表s and 326.72 in the code tables), the two empty tables with their notes,
+/// and the set — no error.
+#[test]
+fn the_final_account_findings_are_pinned() {
+    let report = check_text(JUESUAN);
+    insta::assert_snapshot!(lines(&report));
+    assert_eq!(report.counts.errors, 0);
+    assert_eq!(report.counts.rounding, 10);
+}
+
+#[test]
+fn the_stand_alone_three_public_table_reports_its_real_error() {
+    let report = check_text(GUILIN);
+    assert_eq!(kinds(&report), [("2015年桂林市司法局部门“三公”经费情况统计表".to_string(), TableKind::ThreePublic)]);
+    let errors: Vec<(String, String, String, String, String)> = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| {
+            let cell = f.cell.as_ref().unwrap();
+            (
+                f.rule.to_string(),
+                cell.row_label.clone(),
+                cell.column_label.clone(),
+                f.printed.unwrap().to_string(),
+                f.computed.unwrap().to_string(),
+            )
+        })
+        .collect();
+    let e = |r: &str, row: &str, col: &str, p: &str, c: &str| {
+        (r.to_string(), row.to_string(), col.to_string(), p.to_string(), c.to_string())
+    };
+    assert_eq!(
+        errors,
+        [
+            e("SGF001", "合 计", "本年预算数", "34.35", "1.70"),
+            e("SGF001", "合 计", "其中:公共预算财政拨款", "34.35", "1.70"),
+            e("SGF002", "3.公务用车费", "本年预算数", "0", "32.65"),
+            e("SGF002", "3.公务用车费", "其中:公共预算财政拨款", "0", "32.65"),
+        ]
+    );
+}
+
+#[test]
+fn three_public_pairs_add_up_per_series_and_leave_meetings_and_training_outside() {
+    let report = check_text(PAIRS);
+    assert_eq!(report.tables[0].kind, TableKind::ThreePublic);
+    assert_eq!(report.counts.errors, 0);
+    assert_eq!(report.counts.warnings, 0);
+    // SGF001 and SGF002 for 预算数 and 决算数 each.
+    assert_eq!(report.counts.relations_checked, 4);
+
+    // 决算数 of 公务接待费 3.20 → 3.30: only the 决算数 total breaks.
+    let (text, line) = mutate(PAIRS, "三、公务接待费", 1, 2, "3.20", "3.30");
+    let report = check_text(&text);
+    assert_eq!(errors_at(&report, line, 2), ["SGF001 2023年度“三公”经费、会议费和培训费支出决算表"]);
+    let f = report.findings.iter().find(|f| f.rule == "SGF001").unwrap();
+    assert_eq!((f.printed.unwrap().to_string(), f.computed.unwrap().to_string()), ("10.36".into(), "10.46".into()));
+
+    // 预算数 of 公务用车运行维护费 6.50 → 6.60: only the 预算数 vehicle subtotal breaks.
+    let (text, line) = mutate(PAIRS, "公务用车运行维护费", 1, 1, "6.50", "6.60");
+    let report = check_text(&text);
+    assert_eq!(errors_at(&report, line, 1), ["SGF002 2023年度“三公”经费、会议费和培训费支出决算表"]);
+}
+
+#[test]
+fn a_changed_three_public_budget_figure_breaks_its_pair_series() {
+    // 01's 三公 决算 table: 公务接待费 预算数 0.95 → 1.95 (合计 预算数 stays 0.95).
+    let (text, line) = mutate(JUESUAN, "0.95\t", 1, 10, "0.95", "1.95");
+    let report = check_text(&text);
+    assert_eq!(errors_at(&report, line, 10), ["SGF001 财政拨款“三公”经费支出决算表"]);
+    assert!(report.findings.iter().any(|f| f.rule == "SGF001" && f.message_zh.contains("（预算数）")));
+}
+
+#[test]
+fn the_economic_bound_reads_the_side_by_side_basic_table() {
+    // 30217 公务接待费 in the 决算 basic table 0 → 1.00 while the 三公 决算数 is blank.
+    let (text, line) = mutate(JUESUAN, "303 02\t", 1, 5, "", "1.00");
+    let report = check_text(&text);
+    assert_eq!(
+        errors_at(&report, line, 5),
+        ["SGF003 财政拨款“三公”经费支出决算表", "SUM003 一般公共预算财政拨款基本支出决算表"]
+    );
+    let sum = report.findings.iter().find(|f| f.rule == "SUM003" && f.severity == Severity::Error).unwrap();
+    assert_eq!(sum.cell.as_ref().unwrap().row_label, "302 商品和服务支出");
+}
+
+#[test]
+fn the_final_account_balance_counts_carry_overs() {
+    // 年初结转和结余 49.14 → 50.14: 收入总计 no longer = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余.
+    let (text, line) = mutate(JUESUAN, "年初结转和结余\t", 1, 1, "49.14", "50.14");
+    let report = check_text(&text);
+    assert_eq!(errors_at(&report, line, 1), ["BAL002 收入支出决算总表"]);
+    let f = report.findings.iter().find(|f| f.severity == Severity::Error).unwrap();
+    assert_eq!(f.cell.as_ref().unwrap().row_label, "总计");
+    assert_eq!(f.computed.unwrap().to_string(), "2996.39");
+
+    // 结余分配 blank → 1.00 on the expenditure side.
+    let (text, line) = mutate(JUESUAN, "使用非财政拨款结余", 1, 3, "", "1.00");
+    let report = check_text(&text);
+    assert_eq!(errors_at(&report, line, 3), ["BAL002 收入支出决算总表"]);
+}
+
+#[test]
+fn a_changed_expenditure_column_breaks_the_final_row_identity_and_hierarchy() {
+    // 支出决算表 2010601 行政运行: 经营支出 blank → 5.00.
+    let (text, line) = mutate(JUESUAN, "201 06 01\t行政运行\t1,511.89", 1, 6, "", "5.00");
+    let report = check_text(&text);
+    assert_eq!(errors_at(&report, line, 6), ["SUM001 支出决算表", "SUM003 支出决算表"], "{}", lines(&report));
+}
+
+#[test]
+fn the_income_table_agrees_with_this_years_income_not_the_grand_total() {
+    // 收入决算表 合计 2,946.25 → 2,956.25.
+    let (text, line) = mutate(JUESUAN, "\t合计\t2,946.25", 1, 2, "2,946.25", "2,956.25");
+    let report = check_text(&text);
+    assert_eq!(errors_at(&report, line, 2), ["SUM001 收入决算表", "SUM002 收入决算表", "XTB005 收入决算表"]);
+    let f = report.findings.iter().find(|f| f.rule == "XTB005").unwrap();
+    assert_eq!(f.computed.unwrap().to_string(), "2946.25");
+}
+
+#[test]
+fn numbered_classes_of_the_final_summaries_meet_their_code_tables() {
+    // 财政拨款收入支出决算总表 一、一般公共服务支出, 一般公共预算 column 2,106.66 → 2,116.66.
+    let (text, line) =
+        mutate(JUESUAN, "一、一般公共预算财政拨款\t2,940.05\t一、一般公共服务支出", 1, 4, "2,106.66", "2,116.66");
+    let report = check_text(&text);
+    assert_eq!(
+        errors_at(&report, line, 4),
+        ["BAL002 财政拨款收入支出决算总表", "SUM001 财政拨款收入支出决算总表", "XTB002 一般公共预算财政拨款支出决算表"]
+    );
+}
+
+#[test]
+fn personnel_and_public_use_totals_follow_their_classes() {
+    // 决算 layout: 人员经费合计 2,152.26 → 2,153.26; it no longer equals 301 + 303, and the
+    // general table's 基本支出 no longer equals 人员经费合计 + 公用经费合计.
+    let (text, line) = mutate(JUESUAN, "\t人员经费合计", 1, 2, "2,152.26", "2,153.26");
+    let report = check_text(&text);
+    assert_eq!(
+        errors_at(&report, line, 2),
+        ["BAS001 一般公共预算财政拨款基本支出决算表", "XTB003 一般公共预算财政拨款支出决算表"]
+    );
+
+    // 预算 layout (seed 表三): 30201 办公费 moved from 日常公用经费 into 人员经费.
+    let (text, line) = mutate(SEED, "30201\t", 1, 3, "", "20.89");
+    let (text, _) = mutate(&text, "30201\t", 1, 4, "20.89", "");
+    let report = check_text(&text);
+    let bas: Vec<&Finding> = report.findings.iter().filter(|f| f.rule == "BAS001").collect();
+    assert_eq!(bas.len(), 1);
+    assert!(touches(bas[0], line, 3));
+    assert_eq!(bas[0].severity, Severity::Error);
+}
+
+#[test]
+fn a_unit_caption_that_does_not_match_its_figures_is_a_unit_problem() {
+    // 收入决算表 prints 单位：元 while its figures are 万元.
+    let text = JUESUAN.replacen("收入决算表\n单位：万元", "收入决算表\n单位：元", 1);
+    let report = check_text(&text);
+    let errors: Vec<&Finding> = report.findings.iter().filter(|f| f.severity == Severity::Error).collect();
+    assert_eq!(errors.len(), 1, "{}", lines(&report));
+    let f = errors[0];
+    assert_eq!(f.rule, "UNIT001");
+    assert_eq!(report.table_name(f.table.unwrap()), "收入决算表");
+    assert_eq!(f.cell.as_ref().unwrap().row_label, "合计");
+    assert!(f.message_zh.contains("万元/元单位标注不一致"), "{}", f.message_zh);
+    assert!(f.message_zh.contains("（单位：元）") && f.message_zh.contains("（单位：万元）"));
+}
+
+#[test]
+fn a_name_that_is_not_its_codes_name_is_flagged() {
+    // Nothing is flagged on the seed or on corpus 01 as printed.
+    for text in [SEED, JUESUAN] {
+        assert!(!check_text(text).findings.iter().any(|f| f.rule == "NAM001"));
+    }
+    // 收入决算表 2210201 住房公积金 → 提租补贴 (the name of 2210202).
+    let (text, line) = mutate(JUESUAN, "221 02 01\t", 1, 1, "住房公积金", "提租补贴");
+    let report = check_text(&text);
+    let names: Vec<&Finding> = report.findings.iter().filter(|f| f.rule == "NAM001").collect();
+    assert_eq!(names.len(), 1);
+    let f = names[0];
+    assert!(touches(f, line, 1) && f.severity == Severity::Warning);
+    assert_eq!(f.message_zh, "收入决算表 科目 2210201 的名称为“提租补贴”，按《政府收支分类科目》应为“住房公积金”");
+    // Spacing and punctuation do not matter; an older name of the code is accepted.
+    let (text, _) = mutate(JUESUAN, "208 05\t", 1, 1, "行政事业单位养老支出", "行政事业单位 离退休");
+    assert!(!check_text(&text).findings.iter().any(|f| f.rule == "NAM001"));
+}
+
+#[test]
+fn the_set_is_named_and_its_absent_tables_listed() {
+    let set = |report: &Report| -> Vec<String> {
+        report.findings.iter().filter(|f| f.rule == "SET002").map(|f| f.message_zh.clone()).collect()
+    };
+    assert_eq!(set(&check_text(JUESUAN)), ["识别为全国统一部门决算公开表（9 张），各表齐全"]);
+    assert_eq!(set(&check_text(SEED)), ["识别为重庆区县部门预算公开表（表一至表十），各表齐全"]);
+    let start = JUESUAN.find("财政拨款“三公”经费支出决算表").unwrap();
+    let end = JUESUAN.find("政府性基金预算财政拨款收入支出决算表").unwrap();
+    let without = format!("{}{}", &JUESUAN[..start], &JUESUAN[end..]);
+    assert_eq!(
+        set(&check_text(&without)),
+        ["识别为全国统一部门决算公开表（9 张），未见：财政拨款“三公”经费支出决算表"]
+    );
+    assert!(set(&check_text(GUILIN)).is_empty());
+}
+
+#[test]
+fn an_empty_final_account_table_without_its_note_is_an_error() {
+    let text = JUESUAN.replace("注：上海市普陀区财政局无政府性基金预算财政拨款支出，故本表无数据。", "");
+    let report = check_text(&text);
+    let errors: Vec<String> = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| format!("{} {}", f.rule, report.table_name(f.table.unwrap())))
+        .collect();
+    assert_eq!(errors, ["EMP001 政府性基金预算财政拨款收入支出决算表"]);
+}
