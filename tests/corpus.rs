@@ -26,9 +26,10 @@ fn corpus_files() -> Vec<String> {
 fn no_document_yields_a_false_error() {
     let files = corpus_files();
     assert_eq!(files.len(), 14);
-    for name in files {
+    // Corpus 10 holds a real error (公务用车费 0 while its 运行维护费 is 32.65): its exact
+    // findings are pinned in tests/formats.rs.
+    for name in files.into_iter().filter(|n| !n.starts_with("10_")) {
         let report = check(&name);
-        // Corpus 10 holds a real error, in a layout (cells joined by " | ") not read yet.
         let errors: Vec<String> = report
             .findings
             .iter()

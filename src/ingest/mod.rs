@@ -3,18 +3,53 @@
 //! Every input format (tab-separated paste, HTML, spreadsheets, PDF text) ends up as the same
 //! [`Block`], so recognition and rules never care where a table came from.
 
+mod cells;
+mod delimited;
 mod encoding;
+mod files;
+mod html;
 mod markup;
+mod pipes;
+mod regrid;
+mod sheet;
 mod text;
 
 pub use encoding::decode;
+pub use files::{file_marker, file_text, ReadError};
+pub use html::html_to_text;
 pub use text::split_text;
 
-/// Splits one input into blocks, reading it in the layout it was written in.
+/// Splits one input into blocks. An input holding several files (see [`file_marker`]) is read
+/// file by file, and sheet by sheet, each block named after its file with lines counted
+/// within that file.
+pub fn blocks(source: &Source) -> Vec<Block> {
+    let mut all = Vec::new();
+    for part in files::parts(source) {
+        let mut blocks = layout_blocks(&part.source);
+        for block in &mut blocks {
+            block.line += part.line_offset;
+            for row in &mut block.rows {
+                row.line += part.line_offset;
+            }
+        }
+        all.append(&mut blocks);
+    }
+    all
+}
+
+/// Reads one file's text in the layout it was written in.
 ///
 /// Each layout reader lives in its own module; this is the one place that decides which applies.
-pub fn blocks(source: &Source) -> Vec<Block> {
-    split_text(source)
+fn layout_blocks(source: &Source) -> Vec<Block> {
+    if html::looks_like_html(&source.text) {
+        split_text(&Source { name: source.name.clone(), text: html_to_text(&source.text) })
+    } else if pipes::looks_piped(&source.text) {
+        pipes::split_piped(source)
+    } else if cells::looks_one_per_line(&source.text) {
+        regrid::read_lines(&source.name, &cells::regroup(&cells::items_from_text(&source.text)))
+    } else {
+        split_text(source)
+    }
 }
 
 /// One row of cells as printed, with the line (or sheet row) it came from, 1-based.

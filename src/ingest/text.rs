@@ -7,7 +7,7 @@ use crate::unit::Unit;
 
 /// What a line that is not a row says.
 #[derive(Debug, PartialEq)]
-enum TextLine {
+pub(super) enum TextLine {
     /// `表一`, `表 3`, `附表1`: the number of the next table.
     Marker(String),
     /// A table title: a `#` heading or a line ending in 表.
@@ -32,7 +32,11 @@ pub fn split_text(source: &Source) -> Vec<Block> {
         let as_text = if cells.len() == 1 || filled.len() == 1 { Some(classify(filled[0])) } else { None };
         match as_text {
             Some(TextLine::Marker(m)) => {
-                start_block(&mut blocks, &mut current, &source.name, line_no);
+                // The national 决算 set prints its number under the title (收入支出决算总表 / 公开01表).
+                let numbers_title = current.rows.is_empty() && current.title.is_some() && current.marker.is_none();
+                if !numbers_title {
+                    start_block(&mut blocks, &mut current, &source.name, line_no);
+                }
                 current.marker = Some(m);
             }
             Some(TextLine::Title(t)) => {
@@ -78,7 +82,7 @@ fn trim_trailing_empty(mut cells: Vec<String>) -> Vec<String> {
     cells
 }
 
-fn classify(text: &str) -> TextLine {
+pub(super) fn classify(text: &str) -> TextLine {
     let plain = text.trim_start_matches('#').trim();
     let compact: String = plain.chars().filter(|c| !c.is_whitespace()).collect();
     if is_marker(&compact) {
@@ -95,8 +99,12 @@ fn classify(text: &str) -> TextLine {
     TextLine::Other(plain.to_string())
 }
 
-/// `表一`, `表十二`, `表1`, `表 3`, `附表1`, `表1-2`.
+/// `表一`, `表十二`, `表1`, `表 3`, `附表1`, `表1-2`, and the national 决算 set's `公开01表`.
 fn is_marker(compact: &str) -> bool {
+    let national = compact.strip_prefix("公开").and_then(|r| r.strip_suffix('表'));
+    if let Some(number) = national {
+        return !number.is_empty() && number.len() <= 3 && number.chars().all(|c| c.is_ascii_digit());
+    }
     let rest = compact.strip_prefix("附").unwrap_or(compact);
     let Some(number) = rest.strip_prefix('表') else {
         return false;

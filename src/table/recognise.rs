@@ -10,6 +10,10 @@ use crate::unit::Unit;
 /// Most header rows a disclosure table prints above its first data row.
 const MAX_HEADER_ROWS: usize = 6;
 
+/// First cell of the row that numbers the columns (`栏次 | | 1 | 栏次 | | 2`) in 决算 tables: a
+/// header row, but not part of any column's name. Its 行次 column holds line numbers, not amounts.
+const COLUMN_NUMBERS: &str = "栏次";
+
 pub enum Recognised {
     Table(Box<Table>),
     NotATable(Unrecognised),
@@ -110,6 +114,9 @@ fn leading_number(title: &str) -> Option<String> {
 
 /// A data row has an amount, starts with a subject code, or is a 合计 row of amounts only.
 fn is_data_row(row: &Row) -> bool {
+    if row.cells.first().is_some_and(|c| compact(&c.text) == COLUMN_NUMBERS) {
+        return false;
+    }
     if row.cells.iter().any(|c| c.value.is_number()) {
         return true;
     }
@@ -144,7 +151,7 @@ fn columns(rows: &[Row], header_rows: usize, width: usize, kind: TableKind) -> V
     (0..width)
         .map(|c| {
             let mut path: Vec<String> = Vec::new();
-            for row in &grid {
+            for row in grid.iter().filter(|row| row.first().is_none_or(|c| compact(c) != COLUMN_NUMBERS)) {
                 if !row[c].is_empty() && path.last() != Some(&row[c]) {
                     path.push(row[c].clone());
                 }
@@ -196,7 +203,9 @@ fn data_kind(rows: &[Row], header_rows: usize, col: usize) -> DataKind {
 fn role_of(label: &str, sided: bool, data: impl FnOnce() -> DataKind) -> ColumnRole {
     let l = compact(label);
     let has = |w: &str| l.contains(w);
-    if has("编码") || has("代码") {
+    if has("行次") || has("栏次") {
+        ColumnRole::Other
+    } else if has("编码") || has("代码") {
         ColumnRole::Code
     } else if has("名称") {
         ColumnRole::Name

@@ -1,0 +1,162 @@
+//! Uploaded files turned into the text of the input box, and that text split back into one
+//! part per file, so every table remembers the file it came from.
+//!
+//! Several files make one document: the page puts each file's text under a marker line
+//! ([`file_marker`]); [`parts`] cuts the input at those lines (and at the sheet lines of a
+//! spreadsheet) and names each part after its file.
+
+use super::delimited::csv_to_tsv;
+use super::html::html_to_text;
+use super::sheet::{sheets_text, Format, SHEET_PREFIX};
+use super::{decode, Source};
+use std::fmt;
+
+/// Start of a file marker line.
+const FILE_PREFIX: &str = "=== 文件：";
+const MARKER_END: &str = " ===";
+
+/// Why an uploaded file could not be read, in both languages, naming the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadError {
+    pub file: String,
+    pub message_zh: String,
+    pub message_en: String,
+}
+
+impl ReadError {
+    fn new(file: &str, zh: impl fmt::Display, en: impl fmt::Display) -> ReadError {
+        ReadError {
+            file: file.to_string(),
+            message_zh: format!("无法读取文件“{file}”：{zh}"),
+            message_en: format!("cannot read file \"{file}\": {en}"),
+        }
+    }
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} / {}", self.message_zh, self.message_en)
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// The line that starts a file's text in a document of several files:
+/// `=== 文件：部门预算.xlsx ===`.
+pub fn file_marker(name: &str) -> String {
+    format!("{FILE_PREFIX}{}{MARKER_END}", name.replace(['\r', '\n'], " "))
+}
+
+/// The text of an uploaded file as the input box shows it, by its extension: .txt/.tsv decoded
+/// (UTF-8, UTF-8 with BOM, UTF-16 with BOM, GBK/GB18030), .csv as tab-separated rows, .html/.htm
+/// tables as tab-separated rows, .xlsx/.xlsm/.xlsb/.xls/.ods every sheet under a line naming it.
+pub fn file_text(name: &str, bytes: &[u8]) -> Result<String, ReadError> {
+    let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    let spreadsheet = |format: Format| {
+        sheets_text(format, bytes).map_err(|e| {
+            ReadError::new(
+                name,
+                format_args!("不是有效的 {} 文件，或文件已损坏、加密（{e}）", extension.to_uppercase()),
+                format_args!("not a valid {} file, or it is damaged or encrypted ({e})", extension.to_uppercase()),
+            )
+        })
+    };
+    match extension.as_str() {
+        "txt" | "tsv" | "text" => Ok(decode(bytes).0),
+        "csv" => csv_to_tsv(&decode(bytes).0).map_err(|(line, e)| {
+            ReadError::new(name, format_args!("第 {line} 行 CSV 格式有误（{e}）"), format_args!("bad CSV at line {line} ({e})"))
+        }),
+        "html" | "htm" => Ok(html_to_text(&decode(bytes).0)),
+        "xlsx" | "xlsm" => spreadsheet(Format::Xlsx),
+        "xlsb" => spreadsheet(Format::Xlsb),
+        "xls" => spreadsheet(Format::Xls),
+        "ods" => spreadsheet(Format::Ods),
+        "pdf" => Err(ReadError::new(
+            name,
+            "暂不能直接读取 PDF：请在 PDF 阅读器中选中表格复制后粘贴，或先转换为文本",
+            "PDF cannot be read directly yet: copy the tables in a PDF viewer and paste them, or convert it to text first",
+        )),
+        "" => Err(ReadError::new(
+            name,
+            "文件没有扩展名，无法判断格式（支持 .txt .csv .tsv .html .htm .xlsx .xlsm .xlsb .xls .ods）",
+            "the file has no extension, so its format is unknown (supported: .txt .csv .tsv .html .htm .xlsx .xlsm .xlsb .xls .ods)",
+        )),
+        other => Err(ReadError::new(
+            name,
+            format_args!("不支持 .{other} 文件（支持 .txt .csv .tsv .html .htm .xlsx .xlsm .xlsb .xls .ods）"),
+            format_args!("unsupported file type .{other} (supported: .txt .csv .tsv .html .htm .xlsx .xlsm .xlsb .xls .ods)"),
+        )),
+    }
+}
+
+/// One piece of an input to read on its own: the text of one file (or one sheet), named after
+/// the file, with the input line its first line stands on minus one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    pub source: Source,
+    pub line_offset: usize,
+}
+
+/// Cuts an input at file markers and sheet lines. Lines are numbered within each file; text
+/// before the first marker keeps the input's own name. A sheet line stays as the sheet part's
+/// first line, where it reads as a caption naming the sheet.
+pub fn parts(source: &Source) -> Vec<Part> {
+    let mut parts = Vec::new();
+    let mut name = source.name.clone();
+    let mut file_start = 0;
+    let mut start = 0;
+    let mut lines: Vec<&str> = Vec::new();
+    let mut finish = |name: &str, lines: &mut Vec<&str>, start: usize| {
+        if lines.iter().any(|l| !l.trim().is_empty()) {
+            parts.push(Part { source: Source { name: name.to_string(), text: lines.join("\n") }, line_offset: start });
+        }
+        lines.clear();
+    };
+    for (index, line) in source.text.lines().enumerate() {
+        let trimmed = line.trim();
+        if let Some(file) = marker_name(trimmed, FILE_PREFIX) {
+            finish(&name, &mut lines, start - file_start);
+            name = file.to_string();
+            file_start = index + 1;
+            start = index + 1;
+        } else if marker_name(trimmed, SHEET_PREFIX).is_some() {
+            finish(&name, &mut lines, start - file_start);
+            start = index;
+            lines.push(trimmed.trim_start_matches('=').trim_end_matches('=').trim());
+        } else {
+            lines.push(line);
+        }
+    }
+    finish(&name, &mut lines, start - file_start);
+    parts
+}
+
+fn marker_name<'a>(line: &'a str, prefix: &str) -> Option<&'a str> {
+    line.strip_prefix(prefix)?.strip_suffix(MARKER_END).map(str::trim)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_name_the_parts_and_lines_count_within_each_file() {
+        let text =
+            format!("粘贴的\n{}\na\nb\n{}\n=== 工作表：表一 ===\nc\n", file_marker("x.csv"), file_marker("y.xlsx"));
+        let got = parts(&Source { name: "粘贴内容".into(), text });
+        let summary: Vec<(&str, &str, usize)> =
+            got.iter().map(|p| (p.source.name.as_str(), p.source.text.as_str(), p.line_offset)).collect();
+        assert_eq!(summary, vec![("粘贴内容", "粘贴的", 0), ("x.csv", "a\nb", 0), ("y.xlsx", "工作表：表一\nc", 0)]);
+    }
+
+    #[test]
+    fn unknown_and_corrupt_files_are_named_errors() {
+        let err = file_text("报表.docx", b"PK").unwrap_err();
+        assert_eq!(err.file, "报表.docx");
+        assert!(err.message_zh.contains("报表.docx") && err.message_zh.contains(".docx"), "{}", err.message_zh);
+        assert!(err.message_en.contains("unsupported file type .docx"), "{}", err.message_en);
+        let err = file_text("坏.xlsx", b"PK\x03\x04 broken").unwrap_err();
+        assert!(err.message_zh.starts_with("无法读取文件“坏.xlsx”：不是有效的 XLSX 文件"), "{}", err.message_zh);
+        assert!(file_text("无扩展名", b"").is_err());
+    }
+}

@@ -1,0 +1,243 @@
+//! Spreadsheet uploads (.xlsx, .xlsm, .xlsb, .xls, .ods) read from bytes with calamine: every
+//! sheet as tab-separated rows, numbers printed as the sheet displays them.
+//!
+//! Cells hold binary floats; amounts must be exact decimals with their printed scale. Where the
+//! file says how a cell is displayed (the number format of .xlsx), the float is rounded to the
+//! displayed decimals (352.155 shown as `0.00` is 352.16). Elsewhere it is read with
+//! `Decimal::from_f64` and a binary artefact (352.15999999) is rounded to two decimals; whole
+//! numbers, including subject codes stored as numbers (2010101), print as integers.
+
+use calamine::{Data, Dimensions, Ods, Range, Reader, Xls, Xlsb, Xlsx};
+use rust_decimal::prelude::FromPrimitive;
+use rust_decimal::{Decimal, RoundingStrategy};
+use std::io::Cursor;
+
+/// The line that starts each sheet's text.
+pub fn sheet_line(name: &str) -> String {
+    format!("{SHEET_PREFIX}{} ===", name.replace(['\r', '\n'], " "))
+}
+
+/// Start of a sheet line; [`super::blocks`] reads each sheet as a part of its own.
+pub const SHEET_PREFIX: &str = "=== 工作表：";
+
+/// Which spreadsheet format a file extension names.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Format {
+    Xlsx,
+    Xlsb,
+    Xls,
+    Ods,
+}
+
+/// A sheet's cells, with merged regions and display decimals where the format records them.
+struct Sheet {
+    name: String,
+    range: Range<Data>,
+    merged: Vec<Dimensions>,
+    /// Displayed decimals (and whether shown as a percentage) per absolute (row, col).
+    decimals: Box<dyn Fn((u32, u32)) -> Option<Display>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Display {
+    decimals: u32,
+    percent: bool,
+}
+
+/// Every sheet of a workbook as text, or calamine's description of why it cannot be read.
+pub fn sheets_text(format: Format, bytes: &[u8]) -> Result<String, String> {
+    let sheets = read_sheets(format, bytes)?;
+    let mut out = Vec::new();
+    for sheet in sheets {
+        out.push(sheet_line(&sheet.name));
+        out.extend(sheet_rows(&sheet));
+    }
+    Ok(out.join("\n"))
+}
+
+fn read_sheets(format: Format, bytes: &[u8]) -> Result<Vec<Sheet>, String> {
+    let cursor = Cursor::new(bytes.to_vec());
+    let none = || -> Box<dyn Fn((u32, u32)) -> Option<Display>> { Box::new(|_| None) };
+    let mut sheets = Vec::new();
+    match format {
+        Format::Xlsx => {
+            let mut book: Xlsx<_> = Xlsx::new(cursor).map_err(|e| e.to_string())?;
+            for name in book.sheet_names() {
+                let range = book.worksheet_range(&name).map_err(|e| e.to_string())?;
+                let merged = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
+                let decimals: Box<dyn Fn((u32, u32)) -> Option<Display>> = match book.worksheet_style(&name) {
+                    Ok(styles) => Box::new(move |pos| {
+                        styles.get(pos).and_then(|s| s.number_format.as_ref()).and_then(|f| display_of(&f.format_code))
+                    }),
+                    Err(_) => none(),
+                };
+                sheets.push(Sheet { name, range, merged, decimals });
+            }
+        }
+        Format::Xls => {
+            let mut book: Xls<_> = Xls::new(cursor).map_err(|e| e.to_string())?;
+            for name in book.sheet_names() {
+                let range = book.worksheet_range(&name).map_err(|e| e.to_string())?;
+                let merged = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
+                sheets.push(Sheet { name, range, merged, decimals: none() });
+            }
+        }
+        Format::Xlsb => {
+            let mut book: Xlsb<_> = Xlsb::new(cursor).map_err(|e| e.to_string())?;
+            for name in book.sheet_names() {
+                let range = book.worksheet_range(&name).map_err(|e| e.to_string())?;
+                sheets.push(Sheet { name, range, merged: Vec::new(), decimals: none() });
+            }
+        }
+        Format::Ods => {
+            let mut book: Ods<_> = Ods::new(cursor).map_err(|e| e.to_string())?;
+            for name in book.sheet_names() {
+                let range = book.worksheet_range(&name).map_err(|e| e.to_string())?;
+                sheets.push(Sheet { name, range, merged: Vec::new(), decimals: none() });
+            }
+        }
+    }
+    Ok(sheets)
+}
+
+/// The sheet's used range as tab-separated rows; positions covered by a merged region other
+/// than its top-left cell are left empty.
+fn sheet_rows(sheet: &Sheet) -> Vec<String> {
+    let Some((top, left)) = sheet.range.start() else {
+        return Vec::new();
+    };
+    let covered = |r: u32, c: u32| sheet.merged.iter().any(|m| m.contains(r, c) && (r, c) != (m.start.0, m.start.1));
+    sheet
+        .range
+        .rows()
+        .enumerate()
+        .map(|(i, row)| {
+            let r = top + i as u32;
+            let cells: Vec<String> = row
+                .iter()
+                .enumerate()
+                .map(|(j, data)| {
+                    let c = left + j as u32;
+                    if covered(r, c) {
+                        String::new()
+                    } else {
+                        cell_text(data, (sheet.decimals)((r, c)))
+                    }
+                })
+                .collect();
+            cells.join("\t")
+        })
+        .collect()
+}
+
+fn cell_text(data: &Data, display: Option<Display>) -> String {
+    let text = match data {
+        Data::Empty => String::new(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => float_text(*f, display),
+        Data::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    // A tab or line break inside a cell would split it.
+    text.replace(['\t', '\r', '\n'], " ").trim().to_string()
+}
+
+/// A float as the sheet shows it: at the displayed decimals when known, else without its
+/// binary artefact.
+fn float_text(f: f64, display: Option<Display>) -> String {
+    let Some(value) = Decimal::from_f64(f) else {
+        return f.to_string();
+    };
+    match display {
+        Some(Display { decimals, percent }) => {
+            let shown = if percent { value * Decimal::ONE_HUNDRED } else { value };
+            let mut rounded = shown.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
+            rounded.rescale(decimals);
+            if percent {
+                format!("{rounded}%")
+            } else {
+                rounded.to_string()
+            }
+        }
+        None => {
+            let two = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+            let artefact = (value - two).abs() <= Decimal::new(1, 6);
+            if artefact { two } else { value }.normalize().to_string()
+        }
+    }
+}
+
+/// Decimals shown by a number format code (`0.00`, `#,##0.00;[Red](#,##0.00)`, `0.0%`);
+/// None for General, text and dates, whose display says nothing about decimals.
+fn display_of(code: &str) -> Option<Display> {
+    let mut section = String::new();
+    let mut chars = code.chars();
+    let mut in_quote = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => in_quote = !in_quote,
+            _ if in_quote => {}
+            ';' => break,
+            '\\' | '_' | '*' => {
+                chars.next();
+            }
+            '[' => {
+                for d in chars.by_ref() {
+                    if d == ']' {
+                        break;
+                    }
+                }
+            }
+            _ => section.push(c),
+        }
+    }
+    let lower = section.to_ascii_lowercase();
+    if !section.contains('0') && !section.contains('#')
+        || lower.contains("general")
+        || lower.chars().any(|c| "ymdhse".contains(c))
+    {
+        return None;
+    }
+    let decimals = section
+        .split_once('.')
+        .map_or(0, |(_, frac)| frac.chars().take_while(|c| matches!(c, '0' | '#' | '?')).count() as u32);
+    Some(Display { decimals, percent: section.contains('%') })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floats_print_at_the_displayed_decimals_or_without_artefacts() {
+        let two = Some(Display { decimals: 2, percent: false });
+        assert_eq!(float_text(352.155, two), "352.16");
+        assert_eq!(float_text(12.0, two), "12.00");
+        assert_eq!(float_text(0.256, Some(Display { decimals: 1, percent: true })), "25.6%");
+        assert_eq!(float_text(352.15999999999997, None), "352.16");
+        assert_eq!(float_text(0.1 + 0.2, None), "0.3");
+        assert_eq!(float_text(2010101.0, None), "2010101");
+        assert_eq!(float_text(0.123456, None), "0.123456");
+    }
+
+    #[test]
+    fn number_formats_tell_the_decimals() {
+        let d = |code: &str| display_of(code).map(|d| (d.decimals, d.percent));
+        assert_eq!(d("0.00"), Some((2, false)));
+        assert_eq!(d("#,##0.00;[Red](#,##0.00)"), Some((2, false)));
+        assert_eq!(d("_(* #,##0.00_);_(* (#,##0.00);_(* \"-\"??_);_(@_)"), Some((2, false)));
+        assert_eq!(d("#,##0"), Some((0, false)));
+        assert_eq!(d("0.0%"), Some((1, true)));
+        assert_eq!(d("General"), None);
+        assert_eq!(d("yyyy-mm-dd"), None);
+        assert_eq!(d("@"), None);
+    }
+
+    #[test]
+    fn corrupt_workbooks_are_errors() {
+        for format in [Format::Xlsx, Format::Xls, Format::Xlsb, Format::Ods] {
+            assert!(sheets_text(format, b"not a workbook").is_err(), "{format:?}");
+            assert!(sheets_text(format, b"").is_err(), "{format:?}");
+        }
+    }
+}
