@@ -314,3 +314,93 @@ fn an_empty_final_account_table_without_its_note_is_an_error() {
         .collect();
     assert_eq!(errors, ["EMP001 政府性基金预算财政拨款收入支出决算表"]);
 }
+
+/// Corpus 21 (Chongqing 市级) 表五's header as pdftotext prints it, rows as printed: the previous
+/// year's 2025年预算数 beside 2026年预算数, 基本支出 over 小计/人员经费/公用经费, and 项目支出
+/// centred on the middle header row.
+const CHONGQING_GENERAL: &str = "2026年一般公共预算支出情况表
+单位：万元
+功能分类科目\t\t\t2026年预算数\t\t\t\t
+\t\t2025年预算数\t\t基本支出\t\t\t
+科目编码\t科目名称\t\t总计\t\t\t\t项目支出
+\t\t\t\t小计\t人员经费\t公用经费\t
+201\t一般公共服务支出\t12,679.50\t15,146.48\t6,420.41\t4,609.73\t1,810.68\t8,726.06
+20103\t政府办公厅（室）及相关机构事务\t12,679.50\t15,146.48\t6,420.41\t4,609.73\t1,810.68\t8,726.06
+2010301\t行政运行\t6,077.49\t6,342.71\t6,342.71\t4,542.97\t1,799.74\t
+2010302\t一般行政管理事务\t6,027.47\t8,220.69\t\t\t\t8,220.69
+2010350\t事业运行\t70.89\t77.70\t77.70\t66.76\t10.94\t
+2010399\t其他政府办公厅（室）及相关机构事务支出\t503.65\t505.37\t\t\t\t505.37
+";
+
+#[test]
+fn a_two_year_header_with_a_subtotal_group_adds_up_the_right_columns() {
+    let report = check_text(CHONGQING_GENERAL);
+    let table = &report.tables[0];
+    assert_eq!(table.kind, TableKind::GeneralExpenditure);
+    let paths: Vec<Vec<&str>> = table.columns.iter().map(|c| c.path.iter().map(String::as_str).collect()).collect();
+    assert_eq!(paths[2], ["功能分类科目", "2025年预算数"]);
+    assert_eq!(paths[4], ["2026年预算数", "基本支出", "小计"]);
+    assert_eq!(paths[5], ["2026年预算数", "基本支出", "人员经费"]);
+    assert_eq!(paths[7], ["2026年预算数", "项目支出"]);
+    // 总计 = 小计 + 项目支出 (not the 2025 column, not 人员经费/公用经费 twice) and 小计 = 人员经费 +
+    // 公用经费; the document's own 0.01 rounding (15,146.48 vs 15,146.47) is the only finding.
+    let rounding: Vec<String> = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Warning)
+        .map(|f| format!("{} {}", f.rule, f.cell.as_ref().unwrap().row_label))
+        .collect();
+    assert_eq!(
+        rounding,
+        [
+            "SUM001 201 一般公共服务支出",
+            "SUM001 20103 政府办公厅（室）及相关机构事务",
+            "SUM003 20103 政府办公厅（室）及相关机构事务"
+        ]
+    );
+    assert_eq!(report.counts.errors, 0);
+
+    // 行政运行 人员经费 4,542.97 → 4,552.97 breaks 小计 = 人员经费 + 公用经费 and 20103's 人员经费.
+    let (text, line) = mutate(CHONGQING_GENERAL, "2010301\t", 1, 5, "4,542.97", "4,552.97");
+    let report = check_text(&text);
+    assert_eq!(
+        errors_at(&report, line, 5),
+        ["SUM001 2026年一般公共预算支出情况表", "SUM003 2026年一般公共预算支出情况表"]
+    );
+    let f = report.findings.iter().find(|f| f.rule == "SUM001" && f.severity == Severity::Error).unwrap();
+    assert!(f.message_zh.contains("小计应等于 人员经费 + 公用经费"), "{}", f.message_zh);
+}
+
+/// Corpus 21 表一 as printed: 合计 above the lines, on both sides.
+const CHONGQING_SUMMARY: &str = "2026年部门收支总体情况表
+单位：万元
+收入\t\t支出\t
+项目\t预算数\t项目\t预算数
+合计\t19,230.18\t合计\t19,230.18
+一、一般公共预算资金\t18,417.70\t一、一般公共服务支出\t15,958.96
+二、政府性基金预算资金\t\t二、教育支出\t15.26
+三、国有资本经营预算资金\t\t三、社会保障和就业支出\t1,595.94
+四、财政专户管理资金\t\t四、卫生健康支出\t446.95
+五、事业收入资金\t812.48\t五、资源勘探工业信息等支出\t673.17
+六、上级补助收入资金\t\t六、住房保障支出\t539.91
+七、附属单位上缴收入资金\t\t\t
+八、事业单位经营收入资金\t\t\t
+九、其他收入资金\t\t\t
+注：由于四舍五入因素，部分分项加和与合计可能略有差异，下同
+";
+
+#[test]
+fn a_total_printed_above_its_lines_heads_the_side() {
+    let report = check_text(CHONGQING_SUMMARY);
+    assert_eq!(report.tables[0].kind, TableKind::DeptSummary);
+    // The footnoted 0.01: the classes add up to 19,230.19.
+    let found: Vec<String> = report.findings.iter().map(|f| report.finding_line(f)).collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    let f = &report.findings[0];
+    assert_eq!((f.rule, f.severity), ("BAL002", Severity::Warning));
+    assert_eq!(f.computed.unwrap().to_string(), "19230.19");
+
+    // 事业收入资金 812.48 → 822.48: the income side no longer adds up to its 合计.
+    let (text, line) = mutate(CHONGQING_SUMMARY, "五、事业收入资金", 1, 1, "812.48", "822.48");
+    assert_eq!(errors_at(&check_text(&text), line, 1), ["BAL002 2026年部门收支总体情况表"]);
+}

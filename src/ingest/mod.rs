@@ -7,7 +7,9 @@ mod cells;
 mod delimited;
 mod encoding;
 mod files;
+mod flat;
 mod html;
+mod layout;
 mod markup;
 mod pipes;
 mod regrid;
@@ -16,6 +18,7 @@ mod text;
 
 pub use encoding::decode;
 pub use files::{file_marker, file_text, ReadError};
+pub use flat::{is_flat_line, self_evaluations, FundRow, IndicatorGroup, SelfEvaluation};
 pub use html::html_to_text;
 pub use text::split_text;
 
@@ -47,6 +50,10 @@ fn layout_blocks(source: &Source) -> Vec<Block> {
         pipes::split_piped(source)
     } else if cells::looks_one_per_line(&source.text) {
         regrid::read_lines(&source.name, &cells::regroup(&cells::items_from_text(&source.text)))
+    } else if flat::looks_flat(&source.text) {
+        flat::split_flat(source)
+    } else if layout::looks_like_layout(&source.text) {
+        layout::split_layout(source)
     } else {
         split_text(source)
     }
@@ -76,6 +83,18 @@ pub struct Block {
     pub rows: Vec<RawRow>,
     /// Text after the rows, such as （备注：…）.
     pub notes: Vec<String>,
+    /// Set when the columns of a whitespace-aligned table could not be placed with confidence:
+    /// such a block is reported unread instead of checked on guessed cells.
+    pub misaligned: Option<Misalignment>,
+}
+
+/// Where and why the columns of a table read from aligned text could not be trusted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Misalignment {
+    /// Line of the input where the problem shows.
+    pub line: usize,
+    pub detail_zh: String,
+    pub detail_en: String,
 }
 
 impl Block {

@@ -45,8 +45,24 @@ pub struct SideItems {
     pub tops: Vec<(usize, Vec<usize>)>,
 }
 
-/// `一、一般公共服务支出` → `一般公共服务支出`, compacted.
-pub fn strip_numbering(label: &str) -> String {
+/// A line's name without any numbering, for matching names across tables: `一、…`, `（一）…`,
+/// `(1)…`, `1.…`, `1、…` all give the bare name.
+pub fn plain_name(label: &str) -> String {
+    let c = strip_numbering(label);
+    let numeral = |ch: char| ch.is_ascii_digit() || "一二三四五六七八九十".contains(ch);
+    let rest = c.trim_start_matches(['（', '(']);
+    let digits = rest.len() - rest.trim_start_matches(numeral).len();
+    if digits == 0 {
+        return c;
+    }
+    let after = &rest[digits..];
+    let opened = rest.len() != c.len();
+    let stripped = if opened { after.strip_prefix(['）', ')']) } else { after.strip_prefix(['.', '．', '、']) };
+    stripped.filter(|s| !s.is_empty()).map_or(c.clone(), str::to_string)
+}
+
+/// `一、一般公共服务支出` → `一般公共服务支出`, compacted: the numbering of top-level items.
+fn strip_numbering(label: &str) -> String {
     let c = compact(label);
     match c.find('、') {
         Some(pos) if c[..pos].chars().all(|ch| "一二三四五六七八九十".contains(ch)) => {
@@ -89,6 +105,10 @@ pub fn side_items(table: &Table, side: Side) -> SideItems {
         }
         if is_grand(&label) {
             items.grand = Some(row);
+            // A grand total printed first (合计 above its lines, Chongqing 市级) heads the side.
+            if items.tops.is_empty() && pending.is_empty() {
+                continue;
+            }
             break;
         }
         let open_unnumbered = open.filter(|&i| !is_numbered(&table.row_name(items.tops[i].0, Some(side))));
@@ -192,4 +212,24 @@ fn check(ctx: &mut Ctx, table: &Table, total_row: usize, rows: &[usize], col: us
         en: format!("{label} ({column}) should equal the sum of its {} lines", rows.len()),
     };
     ctx.sum(&total, &parts, wording);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_name;
+
+    #[test]
+    fn numbering_is_removed_from_names() {
+        for label in [
+            "一、一般公共服务支出",
+            "（一）一般公共服务支出",
+            "(1)一般公共服务支出",
+            "1.一般公共服务支出",
+            "1、一般公共服务支出",
+        ] {
+            assert_eq!(plain_name(label), "一般公共服务支出", "{label}");
+        }
+        assert_eq!(plain_name("一般公共服务支出"), "一般公共服务支出");
+        assert_eq!(plain_name("2025年预算"), "2025年预算");
+    }
 }

@@ -72,6 +72,13 @@ fn personnel_and_public_use(ctx: &mut Ctx) {
         } else if let (Some(personnel), Some(public)) = (footer(table, "人员经费合计"), footer(table, "公用经费合计"))
         {
             let (personnel_parts, public_parts) = class_operands(table);
+            if personnel_parts.is_empty() || public_parts.is_empty() {
+                ctx.needs(
+                    "基本支出表需列出 301/303 与 302/310 类级科目行",
+                    "the basic-expenditure table needs its class rows (301/303 and 302/310)",
+                );
+                continue;
+            }
             let name = table.short_name();
             ctx.sum(
                 &personnel,

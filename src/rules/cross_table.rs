@@ -1,7 +1,7 @@
 //! The same figure printed in two tables must agree (表间一致): fund lines, 类 totals,
 //! basic-expenditure totals, department totals and per-code rows.
 
-use super::balance::{side_items, strip_numbering};
+use super::balance::{plain_name, side_items};
 use super::basic::footer_totals;
 use super::{Ctx, Explanation, Operand, Rule, Wording};
 use crate::report::Severity;
@@ -143,7 +143,7 @@ fn fiscal_classes(ctx: &mut Ctx) {
     };
     let Some(general_total) = general.column_of(ColumnRole::Total, None) else { return };
     for row in section_lines(fiscal, Side::Expenditure, "本年支出") {
-        let name = strip_numbering(&fiscal.row_name(row, side));
+        let name = plain_name(&fiscal.row_name(row, side));
         let Some(fiscal_amount) = Operand::at(fiscal, row, col) else { continue };
         let class_row = general.data_rows().find(|&r| {
             general.row_code(r).is_some_and(|c| c.level() == 1) && compact(&general.row_name(r, None)) == name
@@ -229,7 +229,7 @@ fn expenditure_totals(ctx: &mut Ctx) {
         }
     }
     for row in section_lines(dept, Side::Expenditure, "本年支出") {
-        let name = strip_numbering(&dept.row_name(row, side));
+        let name = plain_name(&dept.row_name(row, side));
         let class_row = spending.data_rows().find(|&r| {
             spending.row_code(r).is_some_and(|c| c.level() == 1) && compact(&spending.row_name(r, None)) == name
         });

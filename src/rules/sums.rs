@@ -66,42 +66,98 @@ fn sides(table: &Table) -> Vec<Option<Side>> {
     }
 }
 
+/// The year a header names (`2025年预算数` → 2025), if any.
+fn year_of(path: &[String]) -> Option<&str> {
+    path.iter().find_map(|p| {
+        let at = p.find('年')?;
+        let digits = p[..at].trim();
+        (digits.len() == 4 && digits.chars().all(|c| c.is_ascii_digit())).then_some(digits)
+    })
+}
+
+/// The row identities of one side of a table: the total column = every other amount column,
+/// except 其中 columns, columns of another year (2025年预算数 printed beside 2026年预算数 for
+/// comparison), and the columns under a 小计: those add up to their 小计 (基本支出 小计 = 人员经费 +
+/// 公用经费) and the 小计 stands for them in the total.
+fn identities(table: &Table, side: Option<Side>) -> Vec<(usize, Vec<usize>)> {
+    let Some(total) = table.column_of(ColumnRole::Total, side) else {
+        return Vec::new();
+    };
+    let year = year_of(&table.columns[total].path);
+    let candidates: Vec<usize> = table
+        .amount_columns(side)
+        .into_iter()
+        .filter(|&c| c != total && !table.columns[c].path.iter().any(|p| p.contains("其中")))
+        .filter(|&c| year.is_none() || year_of(&table.columns[c].path).is_none_or(|y| Some(y) == year))
+        .collect();
+    let mut out = Vec::new();
+    let mut under_subtotals: Vec<usize> = Vec::new();
+    let mut parts: Vec<usize> = Vec::new();
+    for &c in &candidates {
+        let column = &table.columns[c];
+        if column.role != ColumnRole::Subtotal {
+            continue;
+        }
+        let parent = &column.path[..column.path.len().saturating_sub(1)];
+        let children: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&k| {
+                let path = &table.columns[k].path;
+                k != c
+                    && table.columns[k].role != ColumnRole::Subtotal
+                    && !parent.is_empty()
+                    && path.starts_with(parent)
+            })
+            .collect();
+        if !children.is_empty() {
+            under_subtotals.extend(&children);
+            out.push((c, children));
+            parts.push(c);
+        }
+    }
+    parts.extend(
+        candidates
+            .iter()
+            .copied()
+            .filter(|&c| table.columns[c].role != ColumnRole::Subtotal && !under_subtotals.contains(&c)),
+    );
+    parts.sort_unstable();
+    if !parts.is_empty() {
+        out.insert(0, (total, parts));
+    }
+    out
+}
+
 fn row_totals(ctx: &mut super::Ctx) {
     for table in ctx.tables().iter().filter(|t| has_row_identity(t)) {
         for side in sides(table) {
-            let Some(total_col) = table.column_of(ColumnRole::Total, side) else {
-                continue;
-            };
-            let part_cols: Vec<usize> = table
-                .amount_columns(side)
-                .into_iter()
-                .filter(|&c| c != total_col && table.columns[c].role != ColumnRole::Subtotal)
-                .filter(|&c| !table.columns[c].path.iter().any(|p| p.contains("其中")))
-                .collect();
-            if part_cols.is_empty() {
-                continue;
-            }
-            let names: Vec<&str> = part_cols.iter().map(|&c| table.columns[c].label()).collect();
-            for row in table.data_rows() {
-                let cells = std::iter::once(total_col).chain(part_cols.iter().copied());
-                if cells.clone().all(|c| table.cell(row, c).is_none_or(|cell| cell.value.is_blank())) {
-                    continue;
-                }
-                let Some(total) = Operand::at(table, row, total_col) else {
-                    continue;
-                };
-                let Some(parts) = part_cols.iter().map(|&c| Operand::at(table, row, c)).collect::<Option<Vec<_>>>()
-                else {
-                    continue;
-                };
-                let label = table.row_label(row, side);
-                let wording = Wording {
-                    zh: format!("{label} 的{}应等于 {}", table.columns[total_col].label(), names.join(" + ")),
-                    en: format!("{label}: {} should equal {}", table.columns[total_col].label(), names.join(" + ")),
-                };
-                ctx.sum(&total, &parts, wording);
+            for (total_col, part_cols) in identities(table, side) {
+                row_identity(ctx, table, side, total_col, &part_cols);
             }
         }
+    }
+}
+
+fn row_identity(ctx: &mut super::Ctx, table: &Table, side: Option<Side>, total_col: usize, part_cols: &[usize]) {
+    let names: Vec<&str> = part_cols.iter().map(|&c| table.columns[c].label()).collect();
+    for row in table.data_rows() {
+        let cells = std::iter::once(total_col).chain(part_cols.iter().copied());
+        if cells.clone().all(|c| table.cell(row, c).is_none_or(|cell| cell.value.is_blank())) {
+            continue;
+        }
+        let Some(total) = Operand::at(table, row, total_col) else {
+            continue;
+        };
+        let Some(parts) = part_cols.iter().map(|&c| Operand::at(table, row, c)).collect::<Option<Vec<_>>>() else {
+            continue;
+        };
+        let label = table.row_label(row, side);
+        let wording = Wording {
+            zh: format!("{label} 的{}应等于 {}", table.columns[total_col].label(), names.join(" + ")),
+            en: format!("{label}: {} should equal {}", table.columns[total_col].label(), names.join(" + ")),
+        };
+        ctx.sum(&total, &parts, wording);
     }
 }
 

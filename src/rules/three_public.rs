@@ -99,6 +99,23 @@ fn item_of(label: &str, subtotal_under_vehicles: bool) -> Option<Item> {
     }
 }
 
+impl Series {
+    /// The cells placed so far, with their items.
+    fn cells(&self) -> Vec<(Item, (usize, usize))> {
+        [
+            (Item::Total, self.total),
+            (Item::Abroad, self.abroad),
+            (Item::Vehicles, self.vehicles),
+            (Item::Purchase, self.purchase),
+            (Item::Running, self.running),
+            (Item::Reception, self.reception),
+        ]
+        .into_iter()
+        .filter_map(|(item, cell)| Some((item, cell?)))
+        .collect()
+    }
+}
+
 fn place(series: &mut Series, item: Item, cell: (usize, usize)) {
     let slot = match item {
         Item::Total => &mut series.total,
@@ -111,10 +128,15 @@ fn place(series: &mut Series, item: Item, cell: (usize, usize)) {
     slot.get_or_insert(cell);
 }
 
-/// `预算数` / `决算数` closing a column's header path, when the table prints pairs.
-fn measure_of(path: &[String]) -> Option<String> {
-    let last = compact(path.last()?);
-    (path.len() > 1 && (last.ends_with("预算数") || last.ends_with("决算数"))).then_some(last)
+/// Whether a header cell names an item (or the vehicles' 小计) rather than a series.
+fn names_item(label: &str) -> bool {
+    item_of(label, false).is_some() || compact(label) == "小计"
+}
+
+/// Which series a column belongs to: the header cells above or below its item that name no item
+/// (`预算数`/`决算数` of a 决算 pair, `2025年预算数`/`2026年预算数` of two years), joined.
+fn series_key(path: &[String]) -> String {
+    path.iter().filter(|l| !names_item(l)).map(|l| compact(l)).collect::<Vec<_>>().join("/")
 }
 
 /// Reads a 三公 table in either layout: one column per item (the seed's 表四, the 决算 table with
@@ -124,16 +146,10 @@ fn series(table: &Table) -> Vec<Series> {
     let mut by_column: Vec<(usize, Series)> = Vec::new();
     for row in table.data_rows() {
         for (col, column) in table.columns.iter().enumerate().filter(|(_, c)| c.role.is_amount()) {
-            let measure = measure_of(&column.path);
-            let labels: &[String] = match measure {
-                Some(_) => &column.path[..column.path.len() - 1],
-                None => &column.path,
-            };
-            let under_vehicles = labels.iter().any(|l| l.contains("公务用车"));
-            let Some(item) = labels.last().and_then(|l| item_of(l, under_vehicles && compact(l) == "小计")) else {
-                continue;
-            };
-            let measure = measure.unwrap_or_default();
+            let under_vehicles = column.path.iter().any(|l| l.contains("公务用车"));
+            let Some(label) = column.path.iter().rev().find(|l| names_item(l)) else { continue };
+            let Some(item) = item_of(label, under_vehicles && compact(label) == "小计") else { continue };
+            let measure = series_key(&column.path);
             let index = match by_column.iter().position(|(r, s)| *r == row && s.measure == measure) {
                 Some(i) => i,
                 None => {
@@ -143,6 +159,29 @@ fn series(table: &Table) -> Vec<Series> {
             };
             place(&mut by_column[index].1, item, (row, col));
         }
+    }
+    // A 合计 printed outside the header that spans the items (`“三公”经费预算数` over the items
+    // only) belongs to the one series beside it.
+    let keys: Vec<String> = by_column.iter().map(|(_, s)| s.measure.clone()).collect();
+    let mut distinct = keys.clone();
+    distinct.sort();
+    distinct.dedup();
+    if distinct.len() == 2 && distinct.contains(&String::new()) {
+        for (_, s) in &mut by_column {
+            s.measure = distinct[1].clone();
+        }
+        let mut merged: Vec<(usize, Series)> = Vec::new();
+        for (row, s) in by_column {
+            match merged.iter_mut().find(|(r, _)| *r == row) {
+                Some((_, into)) => {
+                    for (item, cell) in s.cells() {
+                        place(into, item, cell);
+                    }
+                }
+                None => merged.push((row, s)),
+            }
+        }
+        by_column = merged;
     }
     let by_column: Vec<Series> = by_column.into_iter().map(|(_, s)| s).collect();
     if by_column.iter().any(|s| s.abroad.is_some() || s.reception.is_some()) {
@@ -247,9 +286,10 @@ fn against_economic_codes(ctx: &mut Ctx) {
         );
         return;
     };
-    // Spending is compared with spending: the 决算数 series where pairs are printed.
     let all = series(three);
-    let Some(s) = all.iter().find(|s| s.measure.contains("决算")).or(all.first()) else {
+    // Spending is compared with spending (决算数 of a pair), a budget with the current year's
+    // budget (the later of two years printed side by side).
+    let Some(s) = all.iter().find(|s| s.measure.contains("决算")).or(all.last()) else {
         return;
     };
     let pairs = [

@@ -28,6 +28,16 @@ pub fn recognise(block: &Block, index: usize, unit_above: Option<Unit>) -> Recog
         kind =
             block.preamble.iter().map(|l| TableKind::from_title(l)).find(|k| *k != TableKind::Unknown).unwrap_or(kind);
     }
+    if let Some(problem) = &block.misaligned {
+        return Recognised::NotATable(Unrecognised {
+            source: block.source.clone(),
+            line: block.line,
+            number: block.marker.clone(),
+            title,
+            reason_zh: format!("未能可靠对齐列（第 {} 行：{}）", problem.line, problem.detail_zh),
+            reason_en: format!("could not align columns (line {}: {})", problem.line, problem.detail_en),
+        });
+    }
     if kind != TableKind::Unknown && block.rows.is_empty() {
         return Recognised::NotATable(Unrecognised {
             source: block.source.clone(),
@@ -136,12 +146,20 @@ fn columns(rows: &[Row], header_rows: usize, width: usize, kind: TableKind) -> V
     let mut grid: Vec<Vec<String>> =
         (0..header_rows).map(|r| (0..width).map(|c| header_text(r, c).to_string()).collect()).collect();
     // A blank header cell with text below it is part of a cell merged from the left, unless the
-    // row above separates the two columns (`公务接待费` is not part of `公务用车运行费` beside it).
+    // row above separates the two columns (`公务接待费` is not part of `公务用车运行费` beside it)
+    // or, below the top row, the column's own name sits higher than its neighbour's sub-headers
+    // (`项目支出` centred beside `基本支出` over 小计/人员经费/公用经费 is not under 基本支出), or the
+    // neighbour is a vertically merged cell repeated downwards (`总计` beside `基本支出`).
+    let first_below =
+        |grid: &[Vec<String>], r: usize, c: usize| (r + 1..header_rows).find(|&r2| !grid[r2][c].is_empty());
     for r in 0..header_rows {
         for c in 1..width {
-            let below = (r + 1..header_rows).any(|r2| !grid[r2][c].is_empty());
+            let below = first_below(&grid, r, c);
             let same_above = r == 0 || grid[r - 1][c] == grid[r - 1][c - 1];
-            if grid[r][c].is_empty() && below && same_above {
+            let not_higher = r == 0 || below >= first_below(&grid, r, c - 1);
+            // A neighbour repeated in the row below is merged downwards, not across.
+            let spans_down = grid.get(r + 1).is_some_and(|next| next[c - 1] == grid[r][c - 1]);
+            if grid[r][c].is_empty() && below.is_some() && same_above && not_higher && !spans_down {
                 grid[r][c] = grid[r][c - 1].clone();
             }
         }

@@ -1,0 +1,178 @@
+//! Whitespace-aligned text, as `pdftotext -layout` and PDF viewers produce it: titles centred on
+//! their own line, columns kept apart by runs of spaces, headers wrapped over several lines,
+//! figures on the line above their row, page breaks (form feeds) with repeated page headers.
+//!
+//! Blocks are cut at table titles and 表N markers; each table's lines are then read by
+//! [`grid::read_table`]. Prose between tables is left out; a table whose columns cannot be
+//! placed with confidence carries a [`Misalignment`](super::Misalignment) rather than guesses.
+
+mod grid;
+mod words;
+
+use super::{Block, Misalignment, RawRow, Source};
+use crate::unit::Unit;
+use grid::{read_table, TableLine};
+use words::{is_number, words, Word};
+
+/// Many lines whose words are kept apart by runs of spaces and end in a figure, and no tabs or
+/// ` | ` separators (those layouts have their own readers).
+pub(crate) fn looks_like_layout(text: &str) -> bool {
+    let mut nonblank = 0;
+    let mut aligned = 0;
+    for line in text.lines() {
+        if line.contains('\t') || line.contains(" | ") {
+            return false;
+        }
+        let ws = words(line.trim_start_matches('\u{c}'));
+        if ws.is_empty() {
+            continue;
+        }
+        nonblank += 1;
+        let spaced = ws.windows(2).any(|p| p[1].start >= p[0].end + 2);
+        if spaced && ws.len() >= 2 && ws.last().is_some_and(|w| is_number(&w.text) && w.text.contains('.')) {
+            aligned += 1;
+        }
+    }
+    aligned >= 5 && aligned * 20 >= nonblank
+}
+
+/// Splits whitespace-aligned text into blocks, one per table.
+pub(crate) fn split_layout(source: &Source) -> Vec<Block> {
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut current: Option<(Block, Vec<TableLine>)> = None;
+    for (index, raw) in source.text.lines().enumerate() {
+        let no = index + 1;
+        let line = raw.trim_end_matches('\r');
+        let page_break = line.starts_with('\u{c}');
+        let ws = words(line.trim_start_matches('\u{c}'));
+        let compact: String = ws.iter().map(|w| w.text.as_str()).collect();
+        if is_marker(&compact) {
+            finish(&mut blocks, current.take());
+            let mut block = Block::new(&source.name, no);
+            block.marker = Some(compact);
+            current = Some((block, Vec::new()));
+            continue;
+        }
+        let marker_waiting = current.as_ref().is_some_and(|(b, region)| {
+            b.marker.is_some() && b.title.is_none() && region.iter().all(|l| l.words.is_empty())
+        });
+        if let Some(title) = title_of(&ws, marker_waiting) {
+            if marker_waiting {
+                if let Some((block, region)) = current.as_mut() {
+                    block.title = Some(title);
+                    region.clear();
+                }
+            } else {
+                finish(&mut blocks, current.take());
+                let mut block = Block::new(&source.name, no);
+                block.title = Some(title);
+                current = Some((block, Vec::new()));
+            }
+            continue;
+        }
+        let Some((block, region)) = current.as_mut() else { continue };
+        let in_caption = region.iter().all(|l| l.words.is_empty());
+        if in_caption && !ws.is_empty() && caption(block, &ws) {
+            continue;
+        }
+        region.push(TableLine { no, page_break, words: ws });
+    }
+    finish(&mut blocks, current.take());
+    blocks
+}
+
+/// Reads a caption line (unit, organisation) into the block; false when the line is none.
+fn caption(block: &mut Block, ws: &[Word]) -> bool {
+    let chunks = chunks(ws);
+    let unit = chunks.iter().position(|c| Unit::from_caption(c).is_some() && c.chars().count() <= 20);
+    let organisation = chunks
+        .first()
+        .is_some_and(|c| ["单位名称", "部门名称", "编制单位", "资金主管部门"].iter().any(|p| c.starts_with(p)));
+    if unit.is_none() && !organisation {
+        return false;
+    }
+    for (i, chunk) in chunks.into_iter().enumerate() {
+        if Some(i) == unit {
+            block.unit_caption = Some(chunk);
+        } else {
+            block.preamble.push(chunk);
+        }
+    }
+    true
+}
+
+/// Words kept apart by two spaces or more are separate chunks.
+fn chunks(ws: &[Word]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut last_end: Option<usize> = None;
+    for w in ws {
+        match (out.last_mut(), last_end) {
+            (Some(c), Some(end)) if w.start <= end + 1 => {
+                c.push(' ');
+                c.push_str(&w.text);
+            }
+            _ => out.push(w.text.clone()),
+        }
+        last_end = Some(w.end);
+    }
+    out
+}
+
+/// `表一`, `表 3`, `附表1`, `公开 01 表` (Jiangsu).
+fn is_marker(compact: &str) -> bool {
+    if let Some(number) = compact.strip_prefix("公开").and_then(|r| r.strip_suffix('表')) {
+        return !number.is_empty() && number.len() <= 3 && number.chars().all(|c| c.is_ascii_digit());
+    }
+    matches!(super::text::classify(compact), super::text::TextLine::Marker(_))
+}
+
+/// A table title: one indented chunk ending in 表 (a trailing （功能科目） allowed), not an
+/// item of a contents list (`一、收入决算表`) nor a part heading (`第二部分 … 决算表`).
+fn title_of(ws: &[Word], after_marker: bool) -> Option<String> {
+    let first = ws.first()?;
+    let chunks = chunks(ws);
+    let [title] = chunks.as_slice() else { return None };
+    let compact: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    let base = match compact.rfind(['（', '(']) {
+        Some(open) if compact.ends_with(['）', ')']) => &compact[..open],
+        _ => compact.as_str(),
+    };
+    let titled = base.ends_with('表')
+        && compact.chars().count() <= 40
+        && !compact.contains(['：', ':', '。', '，'])
+        && !(compact.starts_with('第') && compact.contains("部分"))
+        && !grid_enumerated(&compact)
+        && (first.start >= 2 || after_marker);
+    titled.then(|| title.replace(' ', ""))
+}
+
+fn grid_enumerated(text: &str) -> bool {
+    let numerals = "一二三四五六七八九十";
+    text.chars().take_while(|c| numerals.contains(*c) || c.is_ascii_digit()).count() > 0
+        && text.chars().find(|c| !(numerals.contains(*c) || c.is_ascii_digit())).is_some_and(|c| "、.．".contains(c))
+}
+
+fn finish(blocks: &mut Vec<Block>, current: Option<(Block, Vec<TableLine>)>) {
+    let Some((mut block, region)) = current else { return };
+    let mut grid = read_table(&region);
+    // Performance forms wrap prose cells over many lines and interleave them; read as columns
+    // they would be nonsense.
+    if block.title.as_deref().is_some_and(|t| t.contains("绩效")) && (!grid.rows.is_empty() || grid.problem.is_some())
+    {
+        grid.problem = Some(Misalignment {
+            line: block.line,
+            detail_zh: "绩效目标表的文字单元格跨行折排，无法按列读出".into(),
+            detail_en: "a performance form wraps its text cells over several lines and cannot be read column by column"
+                .into(),
+        });
+    }
+    block.rows = grid.header.into_iter().chain(grid.rows).map(|(line, cells)| RawRow { line, cells }).collect();
+    block.notes = grid.notes;
+    block.misaligned = grid.problem;
+    if !block.is_blank() {
+        blocks.push(block);
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,147 @@
+//! Unit tests of the layout reader on small excerpts of the corpus.
+
+use super::*;
+
+fn read(text: &str) -> Vec<Block> {
+    split_layout(&Source { name: "pdf".into(), text: text.into() })
+}
+
+fn row<'a>(block: &'a Block, first: &str) -> &'a [String] {
+    let found = block.rows.iter().find(|r| r.cells.iter().any(|c| c == first));
+    found.map(|r| r.cells.as_slice()).unwrap_or_else(|| panic!("no row {first}: {:#?}", block.rows))
+}
+
+/// Corpus 01, 支出决算表 (lines 205–228): 基本支出 / 项目支出 printed on the line above the row
+/// whose 合计 is on the row line; header words wrapped (`本年支出合` / `计`).
+const SPENDING: &str = "                                支出决算表
+
+                                                                             单位：万元
+
+                项目                                                           对附属单位
+                                本年支出合                 项目支      上缴上级支   经营支
+   支出功能分类                                  基本支出                                补
+                       科目名称       计                    出         出      出
+    科目编码                                                                      助支出
+                                           2,336.91   603.14
+                                2,940.05
+ 类    款   项
+                        合计
+                                           1,503.52   603.14
+201             一般公共服务支出        2,106.66
+                                           1,503.52   603.14
+201   06        财政事务            2,106.66
+                                           1,503.52
+201   06   01   行政运行            1,511.89               8.37
+201   06   02   一般行政管理事务          10.00               10.00
+                                                      135.25
+201   06   07   信息化建设            135.25
+                                                      449.52
+201   06   08   财政委托业务支出         449.52
+";
+
+#[test]
+fn figures_on_the_line_above_join_their_row_and_wrapped_headers_are_joined() {
+    let blocks = read(SPENDING);
+    assert_eq!(blocks.len(), 1);
+    let b = &blocks[0];
+    assert_eq!(b.title.as_deref(), Some("支出决算表"));
+    assert_eq!(b.unit_caption.as_deref(), Some("单位：万元"));
+    assert_eq!(b.misaligned, None);
+    let header: Vec<&str> = b.rows.iter().take(4).map(|r| r.cells[4].as_str()).collect();
+    assert_eq!(header, ["项目支出"; 4]);
+    assert!(b.rows.iter().any(|r| r.cells.get(3).is_some_and(|c| c == "基本支出")));
+    assert_eq!(row(b, "合计"), ["", "合计", "2,940.05", "2,336.91", "603.14"]);
+    assert_eq!(row(b, "201"), ["201", "一般公共服务支出", "2,106.66", "1,503.52", "603.14"]);
+    assert_eq!(row(b, "2010601"), ["2010601", "行政运行", "1,511.89", "1,503.52", "8.37"]);
+    assert_eq!(row(b, "2010602"), ["2010602", "一般行政管理事务", "10.00", "", "10.00"]);
+    assert_eq!(row(b, "2010607"), ["2010607", "信息化建设", "135.25", "", "135.25"]);
+    let data = b.rows.iter().filter(|r| r.cells.iter().any(|c| c.contains('.'))).count();
+    assert_eq!(data, 7);
+}
+
+/// Corpus 21, 表二: a name printed on the line above its coded row, its tail below.
+#[test]
+fn a_name_printed_above_its_code_belongs_to_the_row_below() {
+    let text = "表二
+                 2026年部门收入总体情况表
+单位名称：某单位                                        单位：万元
+ 科目编码         科目名称           总计       一般公共预算     事业收入
+ 2010350   事业运行                  80.18       77.70        2.48
+            其他政府办公厅（室）及相关机构事务
+ 2010399                         1,315.37       505.37      810.00
+           支出
+205        教育支出                  15.26       15.26
+";
+    let b = &read(text)[0];
+    assert_eq!(b.marker.as_deref(), Some("表二"));
+    assert_eq!(b.preamble, vec!["单位名称：某单位"]);
+    assert_eq!(row(b, "2010350"), ["2010350", "事业运行", "80.18", "77.70", "2.48"]);
+    assert_eq!(
+        row(b, "2010399"),
+        ["2010399", "其他政府办公厅（室）及相关机构事务支出", "1,315.37", "505.37", "810.00"]
+    );
+    assert_eq!(row(b, "205"), ["205", "教育支出", "15.26", "15.26"]);
+}
+
+#[test]
+fn a_number_split_across_lines_is_one_number() {
+    let text = "                  项目支出表
+ 科目编码         科目名称           总计       项目支出
+ 2010301   行政运行                 174,900       174,900
+                                       .64           .64
+ 2010302   一般行政管理事务              10.00        10.00
+";
+    let b = &read(text)[0];
+    assert_eq!(b.misaligned, None);
+    assert_eq!(row(b, "2010301"), ["2010301", "行政运行", "174,900.64", "174,900.64"]);
+}
+
+/// Corpus 01, 基本支出决算表: the 款 of a code printed under its 类, the name on another line.
+#[test]
+fn a_table_whose_columns_cannot_be_placed_says_so() {
+    let text = "                    一般公共预算财政拨款基本支出决算表
+                                                                 单位：万元
+    科目编码       科目名称      决算数                         科目名称        决算数
+301                         2,082.85   302                           171.07
+            工资福利支出                                 商品和服务支出
+                            262.33                                   21.21
+301    01                              302
+            基本工资                              01   办公费
+";
+    let b = &read(text)[0];
+    let problem = b.misaligned.as_ref().expect("misaligned");
+    assert_eq!(problem.line, 7);
+    assert_eq!(problem.detail_en, "a whole number “302” stands among the amounts (a displaced subject code?)");
+    let crate::table::Recognised::NotATable(unread) = crate::table::recognise(b, 0, None) else {
+        panic!("a misaligned block must not become a table");
+    };
+    assert_eq!(
+        unread.reason_en,
+        "could not align columns (line 7: a whole number “302” stands among the amounts (a displaced subject code?))"
+    );
+    assert!(unread.reason_zh.starts_with("未能可靠对齐列"));
+}
+
+#[test]
+fn detects_layout_text_but_not_tabs_pipes_or_one_cell_per_line() {
+    assert!(looks_like_layout(SPENDING));
+    let seed =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed.txt")).unwrap_or_default();
+    assert!(!seed.is_empty());
+    assert!(!looks_like_layout(&seed));
+    assert!(!looks_like_layout(&SPENDING.replace("   ", " | ")));
+    let one_per_line: String = SPENDING.split_whitespace().map(|w| format!("{w}\n")).collect();
+    assert!(!looks_like_layout(&one_per_line));
+}
+
+#[test]
+fn contents_entries_and_part_headings_are_no_titles() {
+    let ws = words("  一、收入支出决算总表");
+    assert_eq!(title_of(&ws, false), None);
+    assert_eq!(title_of(&words("第二部分 上海市普陀区财政局2024年度部门决算表"), false), None);
+    assert_eq!(
+        title_of(&words("     财政拨款支出预算表（功能科目）"), false).as_deref(),
+        Some("财政拨款支出预算表（功能科目）")
+    );
+    assert!(is_marker("公开01表"));
+}

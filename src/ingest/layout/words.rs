@@ -1,0 +1,189 @@
+//! The words of one `pdftotext -layout` line, where they stand, and what each one is.
+//!
+//! Positions are counted in characters from the start of the line. pdftotext lays text out on a
+//! grid of one character per glyph, CJK included, so character columns line up from one line to
+//! the next; display widths (CJK = 2 columns) drift with the number of CJK characters to the left
+//! of a figure and put figures of one column up to 20 places apart (see the tests).
+
+use crate::amount::{read_cell, CellValue};
+
+/// A run of non-blank characters and the columns it occupies, `end` exclusive.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Word {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Word {
+    pub fn centre2(&self) -> usize {
+        self.start + self.end
+    }
+}
+
+/// Splits a line into words, counting one column per character.
+pub(super) fn words(line: &str) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::new();
+    let mut current: Option<Word> = None;
+    for (pos, c) in line.chars().enumerate() {
+        if c.is_whitespace() {
+            if let Some(w) = current.take() {
+                out.push(w);
+            }
+        } else {
+            match current.as_mut() {
+                Some(w) => {
+                    w.text.push(c);
+                    w.end = pos + 1;
+                }
+                None => current = Some(Word { text: c.to_string(), start: pos, end: pos + 1 }),
+            }
+        }
+    }
+    out.extend(current);
+    out
+}
+
+/// What a word of a table line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// An amount (or a dash placeholder standing for one).
+    Number,
+    /// The decimals of a number broken onto the next line by extraction: `.64`.
+    Decimals,
+    /// A subject code, its 类/款/项 parts already joined.
+    Code,
+    /// A lone 款 or 项 part (`06`) with no 类 before it on its line.
+    CodePart,
+    Text,
+}
+
+/// A word of a table line, classified; neighbouring words of one label are merged.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Item {
+    pub kind: Kind,
+    pub word: Word,
+}
+
+/// An amount as printed in these tables: `1,511.90`, `0.95`, `-3.00`, `4`, or a dash.
+pub(super) fn is_number(text: &str) -> bool {
+    if text.chars().all(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    matches!(read_cell(text).value, CellValue::Number(_) | CellValue::Placeholder)
+        && text.chars().any(|c| c.is_ascii_digit() || "-—－/…".contains(c))
+}
+
+fn is_digits(text: &str, lengths: &[usize]) -> bool {
+    text.chars().all(|c| c.is_ascii_digit()) && lengths.contains(&text.len())
+}
+
+fn is_decimals(text: &str) -> bool {
+    text.strip_prefix('.').is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
+}
+
+fn is_cjk(c: char) -> bool {
+    !c.is_ascii()
+}
+
+/// Classifies the words of a table line: codes (with `201   06   01` joined to `2010601`),
+/// numbers, decimals split off a number, and labels (words one space apart merged).
+pub(super) fn items(words: &[Word]) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let prev = out.last();
+        let prev_is_code = prev.is_some_and(|p| p.kind == Kind::Code);
+        let code_here = i == 0 || prev.is_some_and(|p| p.kind == Kind::Number);
+        let next_is_number = words.get(i + 1).is_some_and(|n| is_number(&n.text) && !is_digits(&n.text, &[2]));
+        if prev_is_code && is_digits(&w.text, &[2]) && prev.is_some_and(|p| p.word.text.len() < 7) {
+            if let Some(p) = out.last_mut() {
+                p.word.text.push_str(&w.text);
+                p.word.end = w.end;
+            }
+            continue;
+        }
+        let kind = if is_decimals(&w.text) {
+            Kind::Decimals
+        } else if code_here && is_digits(&w.text, &[3, 5, 7]) && !next_is_number_only(words, i, next_is_number) {
+            Kind::Code
+        } else if is_digits(&w.text, &[2]) && (i == 0 || prev.is_some_and(|p| p.kind == Kind::Text)) {
+            Kind::CodePart
+        } else if is_number(&w.text) {
+            Kind::Number
+        } else {
+            Kind::Text
+        };
+        match out.last_mut() {
+            Some(p) if kind == Kind::Text && p.kind == Kind::Text && w.start <= p.word.end + 1 => {
+                let joiner =
+                    p.word.text.chars().last().is_some_and(is_cjk) || w.text.chars().next().is_some_and(is_cjk);
+                if !joiner {
+                    p.word.text.push(' ');
+                }
+                p.word.text.push_str(&w.text);
+                p.word.end = w.end;
+            }
+            _ => out.push(Item { kind, word: w.clone() }),
+        }
+    }
+    out
+}
+
+/// A leading 3-digit figure followed only by whole figures is an amount (`100  90  10`), not a
+/// code; a code whose name was printed on another line is followed by amounts with decimals.
+fn next_is_number_only(words: &[Word], i: usize, next_is_number: bool) -> bool {
+    let rest = words.get(i + 1..).unwrap_or_default();
+    next_is_number && words[i].text.len() == 3 && rest.iter().all(|w| is_number(&w.text) && !w.text.contains('.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(line: &str) -> Vec<(Kind, String)> {
+        items(&words(line)).into_iter().map(|i| (i.kind, i.word.text)).collect()
+    }
+
+    #[test]
+    fn words_know_their_character_columns() {
+        let w = words("201   行政运行  1,511.90");
+        assert_eq!(w[1], Word { text: "行政运行".into(), start: 6, end: 10 });
+        assert_eq!(w[2].start, 12);
+    }
+
+    #[test]
+    fn split_codes_are_joined() {
+        assert_eq!(
+            kinds("201   06   01   行政运行           1,511.90"),
+            vec![(Kind::Code, "2010601".into()), (Kind::Text, "行政运行".into()), (Kind::Number, "1,511.90".into())]
+        );
+    }
+
+    #[test]
+    fn letter_spaced_labels_are_one_label_and_decimals_are_marked() {
+        assert_eq!(
+            kinds("因 公 出 国 （ 境 ） 费   .64"),
+            vec![(Kind::Text, "因公出国（境）费".into()), (Kind::Decimals, ".64".into())]
+        );
+        assert_eq!(kinds("   100    200")[0], (Kind::Number, "100".into()));
+        assert_eq!(kinds("基本工资      01   办公费")[1].0, Kind::CodePart);
+    }
+
+    /// Corpus 21, 表三: the 总计 figures of three rows end in the same character column, while
+    /// their display-width ends (CJK counted twice) are 56, 63 and 67.
+    #[test]
+    fn character_columns_line_up_where_display_widths_do_not() {
+        let lines = [
+            "201        一般公共服务支出                    15,958.96      6,420.41     9,538.54",
+            "20103      政府办公厅（室）及相关机构事务             15,958.96      6,420.41     9,538.54",
+            " 2010399   其他政府办公厅（室）及相关机构事务支出          1,315.37                   1,315.37",
+        ];
+        let ends: Vec<usize> = lines.iter().map(|l| words(l)[2].end).collect();
+        assert_eq!(ends, vec![48, 48, 48]);
+        let display_end = |l: &str| {
+            let w = &words(l)[2];
+            l.chars().take(w.end).map(|c| if is_cjk(c) { 2 } else { 1 }).sum::<usize>()
+        };
+        assert_eq!(lines.map(display_end), [56, 63, 67]);
+    }
+}
