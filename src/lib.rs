@@ -8,6 +8,7 @@
 pub mod amount;
 pub mod export;
 pub mod ingest;
+pub mod narrative;
 pub mod report;
 pub mod rules;
 pub mod table;
@@ -28,6 +29,10 @@ use tolerance::{Agreement, RoundingMode};
 pub struct Document {
     pub tables: Vec<Table>,
     pub unrecognised: Vec<Unrecognised>,
+    /// Figures stated in the prose of each source (情况说明).
+    pub narratives: Vec<narrative::Narrative>,
+    /// 绩效自评表 read from flattened one-line previews.
+    pub self_evaluations: Vec<ingest::SelfEvaluation>,
 }
 
 impl Document {
@@ -35,6 +40,10 @@ impl Document {
     pub fn read(sources: &[Source]) -> Document {
         let mut doc = Document::default();
         for source in sources {
+            // Flattened tables and markup are not prose, even when they contain sentences.
+            let not_prose = |line: &str| ingest::is_flat_line(line) || (line.contains('<') && line.contains('>'));
+            doc.narratives.push(narrative::read(source, not_prose));
+            doc.self_evaluations.extend(ingest::self_evaluations(source));
             let mut unit_above = None;
             for block in ingest::blocks(source) {
                 match recognise(&block, doc.tables.len(), unit_above) {

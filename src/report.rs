@@ -72,6 +72,26 @@ pub struct Finding {
     pub agreement: Option<Agreement>,
     pub message_zh: String,
     pub message_en: String,
+    /// Where in the prose (情况说明) a finding about stated figures is, when it is not a cell.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<TextPlace>,
+}
+
+/// A place in the text: the line and the words as printed, so the reader can find them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TextPlace {
+    pub source: String,
+    /// 1-based line of the input.
+    pub line: usize,
+    /// The clause as printed, e.g. `2023 年本年一般公共预算基本支出 911000.39 元`.
+    pub quote: String,
+}
+
+impl TextPlace {
+    /// `第 20 行 “2023 年本年一般公共预算基本支出 911000.39 元”`
+    pub fn describe(&self) -> String {
+        format!("第 {} 行 “{}”", self.line, self.quote)
+    }
 }
 
 /// A rule that could not run on this input, and what it needed.
@@ -159,7 +179,7 @@ impl Report {
         let place = match (&f.cell, f.table) {
             (Some(cell), Some(t)) => cell.describe(&self.table_name(t)),
             (None, Some(t)) => self.table_name(t),
-            _ => "文档".to_string(),
+            _ => f.text.as_ref().map_or_else(|| "文档".to_string(), TextPlace::describe),
         };
         let mut line = format!("[{}] {} {}: {}", f.severity.label_en(), f.rule, place, f.message_zh);
         if let (Some(p), Some(c), Some(d)) = (f.printed, f.computed, f.difference) {

@@ -7,6 +7,7 @@ mod cells;
 mod delimited;
 mod encoding;
 mod files;
+mod flat;
 mod html;
 mod layout;
 mod markup;
@@ -17,6 +18,7 @@ mod text;
 
 pub use encoding::decode;
 pub use files::{file_marker, file_text, ReadError};
+pub use flat::{is_flat_line, self_evaluations, FundRow, IndicatorGroup, SelfEvaluation};
 pub use html::html_to_text;
 pub use text::split_text;
 
@@ -48,6 +50,8 @@ fn layout_blocks(source: &Source) -> Vec<Block> {
         pipes::split_piped(source)
     } else if cells::looks_one_per_line(&source.text) {
         regrid::read_lines(&source.name, &cells::regroup(&cells::items_from_text(&source.text)))
+    } else if flat::looks_flat(&source.text) {
+        flat::split_flat(source)
     } else if layout::looks_like_layout(&source.text) {
         layout::split_layout(source)
     } else {

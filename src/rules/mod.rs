@@ -9,8 +9,10 @@ mod basic;
 mod cross_table;
 mod indicators;
 mod names;
+mod narrative;
 mod presence;
 mod projects;
+mod self_evaluation;
 mod sums;
 mod three_public;
 mod units;
@@ -58,6 +60,8 @@ pub fn registry() -> Vec<Rule> {
         presence::RULES,
         names::RULES,
         units::RULES,
+        narrative::RULES,
+        self_evaluation::RULES,
     ]
     .concat()
 }
@@ -190,6 +194,7 @@ impl<'a> Ctx<'a> {
             agreement: Some(agreement),
             message_zh: zh,
             message_en: en,
+            text: None,
         });
     }
 
@@ -207,6 +212,7 @@ impl<'a> Ctx<'a> {
             agreement: None,
             message_zh: zh,
             message_en: en,
+            text: None,
         });
     }
 

@@ -1,0 +1,186 @@
+//! 项目支出绩效自评表 (project self-evaluation forms) read from flattened one-line previews:
+//! the fund rows and the indicator 分值.
+//!
+//! The form is not a grid here, so findings point at its line and quote the row as printed.
+
+use super::{Ctx, Explanation, Rule};
+use crate::ingest::{FundRow, SelfEvaluation};
+use crate::report::{Finding, Severity, TextPlace};
+use crate::tolerance::{agree, Agreement, Figure};
+use rust_decimal::Decimal;
+
+pub const RULES: &[Rule] = &[
+    Rule {
+        code: "FLT001",
+        name_zh: "自评表资金总额",
+        name_en: "Self-evaluation fund total",
+        severity: Severity::Error,
+        explanation: Explanation {
+            what_zh: "绩效自评表中“年度资金总额”每一栏（年初预算数、全年预算数、全年执行数）应等于其中本年财政拨款、上年结转资金、其他资金之和，至少不小于其中任何一项。",
+            why_zh: "资金总额是执行率和得分的基础；总额填 0 而分项有数，执行率和得分都算错。",
+            fix_zh: "按分项重新填写年度资金总额，再重算执行率与得分。",
+            what_en: "In a self-evaluation form, each 年度资金总额 cell (initial budget, full-year budget, executed) equals the sum of its parts (fiscal appropriation, carry-over, other funds), and is never below any of them.",
+            why_en: "The fund total is the base of the execution rate and its score; a total of 0 with funded parts makes both wrong.",
+            fix_en: "Fill in the total from the parts, then recompute the execution rate and score.",
+        },
+        run: fund_total,
+    },
+    Rule {
+        code: "FLT002",
+        name_zh: "自评表指标分值",
+        name_en: "Self-evaluation indicator points",
+        severity: Severity::Error,
+        explanation: Explanation {
+            what_zh: "绩效自评表中每个一级指标标注的分值（如“产出指标(50分)”）应等于其下各指标分值之和；全表（含预算执行率分值）合计 100 分。",
+            why_zh: "分值不一致时，自评得分无法比较，也说明表格被改动过。",
+            fix_zh: "调整各指标分值，使一级指标分值与其下指标之和一致、全表合计 100 分。",
+            what_en: "In a self-evaluation form, the points printed with each level-1 indicator (产出指标(50分)) equal the sum of its indicators' points, and the whole form (with the execution-rate points) makes 100.",
+            why_en: "Inconsistent points make scores incomparable and show the form was edited.",
+            fix_en: "Adjust the points so each level-1 total matches its indicators and the form makes 100.",
+        },
+        run: indicator_points,
+    },
+];
+
+fn place(form: &SelfEvaluation, quote: &str) -> TextPlace {
+    TextPlace { source: form.source.clone(), line: form.line, quote: quote.to_string() }
+}
+
+/// A printed figure; a cell left blank is an exact zero.
+fn figure(value: Option<Decimal>) -> Figure {
+    match value {
+        Some(v) => Figure::printed(v, Decimal::ONE),
+        None => Figure { value: Decimal::ZERO, ulp: Decimal::ZERO },
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push(
+    ctx: &mut Ctx,
+    code: &'static str,
+    agreement: Agreement,
+    at: TextPlace,
+    printed: Decimal,
+    computed: Decimal,
+    zh: String,
+    en: String,
+) {
+    let difference = printed - computed;
+    let severity = if agreement == Agreement::Rounding { Severity::Warning } else { Severity::Error };
+    ctx.findings.push(Finding {
+        rule: code,
+        severity,
+        table: None,
+        cell: None,
+        related: Vec::new(),
+        printed: Some(printed),
+        computed: Some(computed),
+        difference: Some(difference),
+        agreement: Some(agreement),
+        message_zh: format!("{zh}：填报 {printed}，计算 {computed}，相差 {difference}"),
+        message_en: format!("{en}: printed {printed}, computed {computed}, off by {difference}"),
+        text: Some(at),
+    });
+}
+
+/// The parts of 年度资金总额 that make it up in the standard form.
+const PARTS: &[&str] = &["本年财政拨款", "上年结转资金", "其他资金"];
+
+fn fund_total(ctx: &mut Ctx) {
+    let doc = ctx.doc;
+    for form in &doc.self_evaluations {
+        let Some(total) = form.funds.iter().find(|r| r.label == "年度资金总额") else { continue };
+        let parts: Vec<&FundRow> = form.funds.iter().filter(|r| PARTS.contains(&r.label.as_str())).collect();
+        let all_parts = parts.len() == PARTS.len();
+        // Only the amount columns: 分值, 执行率 and 得分 are not sums.
+        for (col, name) in form.columns.iter().enumerate().filter(|(_, c)| c.ends_with('数')) {
+            let Some(printed) = total.values.get(col).copied().flatten() else { continue };
+            let part_values: Vec<Option<Decimal>> =
+                parts.iter().map(|p| p.values.get(col).copied().flatten()).collect();
+            if part_values.iter().all(Option::is_none) {
+                continue;
+            }
+            let listed: Vec<String> =
+                parts.iter().zip(&part_values).filter_map(|(p, v)| v.map(|v| format!("{} {v}", p.label))).collect();
+            ctx.relations += 1;
+            if all_parts {
+                let figures: Vec<Figure> = part_values.iter().map(|v| figure(*v)).collect();
+                let agreement = agree(figure(Some(printed)), &figures, ctx.mode);
+                if agreement != Agreement::Exact {
+                    let computed: Decimal = part_values.iter().flatten().sum();
+                    push(
+                        ctx,
+                        "FLT001",
+                        agreement,
+                        place(form, &total.quote),
+                        printed,
+                        computed,
+                        format!("{name}：年度资金总额不等于其中各项之和（{}）", listed.join(" + ")),
+                        format!("{name}: the fund total is not the sum of its parts"),
+                    );
+                }
+            } else if let Some((part, value)) =
+                parts.iter().zip(&part_values).find_map(|(p, v)| v.filter(|v| *v > printed).map(|v| (p, v)))
+            {
+                push(
+                    ctx,
+                    "FLT001",
+                    Agreement::Mismatch,
+                    place(form, &total.quote),
+                    printed,
+                    value,
+                    format!("{name}：年度资金总额小于其中的{}", part.label),
+                    format!("{name}: the fund total is less than its part {}", part.label),
+                );
+            }
+        }
+    }
+}
+
+fn indicator_points(ctx: &mut Ctx) {
+    let doc = ctx.doc;
+    for form in &doc.self_evaluations {
+        for group in form.groups.iter().filter(|g| g.complete) {
+            ctx.relations += 1;
+            let sum: Decimal = group.weights.iter().sum();
+            if sum != group.stated {
+                let quote = format!("{}({}分)", group.name, group.stated);
+                push(
+                    ctx,
+                    "FLT002",
+                    Agreement::Mismatch,
+                    place(form, &quote),
+                    group.stated,
+                    sum,
+                    format!("{}的分值不等于其下各指标分值之和", group.name),
+                    format!("{}: the level-1 points are not the sum of its indicators' points", group.name),
+                );
+            }
+        }
+        match &form.truncated_in {
+            Some(group) => ctx.needs(
+                &format!("第 {} 行的绩效自评表在“{group}”处中断（摘录不完整），全表分值合计 100 未检查", form.line),
+                &format!("the self-evaluation form on line {} ends inside \"{group}\" (a truncated excerpt); the 100-point total is not checked", form.line),
+            ),
+            None => {
+                let rate = form.columns.iter().position(|c| c == "分值").and_then(|col| {
+                    form.funds.iter().find(|r| r.label == "年度资金总额").and_then(|r| r.values.get(col).copied().flatten())
+                });
+                let total = rate.unwrap_or_default() + form.groups.iter().map(|g| g.stated).sum::<Decimal>();
+                ctx.relations += 1;
+                if total != Decimal::ONE_HUNDRED {
+                    push(
+                        ctx,
+                        "FLT002",
+                        Agreement::Mismatch,
+                        place(form, &form.title),
+                        total,
+                        Decimal::ONE_HUNDRED,
+                        "全表分值（执行率分值与各一级指标分值）合计不是 100".to_string(),
+                        "the form's points (execution rate and level-1 indicators) do not make 100".to_string(),
+                    );
+                }
+            }
+        }
+    }
+}
