@@ -11,6 +11,7 @@ pub mod ingest;
 pub mod narrative;
 pub mod report;
 pub mod rules;
+pub mod share;
 pub mod table;
 pub mod tolerance;
 pub mod unit;

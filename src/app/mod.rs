@@ -1,24 +1,43 @@
 //! The web page (wasm32 only): the only code that knows about the DOM.
 //!
-//! One reducer holds the text and its report; the page re-checks a moment after typing stops, so
-//! pasting a whole disclosure does not re-check it once per keystroke.
+//! One reducer holds the text, the rounding mode and the report; the page re-checks a moment
+//! after typing stops, so pasting a whole disclosure does not re-check it once per keystroke.
+//! Everything else here is view state: language, hovered cell, chosen finding, open dialog.
 
 mod api;
+mod cell_tip;
+mod dialog;
 mod editor;
+mod exports;
 mod findings;
+mod i18n;
+mod marks;
 mod not_checked;
+mod reveal;
+mod rule_help;
+mod settings;
+mod share_link;
 mod state;
 mod storage;
 mod summary;
 mod tables;
 
+use cell_tip::CellTip;
+use dialog::Dialog;
 use editor::Editor;
+use exports::Exports;
 use findings::Findings;
 use gloo::timers::callback::Timeout;
+use i18n::{both, slash, Lang};
+use marks::{cell_id, key, table_id, table_of, Key, Marks};
 use not_checked::NotChecked;
+use rule_help::RuleCatalogue;
+use settings::Settings;
+use share_link::{ShareLink, Status};
 use state::{Action, ReportProps, State};
+use std::rc::Rc;
 use summary::Summary;
-use tables::Tables;
+use tables::{Hover, Tables};
 use yew::prelude::*;
 
 /// How long typing must pause before the text is checked again.
@@ -33,9 +52,31 @@ pub fn start() {
     };
 }
 
+/// The text the page opens with: a share link's, else the autosaved one.
+fn opening_text() -> (String, Status) {
+    match share_link::take_from_location() {
+        Some(Ok(text)) => (text, Status::Restored),
+        Some(Err(e)) => (storage::load(), Status::Failed(e)),
+        None => (storage::load(), Status::Idle),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Open {
+    Rule(&'static str),
+    ConfirmClear,
+}
+
 #[component]
 fn App() -> Html {
-    let state = use_reducer(|| State::new(storage::load().into()));
+    let opening = use_memo((), |_| opening_text());
+    let state = use_reducer(|| State::new(opening.0.clone().into(), Default::default()));
+    let lang = use_state(storage::load_lang);
+    let hover = use_state(|| None::<Hover>);
+    // The chosen finding, with a counter so choosing the same one again flashes again.
+    let chosen = use_state(|| None::<(usize, u32)>);
+    let dialog = use_state(|| None::<Open>);
+    let marks = use_memo(state.report.clone(), |report| Marks::new(report));
 
     {
         let dispatch = state.dispatcher();
@@ -46,27 +87,141 @@ fn App() -> Html {
         });
     }
     use_effect_with(state.input.clone(), |input| storage::save(input));
+    use_effect_with(*lang, |lang| {
+        storage::save_lang(*lang);
+        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = root.set_attribute("lang", lang.code());
+        }
+    });
+    {
+        // A new report renumbers the findings: forget the chosen and hovered ones.
+        let (chosen, hover) = (chosen.clone(), hover.clone());
+        use_effect_with(state.report.clone(), move |_| {
+            chosen.set(None);
+            hover.set(None);
+        });
+    }
+    {
+        let report = state.report.clone();
+        use_effect_with(*chosen, move |chosen| {
+            let target = chosen
+                .and_then(|(i, _)| report.findings.get(i))
+                .and_then(|f| f.cell.as_ref().map(|c| cell_id(key(c))).or_else(|| table_of(f).map(table_id)));
+            if let Some(id) = target {
+                reveal::reveal(&id);
+            }
+        });
+    }
+
+    let report = state.report.clone();
+    let reveal_table = chosen.and_then(|(i, _)| report.findings.get(i)).and_then(table_of);
+    let related: Rc<Vec<Key>> = Rc::new(
+        hover
+            .as_ref()
+            .map(|h| {
+                marks
+                    .at(h.cell)
+                    .iter()
+                    .filter_map(|&i| report.findings.get(i))
+                    .flat_map(|f| f.related.iter().map(key))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    );
+    let on_select = {
+        let chosen = chosen.clone();
+        Callback::from(move |i: usize| {
+            let n = chosen.map_or(0, |(_, n)| n.wrapping_add(1));
+            chosen.set(Some((i, n)));
+        })
+    };
+    let on_explain = {
+        let dialog = dialog.clone();
+        Callback::from(move |rule: &'static str| dialog.set(Some(Open::Rule(rule))))
+    };
+    let on_hover = {
+        let hover = hover.clone();
+        Callback::from(move |h: Option<Hover>| hover.set(h))
+    };
+    let on_mode = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |mode| dispatch.dispatch(Action::Mode(mode)))
+    };
+    let on_lang = {
+        let lang = lang.clone();
+        Callback::from(move |l: Lang| lang.set(l))
+    };
+    let on_clear = {
+        let dialog = dialog.clone();
+        Callback::from(move |_| dialog.set(Some(Open::ConfirmClear)))
+    };
+    let close = {
+        let dialog = dialog.clone();
+        Callback::from(move |_| dialog.set(None))
+    };
+    let l = *lang;
 
     html! {
-        <>
+        <ContextProvider<Lang> context={l}>
             <header class="page-header">
-                <h1>{"预算公开表格检查"}<span class="en" lang="en">{"Budget disclosure check"}</span></h1>
+                <div class="title-row">
+                    <h1>{both(l, "预算公开表格检查", "Budget disclosure check")}</h1>
+                    <Settings mode={state.mode} {on_mode} {on_lang} />
+                </div>
                 <p class="intro">
-                    {"粘贴部门预算或决算公开表格，核对合计、勾稽关系和舍位平衡。所有检查都在本机浏览器中完成，内容不会上传。"}
-                    <span class="en" lang="en">
-                        {"Paste department budget tables to check totals and cross-table relations. Everything runs in this browser; nothing is uploaded."}
-                    </span>
+                    {both(l,
+                        "粘贴部门预算或决算公开表格，核对合计、勾稽关系和舍位平衡。所有检查都在本机浏览器中完成，内容不会上传。",
+                        "Paste department budget tables to check totals and cross-table relations. Everything runs in this browser; nothing is uploaded.")}
                 </p>
             </header>
             <main class="layout">
-                <Editor value={state.input.clone()} dispatch={state.dispatcher()} />
+                <Editor value={state.input.clone()} dispatch={state.dispatcher()} {on_clear}>
+                    <ShareLink input={state.input.clone()} initial={opening.1.clone()} />
+                </Editor>
                 <div class="results">
-                    <Summary report={state.report.clone()} />
-                    <Findings report={state.report.clone()} />
-                    <Tables report={state.report.clone()} />
-                    <NotChecked report={state.report.clone()} />
+                    <Summary report={report.clone()} />
+                    <Exports report={report.clone()} />
+                    <Findings report={report.clone()} {on_select} on_explain={on_explain.clone()} />
+                    <Tables report={report.clone()} marks={marks.clone()} reveal={reveal_table}
+                        hovered={hover.as_ref().map(|h| h.cell)} {related} {on_hover} />
+                    <NotChecked report={report.clone()} {on_explain} />
+                    <RuleCatalogue />
                 </div>
             </main>
-        </>
+            <CellTip report={report.clone()} marks={marks.clone()} hover={(*hover).clone()} />
+            {match *dialog {
+                Some(Open::Rule(code)) => html! {
+                    <Dialog id="rule-dialog" title={both(l, "规则说明", "About this rule")} on_close={close.clone()}>
+                        if let Some(rule) = crate::rules::rule(code) { {rule_help::explain(l, &rule)} }
+                    </Dialog>
+                },
+                Some(Open::ConfirmClear) => confirm_clear(l, close.clone(), state.dispatcher()),
+                None => Html::default(),
+            }}
+        </ContextProvider<Lang>>
+    }
+}
+
+/// 清空 asks first: the text may be the only copy of an afternoon's pasting.
+fn confirm_clear(lang: Lang, close: Callback<()>, dispatch: UseReducerDispatcher<State>) -> Html {
+    let yes = {
+        let close = close.clone();
+        move |_| {
+            dispatch.dispatch(Action::Load(AttrValue::Static("")));
+            close.emit(());
+        }
+    };
+    let no = {
+        let close = close.clone();
+        move |_| close.emit(())
+    };
+    html! {
+        <Dialog id="confirm-clear" role="alertdialog" title={both(lang, "清空输入？", "Clear the input?")} on_close={close}>
+            <p>{both(lang, "将删除输入框中的全部内容和检查结果，且无法撤销。", "This removes all text in the box and its report; it cannot be undone.")}</p>
+            <div class="actions">
+                <button id="confirm-no" type="button" onclick={no}>{slash(lang, "取消", "Cancel")}</button>
+                <button id="confirm-yes" type="button" class="danger" onclick={yes}>{slash(lang, "清空", "Clear")}</button>
+            </div>
+        </Dialog>
     }
 }

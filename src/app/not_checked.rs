@@ -1,24 +1,40 @@
-//! Rules that could not run on this input: a clean result means little if they were skipped.
+//! Rules that could not run on this input, and what each needs: a clean result means little if
+//! they were skipped.
 
-use super::ReportProps;
+use super::i18n::{both, slash, use_lang};
+use crate::report::Report;
 use crate::rules;
+use std::rc::Rc;
 use yew::prelude::*;
 
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub report: Rc<Report>,
+    pub on_explain: Callback<&'static str>,
+}
+
 #[component]
-pub fn NotChecked(props: &ReportProps) -> Html {
+pub fn NotChecked(props: &Props) -> Html {
+    let lang = use_lang();
     let report = &props.report;
+    let n = report.not_checked.len();
     html! {
         <section class="not-checked" aria-labelledby="not-checked-heading">
             <h2 id="not-checked-heading">
-                {format!("未检查的规则（{}）", report.not_checked.len())}
-                <span class="en" lang="en">{"Rules not checked"}</span>
+                {both(lang, &format!("未检查的规则（{n}）"), &format!("Rules not checked ({n})"))}
             </h2>
             <ul id="not-checked">
-                for n in &report.not_checked {
-                    <li data-rule={n.rule} title={n.needs_en.clone()}>
-                        <span class="rule">{n.rule}</span>{" "}
-                        {rules::rule(n.rule).map(|r| r.name_zh).unwrap_or_default()}
-                        {"："}{&n.needs_zh}
+                for item in &report.not_checked {
+                    <li data-rule={item.rule}>
+                        <span class="rule">{item.rule}</span>{" "}
+                        {rules::rule(item.rule).map(|r| lang.pick(r.name_zh, r.name_en)).unwrap_or_default()}
+                        {lang.pick("：", ": ")}{lang.pick(&item.needs_zh, &item.needs_en).to_string()}
+                        {" "}
+                        <button type="button" class="explain" data-rule={item.rule} onclick={
+                            let on_explain = props.on_explain.clone();
+                            let rule = item.rule;
+                            move |_| on_explain.emit(rule)
+                        }>{slash(lang, "规则说明", "About this rule")}</button>
                     </li>
                 }
             </ul>

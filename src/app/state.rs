@@ -1,11 +1,15 @@
-//! The page's state: the text in the box and the report of the text last checked.
+//! The page's state: the text in the box, the rounding mode, and the report of the text last
+//! checked with that mode.
 
+use crate::ingest::Source;
 use crate::report::Report;
+use crate::tolerance::RoundingMode;
 use std::rc::Rc;
 use yew::prelude::*;
 
 pub struct State {
     pub input: AttrValue,
+    pub mode: RoundingMode,
     /// The text `report` belongs to, so an unchanged text is not checked twice.
     checked: AttrValue,
     pub report: Rc<Report>,
@@ -16,15 +20,22 @@ pub enum Action {
     Edit(AttrValue),
     /// Check the current text now (the button, or the end of a pause).
     Check,
-    /// Replace the text and check it at once (the example button).
+    /// Replace the text and check it at once (the example button, clear, uploads).
     Load(AttrValue),
+    /// Re-check the same text under another rounding model.
+    Mode(RoundingMode),
+}
+
+/// Checks the text as one pasted source, under `mode`.
+fn check(input: &str, mode: RoundingMode) -> Report {
+    crate::check_sources(&[Source { name: "粘贴内容".to_string(), text: input.to_string() }], mode)
 }
 
 impl State {
     /// A state whose report is already up to date with `input`.
-    pub fn new(input: AttrValue) -> State {
-        let report = Rc::new(crate::check_text(&input));
-        State { checked: input.clone(), input, report }
+    pub fn new(input: AttrValue, mode: RoundingMode) -> State {
+        let report = Rc::new(check(&input, mode));
+        State { checked: input.clone(), input, mode, report }
     }
 }
 
@@ -35,10 +46,14 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         match action {
             Action::Edit(input) if input == self.input => self,
-            Action::Edit(input) => Rc::new(State { input, checked: self.checked.clone(), report: self.report.clone() }),
+            Action::Edit(input) => {
+                Rc::new(State { input, mode: self.mode, checked: self.checked.clone(), report: self.report.clone() })
+            }
             Action::Check if self.checked == self.input => self,
-            Action::Check => Rc::new(State::new(self.input.clone())),
-            Action::Load(input) => Rc::new(State::new(input)),
+            Action::Check => Rc::new(State::new(self.input.clone(), self.mode)),
+            Action::Load(input) => Rc::new(State::new(input, self.mode)),
+            Action::Mode(mode) if mode == self.mode => self,
+            Action::Mode(mode) => Rc::new(State::new(self.input.clone(), mode)),
         }
     }
 }

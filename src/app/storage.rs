@@ -1,22 +1,45 @@
-//! Keeps the pasted text across reloads in localStorage, stored as the plain text.
+//! What the page remembers across reloads in localStorage: the pasted text and the language.
 //!
 //! Storage can be missing or refuse writes (private windows, quota, sandboxed frames); the page
-//! then simply works without autosave.
+//! then simply works without remembering.
 
-const KEY: &str = "budget-check.input";
+use super::i18n::Lang;
+
+const INPUT_KEY: &str = "budget-check.input";
+const LANG_KEY: &str = "budget-check.lang";
 
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
+fn get(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok()?
+}
+
+fn set(key: &str, value: &str) {
+    if let Some(storage) = local_storage() {
+        // A failed write only loses what is remembered; the check itself is unaffected.
+        let _ = storage.set_item(key, value);
+    }
+}
+
 /// The text saved by the last visit, or empty.
 pub fn load() -> String {
-    local_storage().and_then(|s| s.get_item(KEY).ok()?).unwrap_or_default()
+    get(INPUT_KEY).unwrap_or_default()
 }
 
 pub fn save(text: &str) {
-    if let Some(storage) = local_storage() {
-        // A failed write only loses the autosave; the check itself is unaffected.
-        let _ = storage.set_item(KEY, text);
+    set(INPUT_KEY, text);
+}
+
+/// The language chosen last time; Chinese unless English was chosen.
+pub fn load_lang() -> Lang {
+    match get(LANG_KEY).as_deref() {
+        Some("en") => Lang::En,
+        _ => Lang::Zh,
     }
+}
+
+pub fn save_lang(lang: Lang) {
+    set(LANG_KEY, if lang == Lang::En { "en" } else { "zh" });
 }

@@ -1,5 +1,10 @@
-//! What the browser test needs around the browser: the built page, a static file server and
+//! What the browser tests need around the browser: the built page, a static file server and
 //! a chromedriver that cannot outlive the test.
+
+// Each browser test file uses its own part of this shared support.
+#![allow(dead_code)]
+
+pub mod browser;
 
 use std::fs;
 use std::io::{self, Read, Write};

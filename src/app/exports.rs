@@ -1,0 +1,108 @@
+//! Report downloads made in the page: a Blob and an object URL, nothing sent anywhere.
+//!
+//! The last file's object URL stays alive (and is named on `#exports[data-url]`) until the next
+//! export, so a browser that opens downloads in a tab, or a test, can still read it.
+
+use super::i18n::{both, slash, use_lang};
+use crate::report::Report;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
+use yew::prelude::*;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Format {
+    Csv,
+    Json,
+    Markdown,
+}
+
+impl Format {
+    fn id(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Markdown => "md",
+        }
+    }
+
+    fn mime(self) -> &'static str {
+        match self {
+            Format::Csv => "text/csv;charset=utf-8",
+            Format::Json => "application/json;charset=utf-8",
+            Format::Markdown => "text/markdown;charset=utf-8",
+        }
+    }
+
+    fn render(self, report: &Report) -> String {
+        match self {
+            // With a BOM, so Excel on Chinese Windows reads it as UTF-8.
+            Format::Csv => crate::export::to_csv(report),
+            Format::Json => report.to_json(),
+            Format::Markdown => crate::export::to_markdown(report),
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub report: Rc<Report>,
+}
+
+#[component]
+pub fn Exports(props: &Props) -> Html {
+    let lang = use_lang();
+    let last = use_mut_ref(|| None::<String>);
+    let shown = use_state(|| None::<(String, String)>);
+    let button = |format: Format, zh: &str, en: &str| {
+        let report = props.report.clone();
+        let last = last.clone();
+        let shown = shown.clone();
+        let onclick = move |_| {
+            let name = format!("预算检查报告.{}", format.id());
+            if let Some(url) = download(&name, format.mime(), &format.render(&report), &last) {
+                shown.set(Some((name, url)));
+            }
+        };
+        html! {
+            <button type="button" id={format!("export-{}", format.id())} {onclick}>{slash(lang, zh, en)}</button>
+        }
+    };
+    let (file, url) = match &*shown {
+        Some((name, url)) => (Some(name.clone()), Some(url.clone())),
+        None => (None, None),
+    };
+    html! {
+        <div id="exports" class="exports" role="group" aria-labelledby="exports-label" data-url={url} data-file={file}>
+            <span id="exports-label" class="label">{both(lang, "导出报告", "Export report")}</span>
+            {button(Format::Csv, "CSV（Excel）", "CSV (Excel)")}
+            {button(Format::Json, "JSON", "JSON")}
+            {button(Format::Markdown, "Markdown", "Markdown")}
+            <button type="button" id="print" onclick={|_| print()}>{slash(lang, "打印", "Print")}</button>
+        </div>
+    }
+}
+
+/// Saves `text` as a file named `name`; returns its object URL.
+fn download(name: &str, mime: &str, text: &str, last: &Rc<RefCell<Option<String>>>) -> Option<String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let url = Url::create_object_url_with_blob(&blob).ok()?;
+    if let Some(previous) = last.borrow_mut().replace(url.clone()) {
+        let _ = Url::revoke_object_url(&previous);
+    }
+    let anchor = web_sys::window()?.document()?.create_element("a").ok()?.dyn_into::<HtmlAnchorElement>().ok()?;
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    Some(url)
+}
+
+fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}

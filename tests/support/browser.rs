@@ -1,0 +1,228 @@
+//! One headless Chromium session against the served page, and the small helpers every browser
+//! scenario uses (waiting, reading the findings, typing into the box, screenshots).
+
+use super::{page_dist, serve_static, target_dir, ChromeDriver, TempDir};
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde::Deserialize;
+use serde_json::{json, Value};
+use std::future::Future;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+pub type Error = Box<dyn std::error::Error + Send + Sync>;
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// Where the page is served: a sub-path proves the build has no absolute asset URLs.
+pub const SUB_PATH: &str = "/intranet/budget-check/";
+/// Generous for a cold wasm start on a loaded 2-core machine; every wait polls.
+pub const TIMEOUT: Duration = Duration::from_secs(20);
+pub const STORAGE_KEY: &str = "budget-check.input";
+
+/// The page's address, the screenshot folder and the browser, for one test's scenarios.
+pub struct Session {
+    pub client: Client,
+    pub url: String,
+    pub shots: PathBuf,
+}
+
+/// Serves the page, starts chromedriver and a fresh headless Chromium, runs `scenarios`, and
+/// always closes the browser; panics with the first failure.
+pub fn run<F>(profile_name: &str, scenarios: F)
+where
+    F: AsyncFnOnce(&Session) -> Result<()>,
+{
+    let dist = page_dist();
+    let url = serve_static(dist, SUB_PATH).expect("static server on 127.0.0.1");
+    let target = target_dir();
+    let shots = target.join("screenshots");
+    std::fs::create_dir_all(&shots).expect("screenshot directory");
+    let profile = TempDir::new(profile_name).expect("browser profile directory");
+    let log = target.join(format!("{profile_name}-chromedriver.log"));
+    let driver = ChromeDriver::start(&log).expect("chromedriver");
+
+    let runtime =
+        tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("tokio runtime");
+    let outcome = runtime.block_on(async {
+        let client = connect(&driver.url, &profile.0).await?;
+        let session = Session { client, url, shots };
+        let outcome = scenarios(&session).await;
+        // Close the browser before reporting, so a failed scenario leaves no Chromium behind.
+        let closed = session.client.close().await;
+        outcome?;
+        closed.map_err(Error::from)
+    });
+    drop(driver);
+    if let Err(e) = outcome {
+        panic!("{e}");
+    }
+}
+
+async fn connect(driver: &str, profile: &Path) -> Result<Client> {
+    let options = json!({
+        "binary": "/usr/bin/chromium",
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            // The machine's network is closed: no background fetches to wait on or fail.
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-quic",
+            "--no-first-run",
+            format!("--user-data-dir={}", profile.display()),
+            "--window-size=1280,800",
+        ],
+    });
+    let mut capabilities = serde_json::Map::new();
+    capabilities.insert("goog:chromeOptions".to_string(), options);
+    let client = ClientBuilder::rustls()?.capabilities(capabilities).connect(driver).await?;
+    Ok(client)
+}
+
+pub async fn wait_until_mounted(client: &Client) -> Result<()> {
+    poll("the page to start", || async {
+        let ready = client.find_all(Locator::Css("#input, #load-example, #summary")).await?.len();
+        Ok(if ready == 3 { Ok(()) } else { Err(format!("{ready} of #input, #load-example, #summary present")) })
+    })
+    .await
+}
+
+/// Runs `script` (a function body using `arguments`) until it returns something other than
+/// `null`/`false`, and returns that.
+pub async fn wait_js(client: &Client, what: &str, script: &str, args: Vec<Value>) -> Result<Value> {
+    poll(what, || async {
+        let value = client.execute(script, args.clone()).await?;
+        Ok(match value {
+            Value::Null | Value::Bool(false) => Err("not yet".to_string()),
+            v => Ok(v),
+        })
+    })
+    .await
+}
+
+/// One `li.finding`, read from its data attributes and visible text.
+#[derive(Debug, Deserialize)]
+pub struct Finding {
+    pub rule: String,
+    pub severity: String,
+    pub table: String,
+    pub cell: String,
+    pub text: String,
+}
+
+pub async fn findings(client: &Client) -> Result<Vec<Finding>> {
+    let found = client
+        .execute(
+            "return Array.from(document.querySelectorAll('#findings li.finding'), li => ({
+                rule: li.dataset.rule || '',
+                severity: li.dataset.severity || '',
+                table: li.dataset.table || '',
+                cell: li.dataset.cell || '',
+                text: li.textContent,
+            }));",
+            vec![],
+        )
+        .await?;
+    Ok(serde_json::from_value(found)?)
+}
+
+pub fn expect_finding(
+    found: &[Finding],
+    (rule, severity, table, cell): (&str, &str, &str, &str),
+    figures: &[&str],
+) -> Result<()> {
+    let hit = found.iter().find(|f| {
+        f.rule == rule
+            && f.severity == severity
+            && f.table == table
+            && f.cell == cell
+            && figures.iter().all(|n| f.text.contains(n))
+    });
+    check(hit.is_some(), format!("no {severity} {rule} at {table} {cell} showing {figures:?} in {found:#?}"))
+}
+
+pub async fn summary(client: &Client) -> Result<String> {
+    Ok(client.find(Locator::Css("#summary")).await?.text().await?)
+}
+
+/// Waits until `#summary` contains `expected`.
+pub async fn wait_summary(client: &Client, expected: &str) -> Result<String> {
+    poll(&format!("the summary {expected:?}"), || async {
+        let now = summary(client).await?;
+        Ok(if now.contains(expected) { Ok(now) } else { Err(format!("summary {now:?}")) })
+    })
+    .await
+}
+
+pub async fn input_value(client: &Client) -> Result<String> {
+    let value = client.execute("return document.querySelector('#input').value;", vec![]).await?;
+    Ok(value.as_str().unwrap_or_default().to_string())
+}
+
+/// Replaces the text in one go, as a paste does: sets the value, then fires the `input` event
+/// the page listens for.
+pub async fn set_input(client: &Client, text: &str) -> Result<()> {
+    client
+        .execute(
+            "const input = document.querySelector('#input');
+             input.focus();
+             input.value = arguments[0];
+             input.dispatchEvent(new Event('input', { bubbles: true }));",
+            vec![json!(text)],
+        )
+        .await?;
+    Ok(())
+}
+
+/// Waits until the autosave holds `text`.
+pub async fn wait_saved(client: &Client, text: &str) -> Result<()> {
+    poll("the input to be saved", || async {
+        let saved =
+            client.execute("return window.localStorage.getItem(arguments[0]);", vec![json!(STORAGE_KEY)]).await?;
+        Ok(if saved.as_str() == Some(text) {
+            Ok(())
+        } else {
+            Err(format!("saved {} characters", saved.as_str().map_or(0, str::len)))
+        })
+    })
+    .await
+}
+
+pub async fn click(client: &Client, css: &str) -> Result<()> {
+    client.find(Locator::Css(css)).await?.click().await?;
+    Ok(())
+}
+
+pub async fn screenshot(client: &Client, path: &Path) -> Result<()> {
+    std::fs::write(path, client.screenshot().await?)?;
+    Ok(())
+}
+
+/// Polls `probe` until it yields `Ok(value)`; its `Err(state)` says what it saw, for the
+/// timeout message.
+pub async fn poll<T, F, Fut>(what: &str, mut probe: F) -> Result<T>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<std::result::Result<T, String>>>,
+{
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        match probe().await? {
+            Ok(value) => return Ok(value),
+            Err(state) if Instant::now() > deadline => {
+                return Err(format!("timed out after {TIMEOUT:?} waiting for {what}: {state}").into())
+            }
+            Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+        }
+    }
+}
+
+pub fn check(ok: bool, message: String) -> Result<()> {
+    if ok {
+        Ok(())
+    } else {
+        Err(message.into())
+    }
+}
