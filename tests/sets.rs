@@ -283,6 +283,9 @@ fn a_name_that_is_not_its_codes_name_is_flagged() {
     // Spacing and punctuation do not matter; an older name of the code is accepted.
     let (text, _) = mutate(JUESUAN, "208 05\t", 1, 1, "行政事业单位养老支出", "行政事业单位 离退休");
     assert!(!check_text(&text).findings.iter().any(|f| f.rule == "NAM001"));
+    // A name cut at a PDF line wrap is not a wrong name.
+    let (text, _) = mutate(JUESUAN, "303 99\t", 1, 1, "其他对个人和家庭的补助", "其他对个人和家庭");
+    assert!(!check_text(&text).findings.iter().any(|f| f.rule == "NAM001"));
 }
 
 #[test]
@@ -300,6 +303,13 @@ fn the_set_is_named_and_its_absent_tables_listed() {
         ["识别为全国统一部门决算公开表（9 张），未见：财政拨款“三公”经费支出决算表"]
     );
     assert!(set(&check_text(GUILIN)).is_empty());
+    // A title whose rows could not be read counts as there, and is named as not read.
+    let rows_start = JUESUAN[start..].find("合计\t").unwrap() + start;
+    let unread = format!("{}{}", &JUESUAN[..rows_start], &JUESUAN[end..]);
+    assert_eq!(
+        set(&check_text(&unread)),
+        ["识别为全国统一部门决算公开表（9 张）；标题已识别但未能读出：财政拨款“三公”经费支出决算表"]
+    );
 }
 
 #[test]

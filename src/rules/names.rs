@@ -15,10 +15,10 @@ pub const RULES: &[Rule] = &[Rule {
     name_en: "Subject code and name",
     severity: Severity::Warning,
     explanation: Explanation {
-        what_zh: "科目名称应与科目编码对应（如 2210201 应为“住房公积金”）：按财政部《政府收支分类科目》（功能分类类、款及常见项，经济分类类、款；含历年旧称）核对，比较时忽略空格和标点；未收录的编码不作判断；因换行被截断的名称（为正确名称的开头部分）不报。",
+        what_zh: "科目名称应与科目编码对应（如 2210201 应为“住房公积金”）：按财政部《政府收支分类科目》（功能分类类、款及常见项，经济分类类、款；含历年旧称）核对，比较时忽略空格和标点；未收录的编码不作判断；因换行被截断或与相邻行片段相连的名称（仍包含正确名称或为其一部分）不报。",
         why_zh: "编码与名称不符，说明金额填错了行、套用模板时改了名称，或科目已调整而未同步——公开检查把“科目编码与名称不对应”列为常见问题。",
         fix_zh: "按当年《政府收支分类科目》改正科目名称或编码。",
-        what_en: "A subject's printed name must be one of its code's names in the national classification (类/款 and common 项 of the functional codes, 类/款 of the economic codes, older names included); spaces and punctuation are ignored; codes not in the list are not judged; a name cut short at a line wrap (the start of the right name) is accepted.",
+        what_en: "A subject's printed name must be one of its code's names in the national classification (类/款 and common 项 of the functional codes, 类/款 of the economic codes, older names included); spaces and punctuation are ignored; codes not in the list are not judged; a name cut or joined at a line wrap (still containing, or part of, the right name) is accepted.",
         why_en: "A name that does not fit its code means the amount sits on the wrong line, or a template row was relabelled.",
         fix_en: "Correct the name or the code according to that year's classification.",
     },
@@ -63,11 +63,12 @@ fn names_fit_codes(ctx: &mut Ctx) {
                     continue;
                 }
                 ctx.relations += 1;
-                // A name cut short where a PDF wrapped the line (其他对个人和家庭 | 的补助) is
-                // the start of the right name, not a wrong one.
+                // A name cut where a PDF wrapped the line (其他对个人和家庭 | 的补助), or joined
+                // with a neighbour's wrapped part, still holds (or is held by) the right name.
                 let printed_name = normalise(printed);
-                let cut_short = printed_name.chars().count() >= 4 && names.iter().any(|n| n.starts_with(&printed_name));
-                if cut_short || names.contains(&printed_name) {
+                let wrapped = printed_name.chars().count() >= 4
+                    && names.iter().any(|n| n.contains(&printed_name) || printed_name.contains(n.as_str()));
+                if wrapped || names.contains(&printed_name) {
                     continue;
                 }
                 let expected = listed(code.as_str()).unwrap_or_default().replace('|', "”或“");

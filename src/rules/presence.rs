@@ -291,15 +291,29 @@ fn set_detected(ctx: &mut Ctx) {
         return;
     };
     ctx.relations += 1;
-    let absent: Vec<&str> =
-        set.tables.iter().filter(|(kind, _)| !tables.iter().any(|t| t.kind == *kind)).map(|(_, name)| *name).collect();
-    let (zh, en) = if absent.is_empty() {
-        (format!("识别为{}，各表齐全", set.zh), format!("recognised as the {}; every table is present", set.en))
-    } else {
-        (
-            format!("识别为{}，未见：{}", set.zh, absent.join("、")),
-            format!("recognised as the {}; not found: {}", set.en, absent.join(", ")),
-        )
-    };
+    // A table whose title was recognised but whose rows could not be read is there, not absent.
+    let unread: Vec<TableKind> = ctx.doc.unrecognised.iter().map(|u| TableKind::from_title(&u.title)).collect();
+    let (mut absent, mut not_read) = (Vec::new(), Vec::new());
+    for (kind, name) in set.tables.iter().filter(|(kind, _)| !tables.iter().any(|t| t.kind == *kind)) {
+        if unread.contains(kind) {
+            not_read.push(*name);
+        } else {
+            absent.push(*name);
+        }
+    }
+    let mut zh = format!("识别为{}", set.zh);
+    let mut en = format!("recognised as the {}", set.en);
+    if absent.is_empty() && not_read.is_empty() {
+        zh.push_str("，各表齐全");
+        en.push_str("; every table is present");
+    }
+    if !absent.is_empty() {
+        zh.push_str(&format!("，未见：{}", absent.join("、")));
+        en.push_str(&format!("; not found: {}", absent.join(", ")));
+    }
+    if !not_read.is_empty() {
+        zh.push_str(&format!("；标题已识别但未能读出：{}", not_read.join("、")));
+        en.push_str(&format!("; title found but not read: {}", not_read.join(", ")));
+    }
     ctx.report(Severity::Info, None, None, zh, en);
 }
