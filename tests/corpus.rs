@@ -30,6 +30,9 @@ fn no_document_yields_a_false_error() {
     // findings are pinned in tests/formats.rs. Corpus 14 (年度资金总额 0 below its 财政拨款 90)
     // and 18 (基本支出 881300.39 and 911000.39) hold real errors pinned in tests/narrative.rs.
     let real_errors = ["10_", "14_", "18_"];
+    // Corpus 23 prints 公开10表 (政府性基金预算财政拨款支出预算表) with 合计 0 and only the note
+    // 注：“科目编码”和“科目名称”为必填项 — no reason why it is empty: a real EMP001 finding.
+    let real_findings = ["[error] EMP001 公开10表: 公开10表 没有任何金额，也没有说明无数据的原因"];
     for name in files.into_iter().filter(|n| !real_errors.iter().any(|p| n.starts_with(p))) {
         let report = check(&name);
         let errors: Vec<String> = report
@@ -37,6 +40,7 @@ fn no_document_yields_a_false_error() {
             .iter()
             .filter(|f| f.severity == budget_check::report::Severity::Error)
             .map(|f| report.finding_line(f))
+            .filter(|line| !real_findings.contains(&line.as_str()))
             .collect();
         assert!(errors.is_empty(), "{name}: {errors:#?}");
     }

@@ -618,6 +618,23 @@ impl Layout {
     /// fragments (`本年收入合` over `计`) joined, and 收入 / 支出 over the first label of each side.
     fn header_rows(&self, header_lines: &[&TableLine]) -> Vec<(usize, Vec<String>)> {
         let width = self.columns.len();
+        // The first header line naming each column by its own words: a group name printed lower
+        // than that does not stand over the column.
+        let mut own_line: Vec<Option<usize>> = vec![None; width];
+        for line in header_lines {
+            for w in &line.words {
+                let own = match self.header_cells.iter().find(|(at, _)| *at == (line.no, w.start)) {
+                    Some((_, col)) => Some(*col),
+                    None if !self.group_words.contains(&(line.no, w.start)) && !is_code_level_word(&line.words, w) => {
+                        Some(self.header_column(w))
+                    }
+                    None => None,
+                };
+                if let Some(slot) = own.and_then(|col| own_line.get_mut(col)) {
+                    slot.get_or_insert(line.no);
+                }
+            }
+        }
         let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
         for line in header_lines {
             if is_code_level_line(&line.words) || is_page_junk(&line.words) {
@@ -652,17 +669,19 @@ impl Layout {
                     match self.header_cells.iter().find(|(at, _)| *at == (line.no, w.start)) {
                         Some((_, col)) => *col,
                         None if !self.group_words.contains(&(line.no, w.start)) => self.header_column(w),
-                        None => match self.group_columns(&line.words, w) {
-                            Some((first, last)) => {
-                                for cell in cells.iter_mut().take(last + 1).skip(first + 1) {
-                                    if cell.is_empty() {
-                                        cell.push_str(&w.text);
-                                    }
+                        None => {
+                            let under = |c: &usize| own_line[*c].is_none_or(|own| own > line.no);
+                            let covered: Vec<usize> = self
+                                .group_columns(&line.words, w)
+                                .map(|(first, last)| (first..=last).filter(under).collect())
+                                .unwrap_or_default();
+                            for &c in covered.iter().skip(1) {
+                                if let Some(cell) = cells.get_mut(c).filter(|cell| cell.is_empty()) {
+                                    cell.push_str(&w.text);
                                 }
-                                first
                             }
-                            None => self.header_column(w),
-                        },
+                            covered.first().copied().unwrap_or_else(|| self.header_column(w))
+                        }
                     }
                 };
                 if let Some(cell) = cells.get_mut(col) {
@@ -1074,7 +1093,8 @@ fn assemble(
             if r.first > index {
                 r.first - index
             } else {
-                index - r.last
+                // A row whose lines reach past the figures (its name wrapped below them) is next to them.
+                index.saturating_sub(r.last)
             }
         };
         let candidates: Vec<usize> =
@@ -1085,6 +1105,8 @@ fn assemble(
                 for (col, text) in &values {
                     rows[i].cells[*col] = text.clone();
                 }
+                // Figures under their row keep the row open for the next line of figures.
+                rows[i].last = rows[i].last.max(index);
             }
             None if [after, before].into_iter().flatten().all(|i| distance(i) > 3) => {
                 let mut cells = vec![String::new(); width];

@@ -29,7 +29,8 @@ pub(crate) fn looks_like_layout(text: &str) -> bool {
         }
         nonblank += 1;
         let spaced = ws.windows(2).any(|p| p[1].start >= p[0].end + 2);
-        if spaced && ws.len() >= 2 && ws.last().is_some_and(|w| is_number(&w.text) && w.text.contains('.')) {
+        let figure = |w: &Word| is_number(&w.text) && w.text.contains(['.', ',']);
+        if spaced && ws.len() >= 2 && ws.last().is_some_and(figure) {
             aligned += 1;
         }
     }

@@ -106,7 +106,10 @@ pub(super) fn items(words: &[Word]) -> Vec<Item> {
             Kind::Decimals
         } else if code_here && is_digits(&w.text, &[3, 5, 7]) && !next_is_number_only(words, i, next_is_number) {
             Kind::Code
-        } else if is_digits(&w.text, &[2]) && (i == 0 || prev.is_some_and(|p| p.kind == Kind::Text)) {
+        } else if is_digits(&w.text, &[2])
+            && (i == 0 || prev.is_some_and(|p| p.kind == Kind::Text))
+            && words.get(i + 1).is_some_and(|n| !is_number(&n.text))
+        {
             Kind::CodePart
         } else if is_number(&w.text) {
             Kind::Number
@@ -114,7 +117,9 @@ pub(super) fn items(words: &[Word]) -> Vec<Item> {
             Kind::Text
         };
         match out.last_mut() {
-            Some(p) if kind == Kind::Text && p.kind == Kind::Text && w.start <= p.word.end + 1 => {
+            Some(p)
+                if kind == Kind::Text && p.kind == Kind::Text && (w.start <= p.word.end + 1 || letter_spaced(p, w)) =>
+            {
                 let joiner =
                     p.word.text.chars().last().is_some_and(is_cjk) || w.text.chars().next().is_some_and(is_cjk);
                 if !joiner {
@@ -127,6 +132,17 @@ pub(super) fn items(words: &[Word]) -> Vec<Item> {
         }
     }
     out
+}
+
+/// `合   计`, `项    目`: single characters spread across a cell are one label.
+fn letter_spaced(previous: &Item, word: &Word) -> bool {
+    let chars = previous.word.text.chars().count();
+    let spread = previous.word.end - previous.word.start >= 2 * chars - 1;
+    word.text.chars().count() == 1
+        && word.text.chars().all(is_cjk)
+        && previous.word.text.chars().all(is_cjk)
+        && spread
+        && word.start <= previous.word.end + 4
 }
 
 /// A leading 3-digit figure followed only by whole figures is an amount (`100  90  10`), not a

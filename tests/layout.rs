@@ -1,0 +1,178 @@
+//! Tables copied out of PDFs with `pdftotext -layout` (corpus 01, 21, 22): the tables are read
+//! with their rows and values, and their real rounding differences come out as warnings.
+
+use budget_check::ingest::{decode, Source};
+use budget_check::report::Severity;
+use budget_check::table::Table;
+use budget_check::tolerance::RoundingMode;
+use budget_check::{check_sources, Report};
+
+fn check(name: &str) -> Report {
+    let path = format!("{}/tests/fixtures/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    check_sources(&[Source { name: name.into(), text: decode(&bytes).0 }], RoundingMode::Nearest)
+}
+
+const PUTUO: &str = "01_shanghai-putuo-caizhengju-2024-juesuan.txt";
+const CHONGQING: &str = "21_chongqing-shi-zhengfu-bangongting-2026-yusuan.txt";
+
+fn table<'a>(report: &'a Report, title: &str) -> &'a Table {
+    report.tables.iter().find(|t| t.title == title).unwrap_or_else(|| panic!("no table {title}"))
+}
+
+/// The cells of the data row whose label (code or name) is `label`, as printed.
+fn row(table: &Table, label: &str) -> Vec<String> {
+    let r = table
+        .data_rows()
+        .find(|&r| table.rows[r].cells.iter().any(|c| c.text == label))
+        .unwrap_or_else(|| panic!("{}: no row {label}", table.title));
+    table.rows[r].cells.iter().map(|c| c.text.clone()).collect()
+}
+
+fn labels(table: &Table) -> Vec<&str> {
+    table.columns.iter().map(|c| c.label()).collect()
+}
+
+fn warnings(report: &Report) -> Vec<String> {
+    report
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Warning)
+        .map(|f| report.finding_line(f).split(" | ").next().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn putuo_final_accounts_are_read_row_by_row() {
+    let report = check(PUTUO);
+    let titles: Vec<&str> = report.tables.iter().map(|t| t.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "收入支出决算总表",
+            "收入决算表",
+            "支出决算表",
+            "一般公共预算财政拨款支出决算表",
+            "财政拨款“三公”经费支出决算表",
+            "政府性基金预算财政拨款收入支出决算表",
+            "国有资本经营预算财政拨款收入支出决算表",
+        ]
+    );
+
+    let summary = table(&report, "收入支出决算总表");
+    assert_eq!(labels(summary), ["项目", "决算数", "项目", "决算数"]);
+    assert_eq!(row(summary, "本年收入合计"), ["本年收入合计", "2,946.25", "本年支出合计", "2,940.05"]);
+    assert_eq!(row(summary, "总计"), ["总计", "2,995.39", "总计", "2,995.39"]);
+    assert_eq!(row(summary, "八、社会保障和就业支出"), ["八、其他收入", "6.20", "八、社会保障和就业支出", "326.71"]);
+    assert_eq!(summary.data_rows().len(), 30);
+
+    let income = table(&report, "收入决算表");
+    assert_eq!(
+        labels(income),
+        [
+            "科目编码",
+            "科目名称",
+            "本年收入合计",
+            "财政拨款收入",
+            "上级补助收入",
+            "事业收入",
+            "经营收入",
+            "附属单位上缴收入",
+            "其他收入"
+        ]
+    );
+    assert_eq!(row(income, "合计"), ["", "合计", "2,946.25", "2,940.05", "", "", "", "", "6.20"]);
+    assert_eq!(row(income, "2010601"), ["2010601", "行政运行", "1,511.90", "1,511.89", "", "", "", "", "0.01"]);
+    assert_eq!(row(income, "2080505"), ["2080505", "机关事业单位基本养老保险缴费支出", "160.75", "160.75"]);
+    assert_eq!(income.data_rows().len(), 20);
+
+    let spending = table(&report, "支出决算表");
+    assert_eq!(row(spending, "2010601"), ["2010601", "行政运行", "1,511.89", "1,503.52", "8.37"]);
+    assert_eq!(row(spending, "合计"), ["", "合计", "2,940.05", "2,336.91", "603.14"]);
+    assert_eq!(
+        spending.row_code(spending.data_rows().last().unwrap_or(0)).map(|c| c.as_str().to_string()),
+        Some("2210203".into())
+    );
+
+    let empty = table(&report, "政府性基金预算财政拨款收入支出决算表");
+    assert_eq!(empty.notes, ["注：上海市普陀区财政局无政府性基金预算财政拨款支出，故本表无数据。"]);
+}
+
+/// 326.71 in 收入支出决算总表 against 326.72 in 支出决算表, and the 合计 rows built on it: rounding.
+#[test]
+fn putuo_rounding_differences_are_warnings_and_nothing_is_an_error() {
+    let report = check(PUTUO);
+    assert_eq!(report.counts.errors, 0);
+    assert_eq!(
+        warnings(&report),
+        [
+            "[warning] SUM002 收入决算表 合计 / 本年收入合计 (C6): 合计行的本年收入合计应等于各类级科目之和：填报 2946.25，计算 2946.26，相差 -0.01，在舍入误差范围内（舍位平衡）",
+            "[warning] SUM002 收入决算表 合计 / 财政拨款收入 (D6): 合计行的财政拨款收入应等于各类级科目之和：填报 2940.05，计算 2940.06，相差 -0.01，在舍入误差范围内（舍位平衡）",
+            "[warning] SUM002 支出决算表 合计 / 本年支出合计 (C6): 合计行的本年支出合计应等于各类级科目之和：填报 2940.05，计算 2940.06，相差 -0.01，在舍入误差范围内（舍位平衡）",
+            "[warning] SUM002 支出决算表 合计 / 基本支出 (D6): 合计行的基本支出应等于各类级科目之和：填报 2336.91，计算 2336.92，相差 -0.01，在舍入误差范围内（舍位平衡）",
+            "[warning] SUM002 一般公共预算财政拨款支出决算表 合计 / 合计 (C24): 合计行的合计应等于各类级科目之和：填报 2940.05，计算 2940.06，相差 -0.01，在舍入误差范围内（舍位平衡）",
+            "[warning] SUM002 一般公共预算财政拨款支出决算表 合计 / 基本支出 (D24): 合计行的基本支出应等于各类级科目之和：填报 2336.91，计算 2336.92，相差 -0.01，在舍入误差范围内（舍位平衡）",
+            "[warning] XTB006 支出决算表 208 社会保障和就业支出 / 本年支出合计 (C13): 支出决算表 社会保障和就业支出 应与 收入支出决算总表 一致：填报 326.72，计算 326.71，相差 0.01，在舍入误差范围内（舍位平衡）",
+        ]
+    );
+}
+
+#[test]
+fn chongqing_budget_tables_are_read_row_by_row() {
+    let report = check(CHONGQING);
+    let first = report.tables.iter().find(|t| t.number.as_deref() == Some("表一")).expect("表一");
+    assert_eq!(
+        row(first, "一、一般公共预算资金"),
+        ["一、一般公共预算资金", "18,417.70", "一、一般公共服务支出", "15,958.96"]
+    );
+    assert_eq!(first.notes, ["注：由于四舍五入因素，部分分项加和与合计可能略有差异，下同"]);
+
+    let income = report.tables.iter().find(|t| t.number.as_deref() == Some("表二")).expect("表二");
+    // The name printed above its code and finished below it.
+    assert_eq!(
+        row(income, "2010399"),
+        ["2010399", "其他政府办公厅（室）及相关机构事务支出", "1,315.37", "505.37", "", "", "", "810.00"]
+    );
+    // The second page, which repeats the header.
+    assert_eq!(row(income, "2101199"), ["2101199", "其他行政事业单位医疗支出", "73.68", "73.68"]);
+
+    let general = report.tables.iter().find(|t| t.number.as_deref() == Some("表五")).expect("表五");
+    assert_eq!(
+        labels(general),
+        ["科目编码", "科目名称", "2025年预算数", "总计", "小计", "人员经费", "公用经费", "项目支出"]
+    );
+    assert_eq!(general.columns[4].path, ["2026年预算数", "基本支出", "小计"]);
+    assert_eq!(general.columns[7].path, ["2026年预算数", "项目支出"]);
+    // A page whose columns moved 10 places left, read by its repeated header.
+    assert_eq!(row(general, "2101102"), ["2101102", "事业单位医疗", "3.24", "3.57", "3.57", "3.57"]);
+    assert_eq!(row(general, "215"), ["215", "资源勘探工业信息等支出", "448.31", "673.17", "", "", "", "673.17"]);
+}
+
+/// The footnoted rounding: 表一 支出 items 19,230.19 against 19,230.18, 表四 17,552.65 + 865.06
+/// against 18,417.70.
+#[test]
+fn chongqing_rounding_differences_are_warnings() {
+    let report = check(CHONGQING);
+    assert_eq!(report.counts.errors, 0);
+    let balance: Vec<String> = warnings(&report).into_iter().filter(|w| w.contains("BAL002")).collect();
+    assert_eq!(
+        balance,
+        [
+            "[warning] BAL002 表一 合计 / 预算数 (D3): 合计（预算数）应等于 一、一般公共服务支出 + 二、教育支出 + 三、社会保障和就业支出 + 四、卫生健康支出 + …：填报 19230.18，计算 19230.19，相差 -0.01，在舍入误差范围内（舍位平衡）",
+            "[warning] BAL002 表四 收入合计 / 预算数 (B16): 收入合计（预算数）应等于 一、本年收入 + 二、上年结转：填报 18417.70，计算 18417.71，相差 -0.01，在舍入误差范围内（舍位平衡）",
+            "[warning] BAL002 表四 一、本年支出 / 总计 (D5): 一、本年支出（总计）应等于 （一）一般公共服务支出 + （二）教育支出 + （三）社会保障和就业支出 + （四）卫生健康支出 + …：填报 18417.70，计算 18417.71，相差 -0.01，在舍入误差范围内（舍位平衡）",
+            "[warning] BAL002 表四 一、本年支出 / 一般公共预算 (E5): 一、本年支出（一般公共预算）应等于 （一）一般公共服务支出 + （二）教育支出 + （三）社会保障和就业支出 + （四）卫生健康支出 + …：填报 18417.70，计算 18417.71，相差 -0.01，在舍入误差范围内（舍位平衡）",
+        ]
+    );
+}
+
+/// Corpus 22 prints every figure's decimals on the next line (`14,770` / `.62`).
+#[test]
+fn numbers_broken_across_lines_are_joined() {
+    let report = check("22_chongqing-shi-qixiangju-2026-yusuan.txt");
+    assert_eq!(report.counts.errors, 0);
+    let spending = report.tables.iter().find(|t| t.number.as_deref() == Some("表三")).expect("表三");
+    let filled = |cells: Vec<String>| cells.into_iter().filter(|c| !c.is_empty()).collect::<Vec<_>>();
+    assert_eq!(filled(row(spending, "合计")), ["合计", "14,770.62", "5,838.39", "8,932.23"]);
+    assert_eq!(filled(row(spending, "2200501")), ["2200501", "行政运行", "5,389.50", "5,321.50", "68.00"]);
+}
