@@ -180,7 +180,7 @@ pub(super) fn read_table(lines: &[TableLine]) -> Grid {
         // A page header repeated: whole header lines, or header words alone near the page top.
         let near_top = page_top.is_some_and(|top| index <= top + 8);
         let repeats_header = no_figures
-            && (line.words.len() >= 2 || near_top)
+            && (line.words.len() >= 2 || (near_top && text.chars().count() >= 3))
             && (header_texts.contains(&text) || line.words.iter().all(|w| header_words.contains(&w.text.as_str())));
         if repeats_header {
             if !body.is_empty() && body.last().is_some_and(|b| b.segment == segment) {
@@ -716,6 +716,8 @@ impl Layout {
             }
         }
         rows.retain(|(_, cells)| cells.iter().any(|c| !c.is_empty()));
+        // A row repeating the one under it adds nothing to any column's name.
+        rows.dedup_by(|lower, upper| lower.1 == upper.1);
         rows
     }
 }
