@@ -414,3 +414,38 @@ fn a_total_printed_above_its_lines_heads_the_side() {
     let (text, line) = mutate(CHONGQING_SUMMARY, "五、事业收入资金", 1, 1, "812.48", "822.48");
     assert_eq!(errors_at(&check_text(&text), line, 1), ["BAL002 2026年部门收支总体情况表"]);
 }
+
+/// Shanghai prints the basic-expenditure table in 元 and the 三公 table in 万元: the one-way bound
+/// compares amounts, not printed numbers.
+fn mixed_units(reception_yuan: &str) -> String {
+    format!(
+        "一般公共预算基本支出部门预算经济分类预算表
+单位：元
+经济分类科目\t\t一般公共预算基本支出\t\t
+科目编码\t科目名称\t合计\t人员经费\t公用经费
+合计\t\t{reception_yuan}\t\t{reception_yuan}
+302\t商品和服务支出\t{reception_yuan}\t\t{reception_yuan}
+30217\t公务接待费\t{reception_yuan}\t\t{reception_yuan}
+
+“三公”经费和机关运行经费预算表
+单位：万元
+合计\t因公出国（境）费\t公务用车购置及运行费\t\t\t公务接待费
+\t\t小计\t购置费\t运行费\t
+1.20\t\t\t\t\t1.20
+"
+    )
+}
+
+#[test]
+fn the_three_public_bound_scales_across_units() {
+    // 12,000.00 元 of 30217 is within 1.20 万元 of 公务接待费.
+    let report = check_text(&mixed_units("12,000.00"));
+    assert_eq!(report.tables.iter().map(|t| t.unit.label()).collect::<Vec<_>>(), ["元", "万元"]);
+    assert_eq!(report.counts.errors, 0, "{}", lines(&report));
+    // 13,000.00 元 is more than 1.20 万元: the 三公 figure is under-reported.
+    let report = check_text(&mixed_units("13,000.00"));
+    let errors: Vec<&Finding> = report.findings.iter().filter(|f| f.severity == Severity::Error).collect();
+    assert_eq!(errors.len(), 1, "{}", lines(&report));
+    assert_eq!(errors[0].rule, "SGF003");
+    assert_eq!(errors[0].cell.as_ref().unwrap().column_label, "公务接待费");
+}

@@ -79,16 +79,19 @@ enum Item {
     Reception,
 }
 
-fn item_of(label: &str, subtotal_under_vehicles: bool) -> Option<Item> {
+/// The item a label names; `under_vehicles` when a header above it says 公务用车, so that a bare
+/// 小计 / 购置费 / 运行费 beneath is one of the vehicle items.
+fn item_of(label: &str, under_vehicles: bool) -> Option<Item> {
     let l = compact(label);
     let (purchase, running) = (l.contains("购置"), l.contains("运行"));
+    let vehicle_part = under_vehicles && (l == "小计" || purchase || running);
     if l.contains("合计") {
         Some(Item::Total)
     } else if l.contains("出国") {
         Some(Item::Abroad)
     } else if l.contains("接待") {
         Some(Item::Reception)
-    } else if l.contains("公务用车") || subtotal_under_vehicles {
+    } else if l.contains("公务用车") || vehicle_part {
         Some(match (purchase, running) {
             (true, false) => Item::Purchase,
             (false, true) => Item::Running,
@@ -129,14 +132,14 @@ fn place(series: &mut Series, item: Item, cell: (usize, usize)) {
 }
 
 /// Whether a header cell names an item (or the vehicles' 小计) rather than a series.
-fn names_item(label: &str) -> bool {
-    item_of(label, false).is_some() || compact(label) == "小计"
+fn names_item(label: &str, under_vehicles: bool) -> bool {
+    item_of(label, under_vehicles).is_some() || compact(label) == "小计"
 }
 
 /// Which series a column belongs to: the header cells above or below its item that name no item
 /// (`预算数`/`决算数` of a 决算 pair, `2025年预算数`/`2026年预算数` of two years), joined.
-fn series_key(path: &[String]) -> String {
-    path.iter().filter(|l| !names_item(l)).map(|l| compact(l)).collect::<Vec<_>>().join("/")
+fn series_key(path: &[String], under_vehicles: bool) -> String {
+    path.iter().filter(|l| !names_item(l, under_vehicles)).map(|l| compact(l)).collect::<Vec<_>>().join("/")
 }
 
 /// Reads a 三公 table in either layout: one column per item (the seed's 表四, the 决算 table with
@@ -147,9 +150,9 @@ fn series(table: &Table) -> Vec<Series> {
     for row in table.data_rows() {
         for (col, column) in table.columns.iter().enumerate().filter(|(_, c)| c.role.is_amount()) {
             let under_vehicles = column.path.iter().any(|l| l.contains("公务用车"));
-            let Some(label) = column.path.iter().rev().find(|l| names_item(l)) else { continue };
-            let Some(item) = item_of(label, under_vehicles && compact(label) == "小计") else { continue };
-            let measure = series_key(&column.path);
+            let Some(label) = column.path.iter().rev().find(|l| names_item(l, under_vehicles)) else { continue };
+            let Some(item) = item_of(label, under_vehicles) else { continue };
+            let measure = series_key(&column.path, under_vehicles);
             let index = match by_column.iter().position(|(r, s)| *r == row && s.measure == measure) {
                 Some(i) => i,
                 None => {
