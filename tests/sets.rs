@@ -449,3 +449,12 @@ fn the_three_public_bound_scales_across_units() {
     assert_eq!(errors[0].rule, "SGF003");
     assert_eq!(errors[0].cell.as_ref().unwrap().column_label, "公务接待费");
 }
+
+#[test]
+fn the_final_government_fund_table_meets_the_fiscal_summary() {
+    // 政府性基金预算财政拨款收入支出决算表 合计, 本年支出 小计 blank → 5.00 while the 财政拨款收入支出
+    // 决算总表 prints no 政府性基金 spending.
+    let (text, line) = mutate(JUESUAN, "\t合计", 4, 4, "", "5.00");
+    let report = check_text(&text);
+    assert_eq!(errors_at(&report, line, 4), ["XTB004 政府性基金预算财政拨款收入支出决算表"]);
+}

@@ -42,8 +42,8 @@ pub const RULES: &[Rule] = &[
         "The general-budget expenditure table's basic-expenditure total equals the basic-expenditure table's total.",
         basic_totals),
     cross_rule!("XTB004", "政府性基金一致", "Government funds agree",
-        "政府性基金预算支出表的合计 等于 财政拨款收支总表中政府性基金预算一列的本年支出。",
-        "The government-fund expenditure total equals the government-fund column of the fiscal summary.",
+        "政府性基金预算支出表的合计（决算表为本年支出小计）等于 财政拨款收支总表中政府性基金预算一列的本年支出。",
+        "The government-fund expenditure total (this year's spending 小计 in the 决算 table) equals the government-fund column of the fiscal summary.",
         gov_fund_totals),
     cross_rule!("XTB005", "部门收入一致", "Department income agrees",
         "部门收支总表的收入总计 等于 部门收入总表的合计（收入表不含上年结转时，如决算的收入决算表，则等于本年收入合计）。",
@@ -197,7 +197,9 @@ fn gov_fund_totals(ctx: &mut Ctx) {
     else {
         return;
     };
-    let (Some(f), Some(s)) = (total_row(fund, ColumnRole::Total), Operand::at(fiscal, row, col)) else { return };
+    // The 决算 table prints 本年支出 as 小计 | 基本支出 | 项目支出 between the carry-overs.
+    let fund_total = total_row(fund, ColumnRole::Total).or_else(|| total_row(fund, ColumnRole::Subtotal));
+    let (Some(f), Some(s)) = (fund_total, Operand::at(fiscal, row, col)) else { return };
     ctx.same(&f, &s, named(fund, fiscal, "合计", "total"));
 }
 
