@@ -458,3 +458,64 @@ fn the_final_government_fund_table_meets_the_fiscal_summary() {
     let report = check_text(&text);
     assert_eq!(errors_at(&report, line, 4), ["XTB004 政府性基金预算财政拨款收入支出决算表"]);
 }
+
+/// Corpus 14 (池州市贵池区棠溪镇 2022 项目支出绩效自评表) laid out as the form's grid, cut where
+/// the excerpt ends (inside 满意度指标).
+const ZIPING: &str = include_str!("fixtures/sets/ziping-chizhou-tangxizhen-2022-PARTIAL.tsv");
+
+#[test]
+fn the_self_evaluation_form_reports_its_real_fund_error() {
+    let report = check_text(ZIPING);
+    assert_eq!(kinds(&report), [("项目支出绩效自评表".to_string(), TableKind::SelfEvaluation)]);
+    let errors: Vec<(String, String, String, String)> = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| {
+            let cell = f.cell.as_ref().unwrap();
+            (f.rule.to_string(), cell.a1.clone(), f.printed.unwrap().to_string(), f.computed.unwrap().to_string())
+        })
+        .collect();
+    let e = |r: &str, a1: &str, p: &str, c: &str| (r.to_string(), a1.to_string(), p.to_string(), c.to_string());
+    // 年度资金总额 0 0 0 while 其中本年财政拨款 90 / 89.974 / 89.974.
+    assert_eq!(
+        errors,
+        [e("EVA001", "C4", "0", "90"), e("EVA001", "D4", "0", "89.974"), e("EVA001", "E4", "0", "89.974")]
+    );
+    assert_eq!(report.findings.len(), 3, "{}", lines(&report));
+    // 产出指标(50分) and 效益指标(30分) add up; the cut-off 满意度 group makes the 100 uncheckable.
+    assert!(report.not_checked.iter().any(|n| n.rule == "EVA002" && n.needs_zh.contains("不完整")));
+}
+
+#[test]
+fn self_evaluation_points_and_scores_are_checked_once_the_form_is_complete() {
+    let complete = ZIPING.replace(
+        "\t满意度指标(10分)\t满意度指标\t公众满",
+        "\t满意度指标(10分)\t满意度指标\t公众满意度\t≥90%\t95%\t10\t10",
+    );
+    let report = check_text(&complete);
+    assert!(!report.findings.iter().any(|f| f.rule != "EVA001"), "{}", lines(&report));
+    assert!(!report.not_checked.iter().any(|n| n.rule.starts_with("EVA")));
+
+    // 基建工程委托业务项目数量 分值 8 → 9: 产出指标 no longer makes 50, the form no longer 100.
+    let (text, line) = mutate(&complete, "\t产出指标(50分)", 1, 6, "8", "9");
+    let report = check_text(&text);
+    let eva: Vec<String> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "EVA002")
+        .map(|f| {
+            assert!(touches(f, line, 6), "{}", report.finding_line(f));
+            format!("{} {}", f.printed.unwrap(), f.computed.unwrap())
+        })
+        .collect();
+    assert_eq!(eva, ["50 51", "100 101"]);
+
+    // 得分 8 → 9 above its 分值 8.
+    let (text, line) = mutate(&complete, "\t产出指标(50分)", 1, 7, "8", "9");
+    let report = check_text(&text);
+    let over: Vec<&Finding> = report.findings.iter().filter(|f| f.rule == "EVA003").collect();
+    assert_eq!(over.len(), 1);
+    assert!(touches(over[0], line, 7) && touches(over[0], line, 6));
+    assert_eq!(over[0].message_zh, "项目支出绩效自评表 得分 9 超过分值 8");
+}

@@ -7,6 +7,7 @@
 mod balance;
 mod basic;
 mod cross_table;
+mod evaluation_form;
 mod indicators;
 mod names;
 mod narrative;
@@ -57,6 +58,7 @@ pub fn registry() -> Vec<Rule> {
         cross_table::RULES,
         projects::RULES,
         indicators::RULES,
+        evaluation_form::RULES,
         presence::RULES,
         names::RULES,
         units::RULES,

@@ -154,7 +154,9 @@ fn standard_tables_present(ctx: &mut Ctx) {
 }
 
 fn amount_cells(ctx: &mut Ctx) {
-    for table in ctx.tables().iter().filter(|t| !t.kind.is_performance()) {
+    // Forms hold prose beside their figures; only tables have amount columns.
+    let forms = |t: &Table| t.kind.is_performance() || t.kind == TableKind::SelfEvaluation;
+    for table in ctx.tables().iter().filter(|t| !forms(t)) {
         for row in table.data_rows() {
             for (col, column) in table.columns.iter().enumerate() {
                 let Some(cell) = table.cell(row, col) else { continue };

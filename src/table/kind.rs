@@ -38,6 +38,9 @@ pub enum TableKind {
     FinalIncome,
     /// 支出决算表: 本年支出合计 = 基本 + 项目 + 上缴上级 + 经营 + 对附属单位补助.
     FinalExpenditure,
+    /// 项目支出绩效自评表: 项目资金 (年初预算数/全年预算数/全年执行数, 分值/执行率/得分) and
+    /// indicators scored 分值/得分.
+    SelfEvaluation,
     /// 部门整体绩效目标表.
     DeptPerformance,
     /// 项目支出绩效目标表, one per project.
@@ -49,6 +52,7 @@ pub enum TableKind {
 /// kind: the national 决算 set, the Shanghai, Jiangsu and Chongqing 市级 预算 sets word their
 /// titles differently.
 const CATALOGUE: &[(TableKind, &[&str])] = &[
+    (TableKind::SelfEvaluation, &["绩效自评"]),
     (TableKind::DeptPerformance, &["整体绩效目标"]),
     (TableKind::ProjectPerformance, &["项目", "绩效目标"]),
     (TableKind::ProjectPerformance, &["专项资金", "绩效目标"]),
@@ -123,6 +127,7 @@ impl TableKind {
             TableKind::FinalSummary => "收入支出决算总表",
             TableKind::FinalIncome => "收入决算表",
             TableKind::FinalExpenditure => "支出决算表",
+            TableKind::SelfEvaluation => "项目支出绩效自评表",
             TableKind::DeptPerformance => "部门整体绩效目标表",
             TableKind::ProjectPerformance => "项目支出绩效目标表",
             TableKind::Unknown => "未知表",
@@ -147,6 +152,7 @@ impl TableKind {
             TableKind::FinalSummary => "final-account income & expenditure summary",
             TableKind::FinalIncome => "final-account income",
             TableKind::FinalExpenditure => "final-account expenditure",
+            TableKind::SelfEvaluation => "project performance self-evaluation",
             TableKind::DeptPerformance => "department performance targets",
             TableKind::ProjectPerformance => "project performance targets",
             TableKind::Unknown => "unknown table",
@@ -225,6 +231,7 @@ mod tests {
             ("政府采购支出预算表", Procurement),
             ("2015年桂林市司法局部门“三公”经费情况统计表", ThreePublic),
             ("2021年区本级“三公”经费预算支出表", ThreePublic),
+            ("项目支出绩效自评表", SelfEvaluation),
         ];
         for (title, kind) in cases {
             assert_eq!(TableKind::from_title(title), kind, "{title}");
