@@ -53,6 +53,20 @@ fn compact(words: &[Word]) -> String {
     words.iter().map(|w| w.text.as_str()).collect()
 }
 
+/// `收入   支出` (or `本年收入   本年支出`) over the two halves of a 收入 | 支出 table.
+fn is_side_line(words: &[Word]) -> bool {
+    words.len() == 2 && words.iter().all(|w| side_of(&w.text).is_some())
+}
+
+/// The half a side word names, as recognition reads it: `收入` or `支出`.
+fn side_of(text: &str) -> Option<&'static str> {
+    match text.strip_prefix("本年").unwrap_or(text) {
+        "收入" => Some("收入"),
+        "支出" => Some("支出"),
+        _ => None,
+    }
+}
+
 /// 类 / 款 / 项 printed over the split code columns.
 /// 类, 款 or 项 over a split code column: no column name.
 fn is_code_level_word(line: &[Word], word: &Word) -> bool {
@@ -243,7 +257,7 @@ pub(super) fn read_table(lines: &[TableLine]) -> Grid {
         });
         return grid;
     }
-    let side_line = header_lines.iter().any(|l| l.words.iter().all(|w| matches!(w.text.as_str(), "收入" | "支出")));
+    let side_line = header_lines.iter().any(|l| is_side_line(&l.words));
     let figures_between = layout.columns.iter().any(|c| c.kind == ColumnKind::Value && c.zone == 1);
     if layout.zone_starts.len() == 2 && figures_between && !side_line {
         grid.problem = Some(Misalignment {
@@ -535,7 +549,13 @@ impl Layout {
                     continue;
                 }
                 let mapping =
-                    map_clusters(&rights, &spans, 6).or_else(|| shifted_page(&rights, &spans)).ok_or_else(|| {
+                    // Two columns of a page landing on one column of the reference page mean the
+                    // page moved; the shift that keeps them apart is the better reading.
+                    match map_clusters(&rights, &spans, 6) {
+                        Some(m) if m.windows(2).all(|p| p[0] < p[1]) => Some(m),
+                        near => shifted_page(&rights, &spans).or(near),
+                    }
+                    .ok_or_else(|| {
                         let line = body.iter().find(|b| b.segment == segment).map_or(0, |b| b.no);
                         Misalignment {
                             line,
@@ -641,7 +661,7 @@ impl Layout {
                 continue;
             }
             let mut cells = vec![String::new(); width];
-            let sides = line.words.iter().all(|w| matches!(w.text.as_str(), "收入" | "支出"));
+            let sides = is_side_line(&line.words);
             if sides {
                 // 收入 over its label column and every column up to the next side's label.
                 let firsts: Vec<usize> = line
@@ -658,7 +678,7 @@ impl Layout {
                     let first = if k == 0 { 0 } else { firsts[k] };
                     let end = firsts.get(k + 1).copied().unwrap_or(width);
                     for cell in cells.iter_mut().take(end).skip(first) {
-                        cell.push_str(&w.text);
+                        cell.push_str(side_of(&w.text).unwrap_or(&w.text));
                     }
                 }
                 rows.push((line.no, cells));
@@ -848,18 +868,23 @@ fn shifted_page(rights: &[isize], spans: &[(isize, isize)]) -> Option<Vec<usize>
     if rights.len() < 2 {
         return None;
     }
-    let mut fits: Vec<Vec<usize>> = spans
+    let off = |r: isize, (low, high): (isize, isize)| (low - r).max(r - high).max(0);
+    let mut fits: Vec<(isize, Vec<usize>)> = spans
         .iter()
         .filter_map(|(_, high)| {
             let shift = high - first;
             let moved: Vec<isize> = rights.iter().map(|r| r + shift).collect();
             let mapping = map_clusters(&moved, spans, 3)?;
-            mapping.windows(2).all(|p| p[0] < p[1]).then_some(mapping)
+            let residual = moved.iter().zip(&mapping).map(|(r, m)| spans.get(*m).map_or(0, |s| off(*r, *s))).sum();
+            mapping.windows(2).all(|p| p[0] < p[1]).then_some((residual, mapping))
         })
         .collect();
-    fits.dedup();
+    fits.sort();
+    fits.dedup_by(|a, b| a.1 == b.1);
+    // The closest fit, when no other fits as closely.
     match fits.as_slice() {
-        [only] => Some(only.clone()),
+        [(_, only)] => Some(only.clone()),
+        [(best, mapping), (next, _), ..] if best < next => Some(mapping.clone()),
         _ => None,
     }
 }
@@ -881,8 +906,7 @@ fn header_stacks(header_lines: &[&TableLine]) -> (Vec<Stack>, Vec<(usize, usize)
     let mut words: Vec<(usize, &Word)> = Vec::new();
     let mut groups: Vec<(usize, usize)> = Vec::new();
     for line in header_lines {
-        if is_code_level_line(&line.words) || line.words.iter().all(|w| matches!(w.text.as_str(), "收入" | "支出"))
-        {
+        if is_code_level_line(&line.words) || is_side_line(&line.words) {
             continue;
         }
         for w in line.words.iter().filter(|w| !is_code_level_word(&line.words, w)) {
