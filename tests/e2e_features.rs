@@ -8,6 +8,7 @@
 
 mod support;
 
+use budget_check::ingest::{file_marker, file_text, html_to_text};
 use budget_check::{check_text, export, rules, share};
 use fantoccini::actions::{InputSource, MouseActions, PointerAction};
 use fantoccini::{Client, Locator};
@@ -42,6 +43,8 @@ async fn scenarios(s: &Session) -> Result<()> {
     rule_explanation_opens_and_closes(c).await?;
     strict_mode_turns_rounding_into_errors(c).await?;
     exports_are_the_library_reports(c).await?;
+    paste_reads_the_html_flavour(c).await?;
+    upload_appends_each_file_under_its_marker(c).await?;
     share_link_round_trip(c).await?;
     too_large_for_a_link(c).await?;
     clear_asks_first(c).await?;
@@ -260,9 +263,72 @@ async fn exports_are_the_library_reports(c: &Client) -> Result<()> {
     Ok(())
 }
 
+fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats").join(name)
+}
+
+/// A paste whose clipboard holds Excel's HTML (and a useless plain text) is read from the HTML,
+/// exactly as `html_to_text` reads it, and checked.
+async fn paste_reads_the_html_flavour(c: &Client) -> Result<()> {
+    set_input(c, "").await?;
+    wait_summary(c, "识别 0 张表").await?;
+    let html = std::fs::read_to_string(fixture("biao4-clipboard.html"))?;
+    c.execute(
+        "const input = document.querySelector('#input');
+         input.focus();
+         const data = new DataTransfer();
+         data.setData('text/html', arguments[0]);
+         data.setData('text/plain', 'plain text flavour');
+         input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));",
+        vec![json!(html)],
+    )
+    .await?;
+    let expected = html_to_text(&html);
+    let summary_expected = check_text(&expected).summary_zh();
+    wait_summary(c, &summary_expected).await?;
+    let input = input_value(c).await?;
+    check(input == expected, format!("pasted HTML gave {input:?}, expected {expected:?}"))
+}
+
+/// Two files chosen at once (an .xlsx and a GBK .csv): each appended under its marker, in order,
+/// after what the box held, and the whole checked as one document.
+async fn upload_appends_each_file_under_its_marker(c: &Client) -> Result<()> {
+    let mut expected = input_value(c).await?;
+    for name in ["biao3.xlsx", "biao2-gbk.csv"] {
+        let body = file_text(name, &std::fs::read(fixture(name))?)?;
+        // A file starts on a line of its own.
+        if !expected.is_empty() && !expected.ends_with('\n') {
+            expected.push('\n');
+        }
+        expected = format!("{expected}{}\n{body}", file_marker(name));
+    }
+    let paths = ["biao3.xlsx", "biao2-gbk.csv"].map(|n| fixture(n).display().to_string()).join("\n");
+    c.find(Locator::Css("#upload")).await?.send_keys(&paths).await?;
+    let summary_expected = check_text(&expected).summary_zh();
+    wait_summary(c, &summary_expected).await?;
+    let input = input_value(c).await?;
+    check(input == expected, format!("after upload #input is {input:?}, expected {expected:?}"))?;
+    let status = c.execute("return document.querySelector('#upload-status').textContent;", vec![]).await?;
+    check(status == json!("已读入 2 个文件：biao3.xlsx、biao2-gbk.csv。"), format!("upload status {status}"))?;
+    // Each table names its file.
+    let tables = c
+        .execute(
+            "return Array.from(document.querySelectorAll('#tables > li.table-view'), v => v.dataset.table);",
+            vec![],
+        )
+        .await?;
+    let report = check_text(&expected);
+    let names: Vec<String> = report.tables.iter().map(|t| t.short_name()).collect();
+    check(tables == json!(names), format!("tables after upload {tables}, expected {names:?}"))?;
+    let sources: Vec<&str> = report.tables.iter().map(|t| t.source.as_str()).collect();
+    check(sources.ends_with(&["biao3.xlsx", "biao2-gbk.csv"]), format!("table sources {sources:?}"))
+}
+
 /// 复制链接 puts the seed in `#v1=…`; the link opened afresh restores it over the autosave and
 /// drops the fragment from the address.
 async fn share_link_round_trip(c: &Client) -> Result<()> {
+    click(c, "#load-example").await?;
+    wait_summary(c, SEED_ZH).await?;
     click(c, "#share-link").await?;
     let link = wait_js(
         c,

@@ -2,7 +2,8 @@
 
 use super::i18n::{both, slash, use_lang};
 use super::state::{Action, State};
-use web_sys::HtmlTextAreaElement;
+use super::upload::{self, Outcome, UploadStatus};
+use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 /// The seed disclosure, so a first-time visitor can see what the checker reports.
@@ -41,19 +42,61 @@ pub fn Editor(props: &Props) -> Html {
         let on_clear = props.on_clear.clone();
         move |_| on_clear.emit(())
     };
+    let onpaste = {
+        let dispatch = props.dispatch.clone();
+        move |e: Event| super::paste::on_paste(e, &dispatch)
+    };
+    let outcome = use_state(Outcome::default);
+    let dragging = use_state(|| false);
+    let on_files = {
+        let (value, dispatch, outcome) = (props.value.clone(), props.dispatch.clone(), outcome.clone());
+        move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            if let Some(list) = input.files() {
+                upload::read(&list, value.clone(), dispatch.clone(), outcome.clone());
+            }
+            // Cleared, so choosing the same file again reads it again.
+            input.set_value("");
+        }
+    };
+    let ondragover = {
+        let dragging = dragging.clone();
+        move |e: DragEvent| {
+            // Accepting the drag is what makes the drop arrive here instead of opening the file.
+            e.prevent_default();
+            dragging.set(true);
+        }
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        move |_: DragEvent| dragging.set(false)
+    };
+    let ondrop = {
+        let (value, dispatch, outcome, dragging) =
+            (props.value.clone(), props.dispatch.clone(), outcome.clone(), dragging.clone());
+        move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            if let Some(list) = e.data_transfer().and_then(|d| d.files()) {
+                upload::read(&list, value.clone(), dispatch.clone(), outcome.clone());
+            }
+        }
+    };
 
     html! {
-        <section class="editor" aria-labelledby="input-label">
+        <section class={classes!("editor", dragging.then_some("dragging"))} aria-labelledby="input-label"
+            {ondragover} {ondragleave} {ondrop}>
             <label id="input-label" for="input">{both(lang, "粘贴表格", "Paste tables")}</label>
             <p id="input-hint" class="hint">
                 {both(lang,
-                    "从 Excel、WPS 或网页复制表格后粘贴（制表符分隔），可一次粘贴多张表。",
-                    "Copy from a spreadsheet or web page (tab-separated); several tables at once are fine.")}
+                    "从 Excel、WPS 或网页复制表格后粘贴，可一次粘贴多张表；也可上传或拖入文件（txt、csv、html、xlsx、xls）。文件只在本机读取。",
+                    "Paste tables copied from a spreadsheet or web page, several at once if you like; or upload or drop files (txt, csv, html, xlsx, xls). Files are read in this browser only.")}
             </p>
             <textarea
                 id="input"
                 value={props.value.clone()}
                 {oninput}
+                {onpaste}
                 aria-describedby="input-hint"
                 spellcheck="false"
                 autocomplete="off"
@@ -71,6 +114,11 @@ pub fn Editor(props: &Props) -> Html {
                     {slash(lang, "清空", "Clear")}
                 </button>
             </div>
+            <div class="upload">
+                <label for="upload">{slash(lang, "上传文件", "Upload files")}</label>
+                <input id="upload" type="file" multiple=true accept={upload::ACCEPT} onchange={on_files} />
+            </div>
+            <UploadStatus outcome={(*outcome).clone()} />
             {props.children.clone()}
         </section>
     }

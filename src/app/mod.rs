@@ -13,6 +13,7 @@ mod findings;
 mod i18n;
 mod marks;
 mod not_checked;
+mod paste;
 mod reveal;
 mod rule_help;
 mod settings;
@@ -21,6 +22,7 @@ mod state;
 mod storage;
 mod summary;
 mod tables;
+mod upload;
 
 use cell_tip::CellTip;
 use dialog::Dialog;

@@ -1,0 +1,94 @@
+//! Files chosen or dropped on the input: each file's text goes at the end of the box under a
+//! marker line naming it (`crate::ingest::file_marker`), so every table remembers its file.
+//! Files are read in the browser; nothing is uploaded anywhere.
+
+use super::i18n::{use_lang, Lang};
+use super::state::{Action, State};
+use crate::ingest::{file_marker, file_text};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{File, FileList};
+use yew::prelude::*;
+
+/// The file types the input offers; others are still tried by their extension.
+pub const ACCEPT: &str = ".txt,.tsv,.csv,.html,.htm,.xlsx,.xlsm,.xlsb,.xls,.ods";
+
+/// The outcome of the last files read: the names read, and the messages of those that failed.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Outcome {
+    pub read: Vec<String>,
+    pub failed: Vec<(String, String)>,
+}
+
+fn files(list: &FileList) -> Vec<File> {
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// Reads every file in order, appends the readable ones to `current` and checks the result.
+pub fn read(
+    list: &FileList,
+    current: AttrValue,
+    dispatch: UseReducerDispatcher<State>,
+    outcome: UseStateHandle<Outcome>,
+) {
+    let files = files(list);
+    if files.is_empty() {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut text = current.to_string();
+        let mut done = Outcome::default();
+        for file in files {
+            let name = file.name();
+            let bytes = match JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+                Err(_) => {
+                    let zh = format!("无法读取文件“{name}”：浏览器拒绝读取");
+                    done.failed.push((zh, format!("cannot read file \"{name}\": the browser refused")));
+                    continue;
+                }
+            };
+            match file_text(&name, &bytes) {
+                Ok(body) => {
+                    if !text.is_empty() && !text.ends_with('\n') {
+                        text.push('\n');
+                    }
+                    text.push_str(&file_marker(&name));
+                    text.push('\n');
+                    text.push_str(&body);
+                    done.read.push(name);
+                }
+                Err(e) => done.failed.push((e.message_zh, e.message_en)),
+            }
+        }
+        if !done.read.is_empty() {
+            dispatch.dispatch(Action::Load(text.into()));
+        }
+        outcome.set(done);
+    });
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub outcome: Outcome,
+}
+
+/// What the last upload did, announced to screen readers.
+#[component]
+pub fn UploadStatus(props: &Props) -> Html {
+    let lang = use_lang();
+    let o = &props.outcome;
+    let read = match (lang, o.read.len()) {
+        (_, 0) => String::new(),
+        (Lang::Zh, n) => format!("已读入 {n} 个文件：{}。", o.read.join("、")),
+        (Lang::En, n) => format!("Read {n} file(s): {}. ", o.read.join(", ")),
+    };
+    html! {
+        <div id="upload-status" class="upload-status" role="status" data-read={o.read.len().to_string()}
+            data-failed={o.failed.len().to_string()}>
+            if !read.is_empty() { <p>{read}</p> }
+            for (zh, en) in &o.failed {
+                <p class="upload-error">{lang.pick(zh, en).to_string()}</p>
+            }
+        </div>
+    }
+}
