@@ -53,14 +53,16 @@ fn compact(words: &[Word]) -> String {
     words.iter().map(|w| w.text.as_str()).collect()
 }
 
-/// `收入   支出` (or `本年收入   本年支出`) over the two halves of a 收入 | 支出 table.
+/// `收入   支出` (or `本年收入   本年支出`, `财政拨款收入   财政拨款支出`) over the two halves of a
+/// 收入 | 支出 table.
 fn is_side_line(words: &[Word]) -> bool {
     words.len() == 2 && words.iter().all(|w| side_of(&w.text).is_some())
 }
 
 /// The half a side word names, as recognition reads it: `收入` or `支出`.
 fn side_of(text: &str) -> Option<&'static str> {
-    match text.strip_prefix("本年").unwrap_or(text) {
+    let bare = ["本年", "财政拨款"].iter().fold(text, |t, p| t.strip_prefix(p).unwrap_or(t));
+    match bare {
         "收入" => Some("收入"),
         "支出" => Some("支出"),
         _ => None,
@@ -84,7 +86,9 @@ fn is_prose(words: &[Word]) -> bool {
     let long_sentence =
         words.iter().any(|w| w.text.chars().count() >= 12 && (w.text.contains('，') || w.text.contains(',')))
             && !words.iter().any(|w| super::words::is_number(&w.text));
-    text.contains('。') || long_sentence || (text.starts_with('第') && text.contains("部分"))
+    // A heading of the explanations that follow (`其他相关情况说明`).
+    let heading = words.len() == 1 && text.ends_with("说明") && text.chars().count() >= 4;
+    text.contains('。') || long_sentence || heading || (text.starts_with('第') && text.contains("部分"))
 }
 
 fn is_note(words: &[Word]) -> bool {
