@@ -147,3 +147,19 @@ fn contents_entries_and_part_headings_are_no_titles() {
     );
     assert!(is_marker("公开01表"));
 }
+
+/// Exactly the corpus documents extracted with `pdftotext -layout` are read as aligned text.
+#[test]
+fn the_pdf_documents_of_the_corpus_and_only_they_look_like_layout() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus");
+    let mut layout: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".txt"))
+        .filter(|e| looks_like_layout(&std::fs::read_to_string(e.path()).unwrap_or_default()))
+        .map(|e| e.file_name().to_string_lossy().chars().take(2).collect())
+        .collect();
+    layout.sort();
+    assert_eq!(layout, ["01", "03", "05", "07", "21", "22", "23"]);
+}
