@@ -45,6 +45,7 @@ async fn scenarios(s: &Session) -> Result<()> {
     exports_are_the_library_reports(c).await?;
     paste_reads_the_html_flavour(c).await?;
     upload_appends_each_file_under_its_marker(c).await?;
+    dropped_file_is_appended(c).await?;
     share_link_round_trip(c).await?;
     too_large_for_a_link(c).await?;
     clear_asks_first(c).await?;
@@ -322,6 +323,36 @@ async fn upload_appends_each_file_under_its_marker(c: &Client) -> Result<()> {
     check(tables == json!(names), format!("tables after upload {tables}, expected {names:?}"))?;
     let sources: Vec<&str> = report.tables.iter().map(|t| t.source.as_str()).collect();
     check(sources.ends_with(&["biao3.xlsx", "biao2-gbk.csv"]), format!("table sources {sources:?}"))
+}
+
+/// A file dropped on the box (the seed's 表二 as a UTF-8 .txt) is appended under its marker.
+async fn dropped_file_is_appended(c: &Client) -> Result<()> {
+    let start = SEED.find("\n表二\n").ok_or("seed has 表二")? + 1;
+    let end = SEED.find("\n表三\n").ok_or("seed has 表三")? + 1;
+    let section = &SEED[start..end];
+    let mut expected = input_value(c).await?;
+    if !expected.ends_with('\n') {
+        expected.push('\n');
+    }
+    expected = format!("{expected}{}\n{}", file_marker("表二.txt"), file_text("表二.txt", section.as_bytes())?);
+    c.execute(
+        "const data = new DataTransfer();
+         data.items.add(new File([arguments[0]], '表二.txt', { type: 'text/plain' }));
+         const box = document.querySelector('#input');
+         for (const type of ['dragenter', 'dragover', 'drop']) {
+             box.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+         }",
+        vec![json!(section)],
+    )
+    .await?;
+    wait_summary(c, &check_text(&expected).summary_zh()).await?;
+    let input = input_value(c).await?;
+    check(
+        input == expected,
+        format!("after the drop #input has {} characters, expected {}", input.len(), expected.len()),
+    )?;
+    let status = c.execute("return document.querySelector('#upload-status').textContent;", vec![]).await?;
+    check(status == json!("已读入 1 个文件：表二.txt。"), format!("drop status {status}"))
 }
 
 /// 复制链接 puts the seed in `#v1=…`; the link opened afresh restores it over the autosave and

@@ -42,6 +42,18 @@ fn group(f: &Finding) -> usize {
 }
 
 impl Filter {
+    /// The filter as it applies to `report`: a table or rule the new report no longer has
+    /// reads as “all”, as its select then shows.
+    fn within(&self, report: &Report) -> Filter {
+        let has_table = report.findings.iter().any(|f| group(f).to_string() == self.table);
+        let has_rule = report.findings.iter().any(|f| f.rule == self.rule);
+        Filter {
+            severities: self.severities,
+            table: if has_table { self.table.clone() } else { String::new() },
+            rule: if has_rule { self.rule.clone() } else { String::new() },
+        }
+    }
+
     fn keeps(&self, f: &Finding) -> bool {
         let severity = SEVERITIES.iter().position(|&s| s == f.severity).is_some_and(|i| self.severities[i]);
         severity
@@ -56,7 +68,8 @@ pub fn Findings(props: &Props) -> Html {
     let filter = use_state(Filter::default);
     let report = &props.report;
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (i, f) in report.findings.iter().enumerate().filter(|(_, f)| filter.keeps(f)) {
+    let active = filter.within(report);
+    for (i, f) in report.findings.iter().enumerate().filter(|(_, f)| active.keeps(f)) {
         groups.entry(group(f)).or_default().push(i);
     }
     let shown: usize = groups.values().map(Vec::len).sum();
@@ -70,7 +83,7 @@ pub fn Findings(props: &Props) -> Html {
     html! {
         <section class="findings" aria-labelledby="findings-heading">
             <h2 id="findings-heading">{both(lang, &heading, "Findings")}</h2>
-            {controls(lang, report, &filter)}
+            {controls(lang, report, &filter, &active)}
             if total == 0 {
                 <p class="none">{both(lang, "没有发现问题。", "Nothing found.")}</p>
             } else if shown == 0 {
@@ -101,7 +114,7 @@ fn group_name(lang: Lang, report: &Report, g: usize) -> String {
 }
 
 /// Severity checkboxes with their counts, then the table and rule selects.
-fn controls(lang: Lang, report: &Report, filter: &UseStateHandle<Filter>) -> Html {
+fn controls(lang: Lang, report: &Report, filter: &UseStateHandle<Filter>, active: &Filter) -> Html {
     let c = &report.counts;
     let counts = [c.errors, c.warnings, c.infos];
     let mut tables: Vec<usize> = report.findings.iter().map(group).collect();
@@ -138,18 +151,18 @@ fn controls(lang: Lang, report: &Report, filter: &UseStateHandle<Filter>) -> Htm
             <label class="select">
                 {slash(lang, "表", "Table")}
                 <select id="filter-table" onchange={on_table}>
-                    <option value="" selected={filter.table.is_empty()}>{lang.pick("全部", "All")}</option>
+                    <option value="" selected={active.table.is_empty()}>{lang.pick("全部", "All")}</option>
                     for g in tables {
-                        <option value={g.to_string()} selected={filter.table == g.to_string()}>{group_name(lang, report, g)}</option>
+                        <option value={g.to_string()} selected={active.table == g.to_string()}>{group_name(lang, report, g)}</option>
                     }
                 </select>
             </label>
             <label class="select">
                 {slash(lang, "规则", "Rule")}
                 <select id="filter-rule" onchange={on_rule}>
-                    <option value="" selected={filter.rule.is_empty()}>{lang.pick("全部", "All")}</option>
+                    <option value="" selected={active.rule.is_empty()}>{lang.pick("全部", "All")}</option>
                     for code in codes {
-                        <option value={code} selected={filter.rule == code}>
+                        <option value={code} selected={active.rule == code}>
                             {format!("{code} {}", rules::rule(code).map(|r| lang.pick(r.name_zh, r.name_en)).unwrap_or_default())}
                         </option>
                     }
