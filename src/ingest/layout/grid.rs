@@ -111,8 +111,10 @@ fn is_page_junk(words: &[Word]) -> bool {
 
 /// A line holds figures, a code at its start, or a total label alone: the table body began.
 fn is_data_line(line_items: &[Item]) -> bool {
-    let number =
-        line_items.iter().any(|i| i.kind == Kind::Number && (i.word.text.contains('.') || i.word.text.contains(',')));
+    // Decimals broken off a figure (`.85`) show a figure too.
+    let number = line_items.iter().any(|i| {
+        (i.kind == Kind::Number && (i.word.text.contains('.') || i.word.text.contains(','))) || i.kind == Kind::Decimals
+    });
     let code_first = line_items.first().is_some_and(|i| i.kind == Kind::Code);
     let texts: Vec<&Item> = line_items.iter().filter(|i| i.kind == Kind::Text).collect();
     let lone_total = texts.len() == 1 && is_total_label(&texts[0].word.text);
@@ -149,7 +151,13 @@ pub(super) fn read_table(lines: &[TableLine]) -> Grid {
         .checked_sub(1)
         .and_then(|i| lines.get(i))
         .is_some_and(|l| !l.words.is_empty() && items(&l.words).iter().all(|i| i.kind == Kind::Text));
-    if nameless_code && above_is_name {
+    // The first figure's whole part printed on the line above its decimals (`13` over `.85`).
+    let decimals_first = first_items.iter().any(|i| i.kind == Kind::Decimals);
+    let above_is_figure = first_data
+        .checked_sub(1)
+        .and_then(|i| lines.get(i))
+        .is_some_and(|l| items(&l.words).iter().any(|i| i.kind == Kind::Number));
+    if (nameless_code && above_is_name) || (decimals_first && above_is_figure) {
         first_data -= 1;
     }
     let header_lines: Vec<&TableLine> =
@@ -207,7 +215,14 @@ pub(super) fn read_table(lines: &[TableLine]) -> Grid {
             repeated_header_at.push((segment, line.words.clone()));
             continue;
         }
-        if is_page_junk(&line.words) || is_code_level_line(&line.words) {
+        // A lone whole number with decimals under it is a figure, not a page number.
+        let decimals_below = lines.get(index + 1).is_some_and(|next| {
+            items(&next.words).iter().any(|i| {
+                i.kind == Kind::Decimals
+                    && line.words.iter().any(|w| i.word.start + 2 >= w.end && i.word.start <= w.end + 3)
+            })
+        });
+        if (is_page_junk(&line.words) && !decimals_below) || is_code_level_line(&line.words) {
             continue;
         }
         body.push(BodyLine { index, no: line.no, segment, items: line_items });
