@@ -235,8 +235,7 @@ fn measure_words(s: &Series) -> (String, String) {
     if s.measure.is_empty() {
         (String::new(), String::new())
     } else {
-        let en = if s.measure.contains("决算") { " (final)" } else { " (budget)" };
-        (format!("（{}）", s.measure), en.to_string())
+        (format!("（{}）", s.measure), format!(" ({})", s.measure))
     }
 }
 
