@@ -42,7 +42,7 @@ async fn scenarios(s: &Session) -> Result<()> {
     filters_narrow_the_list(c).await?;
     rule_explanation_opens_and_closes(c).await?;
     strict_mode_turns_rounding_into_errors(c).await?;
-    exports_are_the_library_reports(c).await?;
+    exports_are_the_library_reports(s).await?;
     paste_reads_the_html_flavour(c).await?;
     upload_appends_each_file_under_its_marker(c).await?;
     dropped_file_is_appended(c).await?;
@@ -234,8 +234,10 @@ async fn strict_mode_turns_rounding_into_errors(c: &Client) -> Result<()> {
     check(summary.contains("四舍五入区间"), format!("nearest summary names the mode: {summary:?}"))
 }
 
-/// Each export button downloads exactly what the library writes for the seed (CSV with its BOM).
-async fn exports_are_the_library_reports(c: &Client) -> Result<()> {
+/// Each export button downloads exactly what the library writes for the seed (CSV with its BOM):
+/// read back from the object URL, and from the file the browser saved.
+async fn exports_are_the_library_reports(s: &Session) -> Result<()> {
+    let c = &s.client;
     let report = check_text(SEED);
     let cases = [("csv", export::to_csv(&report)), ("json", report.to_json()), ("md", export::to_markdown(&report))];
     for (id, expected) in cases {
@@ -260,6 +262,12 @@ async fn exports_are_the_library_reports(c: &Client) -> Result<()> {
             .await?;
         let text = text.as_str().unwrap_or_default();
         check(text == expected, format!("{id} export differs: {} vs {} characters", text.len(), expected.len()))?;
+        let saved = s.downloads.join(&file);
+        let bytes = poll(&format!("{} to be saved", saved.display()), || async {
+            Ok(std::fs::read(&saved).map_err(|e| e.to_string()))
+        })
+        .await?;
+        check(bytes == expected.as_bytes(), format!("saved {file} differs from the library's {id}"))?;
     }
     Ok(())
 }

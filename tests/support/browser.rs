@@ -23,6 +23,8 @@ pub struct Session {
     pub client: Client,
     pub url: String,
     pub shots: PathBuf,
+    /// Where the browser saves downloads: inside the throwaway profile, never `~/Downloads`.
+    pub downloads: PathBuf,
 }
 
 /// Serves the page, starts chromedriver and a fresh headless Chromium, runs `scenarios`, and
@@ -43,8 +45,9 @@ where
     let runtime =
         tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("tokio runtime");
     let outcome = runtime.block_on(async {
-        let client = connect(&driver.url, &profile.0).await?;
-        let session = Session { client, url, shots };
+        let downloads = profile.0.join("downloads");
+        let client = connect(&driver.url, &profile.0, &downloads).await?;
+        let session = Session { client, url, shots, downloads };
         let outcome = scenarios(&session).await;
         // Close the browser before reporting, so a failed scenario leaves no Chromium behind.
         let closed = session.client.close().await;
@@ -57,7 +60,7 @@ where
     }
 }
 
-async fn connect(driver: &str, profile: &Path) -> Result<Client> {
+async fn connect(driver: &str, profile: &Path, downloads: &Path) -> Result<Client> {
     let options = json!({
         "binary": "/usr/bin/chromium",
         "args": [
@@ -74,6 +77,10 @@ async fn connect(driver: &str, profile: &Path) -> Result<Client> {
             format!("--user-data-dir={}", profile.display()),
             "--window-size=1280,800",
         ],
+        "prefs": {
+            "download.default_directory": downloads.display().to_string(),
+            "download.prompt_for_download": false,
+        },
     });
     let mut capabilities = serde_json::Map::new();
     capabilities.insert("goog:chromeOptions".to_string(), options);
