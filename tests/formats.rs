@@ -287,6 +287,15 @@ fn unreadable_files_are_bilingual_errors_naming_the_file() {
     assert!(err.message_en.starts_with("cannot read file \"预算.xlsx\": not a valid XLSX file"), "{}", err.message_en);
     let truncated = &fixture("biao3.xls")[..4000];
     assert!(file_text("预算.xls", truncated).unwrap_err().message_zh.contains("不是有效的 XLS 文件"));
+    // calamine 0.38 panicked on this truncation (a sector reference past what it had loaded).
+    let err = file_text("预算.xls", &fixture("biao3.xls")[..8266]).unwrap_err();
+    assert!(err.message_en.ends_with("(Cfb error: Sector 17 points past end of file)"), "{}", err.message_en);
+    // A DIMENSIONS record claiming 4 294 967 295 rows would make calamine reserve them all.
+    let mut huge = fixture("biao3.xls");
+    let at = huge.windows(4).position(|w| w == [0x00, 0x02, 0x0E, 0x00]).unwrap();
+    huge[at + 8..at + 12].copy_from_slice(&u32::MAX.to_le_bytes());
+    let err = file_text("预算.xls", &huge).unwrap_err();
+    assert!(err.message_en.contains("more than 2000000"), "{}", err.message_en);
     let err = file_text("预算.pdf", b"%PDF-1.7").unwrap_err();
     assert!(err.message_zh.contains("PDF"), "{}", err.message_zh);
 }

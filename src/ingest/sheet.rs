@@ -75,7 +75,7 @@ fn read_sheets(format: Format, bytes: &[u8]) -> Result<Vec<Sheet>, String> {
             }
         }
         Format::Xls => {
-            let mut book: Xls<_> = Xls::new(cursor).map_err(|e| e.to_string())?;
+            let mut book: Xls<_> = Xls::new(guarded_xls(bytes)?).map_err(|e| e.to_string())?;
             for name in book.sheet_names() {
                 let range = book.worksheet_range(&name).map_err(|e| e.to_string())?;
                 let merged = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
@@ -98,6 +98,87 @@ fn read_sheets(format: Format, bytes: &[u8]) -> Result<Vec<Sheet>, String> {
         }
     }
     Ok(sheets)
+}
+
+/// Most cells a legacy .xls sheet may declare: calamine reserves memory for the declared
+/// dimensions before reading a cell, so a damaged DIMENSIONS record would exhaust memory.
+const MAX_XLS_CELLS: u64 = 2_000_000;
+
+/// A legacy .xls prepared so that calamine 0.38 cannot panic or exhaust memory on a damaged
+/// file: declared sheet dimensions are checked first, the file is padded to whole sectors, and
+/// its end is reported one sector early, because calamine counts the header sector as data and
+/// a damaged sector reference to the last one would read past what it loaded.
+fn guarded_xls(bytes: &[u8]) -> Result<SectorEnd, String> {
+    const SIGNATURE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    if bytes.len() < 512 || bytes[..8] != SIGNATURE {
+        return Err("not an OLE compound file".to_string());
+    }
+    let sector = match bytes[30] {
+        9 => 512,
+        12 => 4096,
+        shift => return Err(format!("sector shift {shift} is not 9 or 12")),
+    };
+    if let Some(cells) = declared_cells(bytes).filter(|&c| c > MAX_XLS_CELLS) {
+        return Err(format!("a sheet declares {cells} cells, more than {MAX_XLS_CELLS}"));
+    }
+    let mut data = bytes.to_vec();
+    data.resize(bytes.len().div_ceil(sector).max(1) * sector, 0);
+    let end = (data.len() - sector) as u64;
+    Ok(SectorEnd { inner: Cursor::new(data), end })
+}
+
+/// The largest cell count a DIMENSIONS record (BIFF8: id 0x0200, 14 or 16 bytes) declares, read
+/// as calamine reads it; records are found by their header in the raw bytes.
+fn declared_cells(bytes: &[u8]) -> Option<u64> {
+    let u32_at = |i: usize| bytes.get(i..i + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as u64);
+    let u16_at = |i: usize| bytes.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]]) as u64);
+    let mut largest = None;
+    for i in 0..bytes.len().saturating_sub(4) {
+        if bytes[i..i + 2] != [0x00, 0x02] || !matches!(u16_at(i + 2), Some(14 | 16)) {
+            continue;
+        }
+        let (Some(first_row), Some(last_row), Some(mut first_col), Some(last_col)) =
+            (u32_at(i + 4), u32_at(i + 8), u16_at(i + 12), u16_at(i + 14))
+        else {
+            continue;
+        };
+        if first_col > 0xFF || last_col < first_col {
+            first_col = 0;
+        }
+        let cells = if last_row >= 1 && last_col >= 1 {
+            // calamine computes the row count in u32 and wraps when the rows are reversed.
+            let rows = (last_row - 1).wrapping_sub(first_row).wrapping_add(1) & 0xFFFF_FFFF;
+            rows * (last_col - first_col)
+        } else {
+            1
+        };
+        largest = largest.max(Some(cells));
+    }
+    largest
+}
+
+/// A reader whose end is reported at `end`; reads and other seeks are untouched.
+struct SectorEnd {
+    inner: Cursor<Vec<u8>>,
+    end: u64,
+}
+
+impl std::io::Read for SectorEnd {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.inner.read(buf)
+    }
+}
+
+impl std::io::Seek for SectorEnd {
+    fn seek(&mut self, pos: std::io::SeekFrom) -> std::io::Result<u64> {
+        match pos {
+            std::io::SeekFrom::End(0) => {
+                self.inner.set_position(self.end);
+                Ok(self.end)
+            }
+            other => self.inner.seek(other),
+        }
+    }
 }
 
 /// The sheet's used range as tab-separated rows; positions covered by a merged region other
