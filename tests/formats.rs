@@ -173,14 +173,14 @@ fn xlsx_upload_reads_every_sheet_at_the_displayed_decimals() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], "=== 工作表：表三 ===");
     // Merged title and header cells: the top-left holds the text, the rest stay empty.
-    assert_eq!(lines[1], "重庆市綦江区大数据应用发展管理局（汇总） 一般公共预算财政拨款基本支出预算表\t\t\t\t");
-    assert_eq!(lines[3], "经济分类科目\t\t2025年基本支出\t\t");
+    assert_eq!(lines[1], "重庆市綦江区大数据应用发展管理局（汇总） 一般公共预算财政拨款基本支出预算表");
+    assert_eq!(lines[3], "经济分类科目\t\t2025年基本支出");
     // 352.155 displayed as 0.00, the binary artefact 62.080000000000005 under General, codes
     // stored as numbers, 36.80 shown with its format's two decimals.
     assert_eq!(lines[5], "合计\t\t352.16\t278.69\t73.47");
-    assert_eq!(lines[6], "301\t工资福利支出\t278.67\t278.67\t");
-    assert_eq!(lines[7], "30101\t基本工资\t62.08\t62.08\t");
-    assert_eq!(lines[10], "30107\t绩效工资\t36.80\t36.80\t");
+    assert_eq!(lines[6], "301\t工资福利支出\t278.67\t278.67");
+    assert_eq!(lines[7], "30101\t基本工资\t62.08\t62.08");
+    assert_eq!(lines[10], "30107\t绩效工资\t36.80\t36.80");
     assert_eq!(lines[lines.len() - 2], "=== 工作表：说明 ===");
 
     let report = check(uploaded("biao3.xlsx"));
@@ -192,15 +192,23 @@ fn xlsx_upload_reads_every_sheet_at_the_displayed_decimals() {
     assert_eq!(findings(&report, Severity::Warning), BIAO3_ROUNDING);
 }
 
+/// One value in the last cell of a sheet must not make a grid of 17 billion cells.
+#[test]
+fn a_stray_far_cell_is_read_without_a_dense_grid() {
+    let text = file_text("far-cell.xlsx", &fixture("far-cell.xlsx")).unwrap();
+    let far = format!("{}2", "\t".repeat(16383));
+    assert_eq!(text, format!("=== 工作表：Sheet1 ===\n合计\t1\n{far}"));
+}
+
 #[test]
 fn xls_upload_gives_the_same_table_and_findings() {
     let text = file_text("biao3.xls", &fixture("biao3.xls")).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], "=== 工作表：表三 ===");
-    assert_eq!(lines[3], "经济分类科目\t\t2025年基本支出\t\t");
+    assert_eq!(lines[3], "经济分类科目\t\t2025年基本支出");
     assert_eq!(lines[5], "合计\t\t352.16\t278.69\t73.47");
     // .xls number formats are not exposed: floats print without their binary artefacts.
-    assert_eq!(lines[10], "30107\t绩效工资\t36.8\t36.8\t");
+    assert_eq!(lines[10], "30107\t绩效工资\t36.8\t36.8");
 
     let report = check(uploaded("biao3.xls"));
     assert_eq!(report.tables.len(), 1);

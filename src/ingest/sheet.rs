@@ -10,6 +10,7 @@
 use calamine::{Data, Dimensions, Ods, Range, Reader, Xls, Xlsb, Xlsx};
 use rust_decimal::prelude::FromPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
+use std::collections::BTreeMap;
 use std::io::Cursor;
 
 /// The line that starts each sheet's text.
@@ -29,10 +30,11 @@ pub enum Format {
     Ods,
 }
 
-/// A sheet's cells, with merged regions and display decimals where the format records them.
+/// A sheet's filled cells by absolute (row, col), with merged regions and display decimals
+/// where the format records them. Kept sparse: one far-away cell must not make a dense grid.
 struct Sheet {
     name: String,
-    range: Range<Data>,
+    cells: Vec<((u32, u32), Data)>,
     merged: Vec<Dimensions>,
     /// Displayed decimals (and whether shown as a percentage) per absolute (row, col).
     decimals: Box<dyn Fn((u32, u32)) -> Option<Display>>,
@@ -63,7 +65,17 @@ fn read_sheets(format: Format, bytes: &[u8]) -> Result<Vec<Sheet>, String> {
         Format::Xlsx => {
             let mut book: Xlsx<_> = Xlsx::new(cursor).map_err(|e| e.to_string())?;
             for name in book.sheet_names() {
-                let range = book.worksheet_range(&name).map_err(|e| e.to_string())?;
+                // Streamed cell by cell: calamine's worksheet_range would allocate the whole
+                // bounding box, which a single cell at XFD1048576 makes 17 billion cells.
+                let mut cells = Vec::new();
+                let mut reader = book.worksheet_cells_reader(&name).map_err(|e| e.to_string())?;
+                while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
+                    let data = Data::from(cell.get_value().clone());
+                    if data != Data::Empty {
+                        cells.push((cell.get_position(), data));
+                    }
+                }
+                drop(reader);
                 let merged = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
                 let decimals: Box<dyn Fn((u32, u32)) -> Option<Display>> = match book.worksheet_style(&name) {
                     Ok(styles) => Box::new(move |pos| {
@@ -71,7 +83,7 @@ fn read_sheets(format: Format, bytes: &[u8]) -> Result<Vec<Sheet>, String> {
                     }),
                     Err(_) => none(),
                 };
-                sheets.push(Sheet { name, range, merged, decimals });
+                sheets.push(Sheet { name, cells, merged, decimals });
             }
         }
         Format::Xls => {
@@ -79,21 +91,21 @@ fn read_sheets(format: Format, bytes: &[u8]) -> Result<Vec<Sheet>, String> {
             for name in book.sheet_names() {
                 let range = book.worksheet_range(&name).map_err(|e| e.to_string())?;
                 let merged = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
-                sheets.push(Sheet { name, range, merged, decimals: none() });
+                sheets.push(Sheet { name, cells: filled(&range), merged, decimals: none() });
             }
         }
         Format::Xlsb => {
             let mut book: Xlsb<_> = Xlsb::new(cursor).map_err(|e| e.to_string())?;
             for name in book.sheet_names() {
                 let range = book.worksheet_range(&name).map_err(|e| e.to_string())?;
-                sheets.push(Sheet { name, range, merged: Vec::new(), decimals: none() });
+                sheets.push(Sheet { name, cells: filled(&range), merged: Vec::new(), decimals: none() });
             }
         }
         Format::Ods => {
             let mut book: Ods<_> = Ods::new(cursor).map_err(|e| e.to_string())?;
             for name in book.sheet_names() {
                 let range = book.worksheet_range(&name).map_err(|e| e.to_string())?;
-                sheets.push(Sheet { name, range, merged: Vec::new(), decimals: none() });
+                sheets.push(Sheet { name, cells: filled(&range), merged: Vec::new(), decimals: none() });
             }
         }
     }
@@ -181,34 +193,35 @@ impl std::io::Seek for SectorEnd {
     }
 }
 
-/// The sheet's used range as tab-separated rows; positions covered by a merged region other
-/// than its top-left cell are left empty.
+/// The filled cells of a range, by absolute position.
+fn filled(range: &Range<Data>) -> Vec<((u32, u32), Data)> {
+    range.used_cells().map(|(r, c, data)| ((r as u32, c as u32), data.clone())).collect()
+}
+
+/// The sheet's rows that hold something, as tab-separated text from the leftmost filled
+/// column; positions covered by a merged region other than its top-left cell are left empty.
 fn sheet_rows(sheet: &Sheet) -> Vec<String> {
-    let Some((top, left)) = sheet.range.start() else {
+    let covered = |r: u32, c: u32| sheet.merged.iter().any(|m| m.contains(r, c) && (r, c) != (m.start.0, m.start.1));
+    let Some(left) = sheet.cells.iter().map(|((_, c), _)| *c).min() else {
         return Vec::new();
     };
-    let covered = |r: u32, c: u32| sheet.merged.iter().any(|m| m.contains(r, c) && (r, c) != (m.start.0, m.start.1));
-    sheet
-        .range
-        .rows()
-        .enumerate()
-        .map(|(i, row)| {
-            let r = top + i as u32;
-            let cells: Vec<String> = row
-                .iter()
-                .enumerate()
-                .map(|(j, data)| {
-                    let c = left + j as u32;
-                    if covered(r, c) {
-                        String::new()
-                    } else {
-                        cell_text(data, (sheet.decimals)((r, c)))
-                    }
-                })
-                .collect();
-            cells.join("\t")
-        })
-        .collect()
+    let mut rows: BTreeMap<u32, Vec<String>> = BTreeMap::new();
+    for &((r, c), ref data) in &sheet.cells {
+        if covered(r, c) {
+            continue;
+        }
+        let text = cell_text(data, (sheet.decimals)((r, c)));
+        if text.is_empty() {
+            continue;
+        }
+        let row = rows.entry(r).or_default();
+        let at = (c - left) as usize;
+        if row.len() <= at {
+            row.resize(at + 1, String::new());
+        }
+        row[at] = text;
+    }
+    rows.into_values().map(|cells| cells.join("\t")).collect()
 }
 
 fn cell_text(data: &Data, display: Option<Display>) -> String {
