@@ -43,6 +43,7 @@ async fn scenarios(s: &Session) -> Result<()> {
     rule_explanation_opens_and_closes(c).await?;
     strict_mode_turns_rounding_into_errors(c).await?;
     exports_are_the_library_reports(s).await?;
+    print_shows_results_without_controls(s).await?;
     paste_reads_the_html_flavour(c).await?;
     upload_appends_each_file_under_its_marker(c).await?;
     dropped_file_is_appended(c).await?;
@@ -361,6 +362,34 @@ async fn dropped_file_is_appended(c: &Client) -> Result<()> {
     )?;
     let status = c.execute("return document.querySelector('#upload-status').textContent;", vec![]).await?;
     check(status == json!("已读入 1 个文件：表二.txt。"), format!("drop status {status}"))
+}
+
+/// Printed: summary, findings and the open tables with their marks; no input, buttons or filters.
+async fn print_shows_results_without_controls(s: &Session) -> Result<()> {
+    let c = &s.client;
+    s.emulate_media("print").await?;
+    let seen = c
+        .execute(
+            "const shown = css => { const e = document.querySelector(css); return !!e && getComputedStyle(e).display !== 'none'; };
+             return ['#summary', '#findings li.finding', '#cell-1-11-2', '.editor', '#exports', '.filters',
+                     'button.explain', '.settings', '#rule-catalogue'].map(css => [css, shown(css)]);",
+            vec![],
+        )
+        .await?;
+    screenshot(c, &s.shots.join("print.png")).await?;
+    s.emulate_media("").await?;
+    let expected = json!([
+        ["#summary", true],
+        ["#findings li.finding", true],
+        ["#cell-1-11-2", true],
+        [".editor", false],
+        ["#exports", false],
+        [".filters", false],
+        ["button.explain", false],
+        [".settings", false],
+        ["#rule-catalogue", false]
+    ]);
+    check(seen == expected, format!("print: got {seen}, expected {expected}"))
 }
 
 /// 复制链接 puts the seed in `#v1=…`; the link opened afresh restores it over the autosave and

@@ -25,6 +25,45 @@ pub struct Session {
     pub shots: PathBuf,
     /// Where the browser saves downloads: inside the throwaway profile, never `~/Downloads`.
     pub downloads: PathBuf,
+    /// chromedriver's address, for the Chrome-only commands WebDriver has no verb for.
+    pub driver: String,
+}
+
+impl Session {
+    /// Renders the page for `media` (`"print"`, or `""` for the screen) through chromedriver's
+    /// DevTools pass-through, so the print stylesheet can be checked without printing.
+    pub async fn emulate_media(&self, media: &str) -> Result<()> {
+        let id = self.client.session_id().await?.ok_or("no WebDriver session")?;
+        let body = json!({ "cmd": "Emulation.setEmulatedMedia", "params": { "media": media } }).to_string();
+        let address = self.driver.trim_start_matches("http://").to_string();
+        let request = format!(
+            "POST /session/{id}/goog/cdp/execute HTTP/1.1\r\nHost: {address}\r\nContent-Type: application/json\r\n\
+             Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        );
+        let answer = tokio::task::spawn_blocking(move || post(&address, &request)).await??;
+        check(answer.starts_with("HTTP/1.1 200"), format!("setEmulatedMedia({media:?}) answered {answer:?}"))
+    }
+}
+
+/// Sends one HTTP request and reads the status line and headers of the answer. chromedriver
+/// keeps connections open whatever the request says, so this stops at the headers (or after a
+/// 10 s read timeout) rather than waiting for the connection to close.
+fn post(address: &str, request: &str) -> std::io::Result<String> {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(address)?;
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    stream.write_all(request.as_bytes())?;
+    let mut answer = Vec::new();
+    let mut buf = [0u8; 1024];
+    while !answer.windows(4).any(|w| w == b"\r\n\r\n") {
+        let n = stream.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        answer.extend_from_slice(&buf[..n]);
+    }
+    Ok(String::from_utf8_lossy(&answer).into_owned())
 }
 
 /// Serves the page, starts chromedriver and a fresh headless Chromium, runs `scenarios`, and
@@ -47,7 +86,7 @@ where
     let outcome = runtime.block_on(async {
         let downloads = profile.0.join("downloads");
         let client = connect(&driver.url, &profile.0, &downloads).await?;
-        let session = Session { client, url, shots, downloads };
+        let session = Session { client, url, shots, downloads, driver: driver.url.clone() };
         let outcome = scenarios(&session).await;
         // Close the browser before reporting, so a failed scenario leaves no Chromium behind.
         let closed = session.client.close().await;
