@@ -164,3 +164,21 @@ fn a_changed_part_is_an_error_and_a_changed_share_over_100_too() {
         report.findings.iter().map(|f| (f.rule, f.severity, f.difference.unwrap())).collect();
     assert_eq!(rules, [("NAR002", Severity::Error, d("-5.00")), ("NAR003", Severity::Error, d("10"))]);
 }
+
+#[test]
+fn different_years_parents_and_scopes_are_different_figures() {
+    let years = "2022年基本支出 90 元。\n2023年基本支出 100 元。\n基本支出 100 元。";
+    let rest = "2023年基本支出 100 元。\n一般公共预算基本支出 80 元。\n\
+                基本支出 100 元，其中：商品和服务支出 30 元。\n项目支出 50 元，其中：商品和服务支出 50 元。\n\
+                基本支出 101 元。";
+    let sources = [Source { name: "a".into(), text: years.into() }, Source { name: "b".into(), text: rest.into() }];
+    let report = check_sources(&sources, RoundingMode::Nearest);
+    let found: Vec<(&str, String, usize, Decimal)> = report
+        .findings
+        .iter()
+        .filter_map(|f| Some((f.rule, f.text.as_ref()?.source.clone(), f.text.as_ref()?.line, f.difference?)))
+        .collect();
+    // 2022 and 2023 are different figures (and a year-less one after both is not judged); the
+    // general-budget one and 商品和服务 under 基本 and 项目 are other figures too.
+    assert_eq!(found, [("NAR001", "b".to_string(), 5, d("1"))]);
+}

@@ -339,10 +339,15 @@ fn unit_at(chars: &[char], start: usize) -> Option<(&'static str, Decimal, usize
     (chars.get(k) == Some(&'元')).then_some((unit, factor, k + 1))
 }
 
+/// How far after an amount its `占…%` may stand, in characters.
+const SHARE_WINDOW: usize = 80;
+
 /// `，占一般公共预算支出的 96.74%` following an amount, within its sentence.
 fn share_after(prose: &Prose, from: usize) -> Option<(Share, usize)> {
     let chars = &prose.chars;
-    let limit = (from..chars.len()).find(|&k| SENTENCE_ENDS.contains(&chars[k])).unwrap_or(chars.len());
+    // A share follows its amount closely; the window also keeps long unpunctuated text linear.
+    let window = chars.len().min(from + SHARE_WINDOW);
+    let limit = (from..window).find(|&k| SENTENCE_ENDS.contains(&chars[k])).unwrap_or(window);
     // The share belongs to this amount only if no other amount comes first.
     let zhan = (from..limit).find(|&k| chars[k] == '占')?;
     if (from..zhan).any(|k| chars[k].is_ascii_digit()) {

@@ -5,10 +5,11 @@
 //! cells.
 
 use super::{Ctx, Explanation, Rule};
-use crate::narrative::{hundred, percent_figure, Narrative, Statement};
+use crate::narrative::{hundred, percent_figure, Narrative, Statement, Subject};
 use crate::report::{Finding, Severity, TextPlace};
 use crate::tolerance::{agree, Agreement, Figure};
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 
 pub const RULES: &[Rule] = &[
     Rule {
@@ -120,11 +121,18 @@ fn sum_in_unit_of(whole: &Statement, parts: &[&Statement]) -> Decimal {
 fn same_figure(ctx: &mut Ctx) {
     let doc = ctx.doc;
     for n in &doc.narratives {
-        let levels: Vec<&Statement> = n.statements.iter().filter(|s| !s.change && s.subject.is_some()).collect();
-        for (k, later) in levels.iter().enumerate() {
-            let Some(subject) = later.subject else { continue };
-            let first = levels[..k].iter().find(|e| e.subject.is_some_and(|x| x.same_figure(&subject)));
-            let Some(first) = first else { continue };
+        // The first statement of each subject, per printed year: a long text stays linear.
+        let mut firsts: HashMap<Subject, usize> = HashMap::new();
+        for (k, later) in n.statements.iter().enumerate() {
+            let Some(subject) = later.subject.filter(|_| !later.change) else { continue };
+            let earlier: Vec<(&Subject, usize)> =
+                firsts.iter().filter(|(x, _)| x.same_figure(&subject)).map(|(x, &j)| (x, j)).collect();
+            // Without a year of its own, a figure after those of two different years is ambiguous.
+            let mut years: Vec<u16> = earlier.iter().filter_map(|(x, _)| x.year).collect();
+            years.dedup();
+            let earliest = if years.len() > 1 { None } else { earlier.iter().map(|(_, j)| *j).min() };
+            firsts.entry(subject).or_insert(k);
+            let Some(first) = earliest.and_then(|j| n.statements.get(j)) else { continue };
             ctx.relations += 1;
             let agreement = agree(figure(later), &[figure(first)], ctx.mode);
             if agreement == Agreement::Exact {
