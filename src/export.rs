@@ -20,7 +20,8 @@ fn csv_record(report: &Report, f: &Finding) -> [String; 12] {
         rules::rule(f.rule).map(|r| r.name_zh.to_string()).unwrap_or_default(),
         table,
         cell.map(|c| c.a1.clone()).unwrap_or_default(),
-        cell.map(|c| c.row_label.clone()).unwrap_or_default(),
+        // A finding in the prose has no cell: its line and words stand in the row column.
+        cell.map(|c| c.row_label.clone()).or_else(|| f.text.as_ref().map(|t| t.describe())).unwrap_or_default(),
         cell.map(|c| c.column_label.clone()).unwrap_or_default(),
         opt(f.printed),
         opt(f.computed),
@@ -53,11 +54,7 @@ pub fn to_markdown(report: &Report) -> String {
     let mut out = format!("# 预算公开表格检查报告\n\n{}\n\n{}\n\n", report.summary_zh(), report.summary_en());
     out.push_str("## 检查发现 Findings\n\n| 严重程度 | 规则 | 位置 | 填报 | 计算 | 差额 | 说明 |\n|---|---|---|---|---|---|---|\n");
     for f in &report.findings {
-        let place = match (&f.cell, f.table) {
-            (Some(c), Some(t)) => c.describe(&report.table_name(t)),
-            (None, Some(t)) => report.table_name(t),
-            _ => "文档".to_string(),
-        };
+        let place = report.place_zh(f);
         out.push_str(&format!(
             "| {} | {} | {} | {} | {} | {} | {} |\n",
             f.severity.label_zh(),

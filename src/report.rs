@@ -92,6 +92,11 @@ impl TextPlace {
     pub fn describe(&self) -> String {
         format!("第 {} 行 “{}”", self.line, self.quote)
     }
+
+    /// `line 20 “2023 年本年一般公共预算基本支出 911000.39 元”`
+    pub fn describe_en(&self) -> String {
+        format!("line {} “{}”", self.line, self.quote)
+    }
 }
 
 /// A rule that could not run on this input, and what it needed.
@@ -174,14 +179,18 @@ impl Report {
         )
     }
 
-    /// One line per finding, for terminals and snapshots.
-    pub fn finding_line(&self, f: &Finding) -> String {
-        let place = match (&f.cell, f.table) {
+    /// Where a finding is, in Chinese: the cell, else the table, else the line of prose, else the document.
+    pub fn place_zh(&self, f: &Finding) -> String {
+        match (&f.cell, f.table) {
             (Some(cell), Some(t)) => cell.describe(&self.table_name(t)),
             (None, Some(t)) => self.table_name(t),
             _ => f.text.as_ref().map_or_else(|| "文档".to_string(), TextPlace::describe),
-        };
-        let mut line = format!("[{}] {} {}: {}", f.severity.label_en(), f.rule, place, f.message_zh);
+        }
+    }
+
+    /// One line per finding, for terminals and snapshots.
+    pub fn finding_line(&self, f: &Finding) -> String {
+        let mut line = format!("[{}] {} {}: {}", f.severity.label_en(), f.rule, self.place_zh(f), f.message_zh);
         if let (Some(p), Some(c), Some(d)) = (f.printed, f.computed, f.difference) {
             line.push_str(&format!(" | 填报 {p} 计算 {c} 差额 {d}"));
         }

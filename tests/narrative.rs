@@ -182,3 +182,14 @@ fn different_years_parents_and_scopes_are_different_figures() {
     // general-budget one and 商品和服务 under 基本 and 项目 are other figures too.
     assert_eq!(found, [("NAR001", "b".to_string(), 5, d("1"))]);
 }
+
+/// The exports say where a prose finding is, as the text report does: the line and the words.
+#[test]
+fn exports_name_the_line_of_a_prose_finding() {
+    let report = check("18_unknown-yjsgkpt-2023-yusuan-shuoming-yuan-NARRATIVE-PARTIAL.txt");
+    let place = "第 16 行 “2023 年本年一般公共预算基本支出 911000.39 元”";
+    let markdown = budget_check::export::to_markdown(&report);
+    assert!(markdown.lines().any(|l| l.contains("NAR001") && l.contains(place)), "{markdown}");
+    let csv = budget_check::export::to_csv(&report);
+    assert!(csv.lines().any(|l| l.contains("NAR001") && l.contains(place)), "{csv}");
+}

@@ -220,7 +220,10 @@ fn finding(lang: Lang, report: &Report, i: usize, f: &Finding, props: &Props) ->
     let place = match (&f.cell, table) {
         (Some(cell), _) => cell.describe(&table_name),
         (None, Some(_)) => table_name.clone(),
-        (None, None) => lang.pick("文档", "document").to_string(),
+        (None, None) => match &f.text {
+            Some(text) => lang.pick(&text.describe(), &text.describe_en()).to_string(),
+            None => lang.pick("文档", "document").to_string(),
+        },
     };
     let a1 = f.cell.as_ref().map(|c| c.a1.clone()).unwrap_or_default();
     let severity = f.severity.label_en();

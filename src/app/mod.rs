@@ -72,7 +72,7 @@ enum Open {
 #[component]
 fn App() -> Html {
     let opening = use_memo((), |_| opening_text());
-    let state = use_reducer(|| State::new(opening.0.clone().into(), Default::default()));
+    let state = use_reducer(|| State::new(opening.0.clone().into(), storage::load_mode()));
     let lang = use_state(storage::load_lang);
     let hover = use_state(|| None::<Hover>);
     // The chosen finding, with a counter so choosing the same one again flashes again.
@@ -89,6 +89,7 @@ fn App() -> Html {
         });
     }
     use_effect_with(state.input.clone(), |input| storage::save(input));
+    use_effect_with(state.mode, |mode| storage::save_mode(*mode));
     use_effect_with(*lang, |lang| {
         storage::save_lang(*lang);
         if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {

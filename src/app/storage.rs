@@ -1,12 +1,15 @@
-//! What the page remembers across reloads in localStorage: the pasted text and the language.
+//! What the page remembers across reloads in localStorage: the pasted text, the language and the
+//! rounding model.
 //!
 //! Storage can be missing or refuse writes (private windows, quota, sandboxed frames); the page
 //! then simply works without remembering.
 
 use super::i18n::Lang;
+use crate::tolerance::RoundingMode;
 
 const INPUT_KEY: &str = "budget-check.input";
 const LANG_KEY: &str = "budget-check.lang";
+const MODE_KEY: &str = "budget-check.rounding";
 
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
@@ -42,4 +45,22 @@ pub fn load_lang() -> Lang {
 
 pub fn save_lang(lang: Lang) {
     set(LANG_KEY, if lang == Lang::En { "en" } else { "zh" });
+}
+
+/// The rounding model chosen last time; round-to-nearest unless another was chosen.
+pub fn load_mode() -> RoundingMode {
+    match get(MODE_KEY).as_deref() {
+        Some("truncate") => RoundingMode::Truncate,
+        Some("strict") => RoundingMode::Strict,
+        _ => RoundingMode::Nearest,
+    }
+}
+
+pub fn save_mode(mode: RoundingMode) {
+    let value = match mode {
+        RoundingMode::Nearest => "nearest",
+        RoundingMode::Truncate => "truncate",
+        RoundingMode::Strict => "strict",
+    };
+    set(MODE_KEY, value);
 }
