@@ -9,6 +9,7 @@ mod cell_tip;
 mod dialog;
 mod editor;
 mod exports;
+mod fatal;
 mod findings;
 mod i18n;
 mod marks;
@@ -47,6 +48,7 @@ const DEBOUNCE_MS: u32 = 300;
 
 /// Mounts the page into `#app`, replacing the loading notice, or into `<body>` if it is missing.
 pub fn start() {
+    fatal::install();
     let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
     match root {
         Some(root) => yew::Renderer::<App>::with_root(root).render(),
