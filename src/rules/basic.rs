@@ -45,7 +45,7 @@ fn class_operands(table: &Table) -> (Vec<Operand>, Vec<Operand>) {
     for (code_col, amount_cols) in halves(table) {
         let Some(&col) = amount_cols.first() else { continue };
         for row in table.data_rows() {
-            let Some(code) = SubjectCode::parse(table.text(row, code_col)).filter(|c| c.level() == 1) else {
+            let Some(code) = table.code_at(row, code_col).filter(|c| c.level() == 1) else {
                 continue;
             };
             let Some(operand) = half_operand(table, row, col, code_col) else { continue };

@@ -3,7 +3,7 @@
 
 use super::{Explanation, Operand, Rule, Wording};
 use crate::report::Severity;
-use crate::table::{ColumnRole, Side, SubjectCode, Table, TableKind};
+use crate::table::{ColumnRole, Side, Table, TableKind};
 
 pub const RULES: &[Rule] = &[
     Rule {
@@ -221,7 +221,10 @@ pub fn half_operand(table: &Table, row: usize, col: usize, code_col: usize) -> O
     let mut operand = Operand::at(table, row, col)?;
     if code_col != table.code_column()? {
         let name_col = (code_col + 1..col).find(|&c| table.columns[c].role == ColumnRole::Name);
-        let code = table.text(row, code_col).split_whitespace().collect::<String>();
+        let code = match table.code_at(row, code_col) {
+            Some(code) => code.to_string(),
+            None => table.text(row, code_col).split_whitespace().collect::<String>(),
+        };
         let name = name_col.map(|c| table.text(row, c)).unwrap_or("");
         operand.cell.row_label = format!("{code} {name}").trim().to_string();
     }
@@ -231,10 +234,8 @@ pub fn half_operand(table: &Table, row: usize, col: usize, code_col: usize) -> O
 fn hierarchy(ctx: &mut super::Ctx) {
     for table in ctx.tables().iter().filter(|t| !t.kind.is_performance() && t.code_column().is_some()) {
         for (code_col, amount_cols) in halves(table) {
-            let coded: Vec<_> = table
-                .data_rows()
-                .filter_map(|r| SubjectCode::parse(table.text(r, code_col)).map(|code| (r, code)))
-                .collect();
+            let coded: Vec<_> =
+                table.data_rows().filter_map(|r| table.code_at(r, code_col).map(|code| (r, code))).collect();
             for (parent_row, parent) in &coded {
                 let children: Vec<usize> =
                     coded.iter().filter(|(_, code)| parent.is_parent_of(code)).map(|(r, _)| *r).collect();

@@ -273,9 +273,7 @@ fn economic_amount(basic: &Table, code: &str) -> Option<Operand> {
         return Operand::at(basic, row, total);
     }
     halves(basic).into_iter().find_map(|(code_col, amounts)| {
-        let row = basic
-            .data_rows()
-            .find(|&r| crate::table::SubjectCode::parse(basic.text(r, code_col)).is_some_and(|k| k.as_str() == code))?;
+        let row = basic.data_rows().find(|&r| basic.code_at(r, code_col).is_some_and(|k| k.as_str() == code))?;
         half_operand(basic, row, *amounts.first()?, code_col)
     })
 }

@@ -102,6 +102,20 @@ pub struct Table {
     pub columns: Vec<Column>,
     pub notes: Vec<String>,
     pub form: Option<Form>,
+    /// Codes printed across separate 类 | 款 | 项 columns, joined per row.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub split_codes: Vec<SplitCode>,
+}
+
+/// A subject code printed across separate 类 | 款 (| 项) columns: the 类 column carries the
+/// [`ColumnRole::Code`] role and stands for the group; `codes` holds each row's joined code, with
+/// the 类/款 carried down from the rows above when a row prints only its 款 or 项.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SplitCode {
+    /// The 类, 款 and (when printed) 项 columns, left to right.
+    pub columns: Vec<usize>,
+    /// One entry per row of the table (header rows are `None`).
+    pub codes: Vec<Option<SubjectCode>>,
 }
 
 /// Labels of total rows.
@@ -159,7 +173,16 @@ impl Table {
     }
 
     pub fn row_code(&self, row: usize) -> Option<SubjectCode> {
-        SubjectCode::parse(self.text(row, self.code_column()?))
+        self.code_at(row, self.code_column()?)
+    }
+
+    /// The code a row prints in a code column: the joined code when the column is the 类 of
+    /// split 类 | 款 | 项 columns, else the cell read as a code.
+    pub fn code_at(&self, row: usize, col: usize) -> Option<SubjectCode> {
+        match self.split_codes.iter().find(|s| s.columns.first() == Some(&col)) {
+            Some(split) => split.codes.get(row).cloned().flatten(),
+            None => SubjectCode::parse(self.text(row, col)),
+        }
     }
 
     /// The row's label on one side: the name (or label) cell, falling back to the code cell.

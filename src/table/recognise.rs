@@ -1,7 +1,9 @@
 //! From a block of rows to a [`Table`]: kind from the title, unit from the caption, header rows
 //! and merged header cells, column roles from header words.
 
-use super::{compact, Cell, Column, ColumnRole, Form, Row, Side, SubjectCode, Table, TableKind, TOTAL_LABELS};
+use super::{
+    compact, Cell, Column, ColumnRole, Form, Row, Side, SplitCode, SubjectCode, Table, TableKind, TOTAL_LABELS,
+};
 use crate::amount::{read_cell, CellValue};
 use crate::ingest::Block;
 use crate::report::Unrecognised;
@@ -87,13 +89,14 @@ pub fn recognise(block: &Block, index: usize, unit_above: Option<Unit>) -> Recog
         .collect();
     let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
 
-    let (header_rows, columns, form) = if kind.is_performance() {
+    let (header_rows, columns, form, split_codes) = if kind.is_performance() {
         let other = Column { path: Vec::new(), role: ColumnRole::Other, side: None };
-        (0, vec![other; width], Some(Form::parse(&rows)))
+        (0, vec![other; width], Some(Form::parse(&rows)), Vec::new())
     } else {
         let header_rows = rows.iter().position(is_data_row).unwrap_or(rows.len()).min(MAX_HEADER_ROWS);
-        let columns = columns(&rows, header_rows, width, kind);
-        (header_rows, columns, None)
+        let mut columns = columns(&rows, header_rows, width, kind);
+        let split_codes = split_codes(&rows, header_rows, &mut columns);
+        (header_rows, columns, None, split_codes)
     };
 
     Recognised::Table(Box::new(Table {
@@ -110,6 +113,7 @@ pub fn recognise(block: &Block, index: usize, unit_above: Option<Unit>) -> Recog
         columns,
         notes: block.notes.clone(),
         form,
+        split_codes,
     }))
 }
 
@@ -181,6 +185,82 @@ fn columns(rows: &[Row], header_rows: usize, width: usize, kind: TableKind) -> V
             Column { path, role, side }
         })
         .collect()
+}
+
+/// Finds codes printed across `类 | 款 | 项` (or `类 | 款`) columns, makes the 类 column the code
+/// column and the others plain columns (their `06` is not an amount), and joins each row's code.
+fn split_codes(rows: &[Row], header_rows: usize, columns: &mut [Column]) -> Vec<SplitCode> {
+    let label = |columns: &[Column], c: usize| columns.get(c).map(|col| compact(col.label())).unwrap_or_default();
+    let mut splits = Vec::new();
+    let mut c = 0;
+    while c < columns.len() {
+        if label(columns, c) != "类" || label(columns, c + 1) != "款" {
+            c += 1;
+            continue;
+        }
+        let parts: Vec<usize> = if label(columns, c + 2) == "项" { vec![c, c + 1, c + 2] } else { vec![c, c + 1] };
+        columns[c].role = ColumnRole::Code;
+        for &p in &parts[1..] {
+            columns[p].role = ColumnRole::Other;
+        }
+        let codes = join_codes(rows, header_rows, &parts);
+        c += parts.len();
+        splits.push(SplitCode { columns: parts, codes });
+    }
+    splits
+}
+
+/// Each row's code from its 类/款/项 cells. A cell holds the level's own two digits (three for
+/// 类) or the whole code; a row printing only its 款 or 项 continues the 类/款 printed above it.
+/// A row whose code cells are blank (合计) or not digits has no code and does not move the carry.
+fn join_codes(rows: &[Row], header_rows: usize, parts: &[usize]) -> Vec<Option<SubjectCode>> {
+    // The code reached at each level so far: 类 (3 digits), 款 (5), 项 (7).
+    let mut carry: Vec<Option<String>> = vec![None; parts.len()];
+    let mut codes = vec![None; header_rows.min(rows.len())];
+    for row in rows.iter().skip(header_rows) {
+        let digits: Vec<String> = parts
+            .iter()
+            .map(|&c| row.cells.get(c).map(|cell| cell.text.chars().filter(|ch| !ch.is_whitespace()).collect()))
+            .map(Option::unwrap_or_default)
+            .collect();
+        let mut next = carry.clone();
+        let mut code = None;
+        let mut valid = digits.iter().any(|d| !d.is_empty());
+        for (level, d) in digits.iter().enumerate() {
+            if d.is_empty() {
+                continue;
+            }
+            let whole = 3 + 2 * level;
+            let joined = if !d.chars().all(|ch| ch.is_ascii_digit()) {
+                None
+            } else if d.len() == whole {
+                Some(d.clone())
+            } else if level > 0 && d.len() == 2 {
+                next.get(level - 1).cloned().flatten().map(|parent| format!("{parent}{d}"))
+            } else {
+                None
+            };
+            let Some(joined) = joined.filter(|j| SubjectCode::parse(j).is_some()) else {
+                valid = false;
+                break;
+            };
+            for (l, slot) in next.iter_mut().enumerate() {
+                *slot = match l.cmp(&level) {
+                    std::cmp::Ordering::Less => joined.get(..3 + 2 * l).map(str::to_string),
+                    std::cmp::Ordering::Equal => Some(joined.clone()),
+                    std::cmp::Ordering::Greater => None,
+                };
+            }
+            code = SubjectCode::parse(&joined);
+        }
+        if valid {
+            carry = next;
+            codes.push(code);
+        } else {
+            codes.push(None);
+        }
+    }
+    codes
 }
 
 fn side_of(path: &[String]) -> Option<Side> {
