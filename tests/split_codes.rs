@@ -210,3 +210,40 @@ fn html_with_spanned_code_header_joins_the_codes() {
         .collect();
     assert_eq!(table_findings, ["Warning SUM003 E12", "Warning SUM003 F12"]);
 }
+
+/// An economic-classification table split as `类 | 款`, with 合计 in the 类 column, a row whose
+/// 款 cell is not a code, and a 款 printed whole (`30201`) after a bare `02`.
+const ECONOMIC: &str = "表三\n\n## 一般公共预算财政拨款基本支出预算表\n\n单位：万元\n\n\
+科目编码\t\t科目名称\t合计\t人员经费\t公用经费\n\
+类\t款\t\t\t\t\n\
+合计\t\t\t110.00\t100.00\t10.00\n\
+301\t\t工资福利支出\t100.00\t100.00\t\n\
+\t01\t基本工资\t60.00\t60.00\t\n\
+\t02\t津贴补贴\t40.00\t40.00\t\n\
+\t其中\t说明行\t\t\t\n\
+302\t\t商品和服务支出\t10.00\t\t10.00\n\
+\t30201\t办公费\t4.00\t\t4.00\n\
+\t02\t印刷费\t6.00\t\t6.00\n";
+
+#[test]
+fn economic_lei_kuan_columns_are_joined() {
+    let report = check_text(ECONOMIC);
+    let table = &report.tables[0];
+    let codes: Vec<String> =
+        table.data_rows().map(|r| table.row_code(r).map(|c| c.to_string()).unwrap_or_default()).collect();
+    assert_eq!(codes, ["", "301", "30101", "30102", "", "302", "30201", "30202"]);
+    let errors: Vec<&Finding> = report.findings.iter().filter(|f| f.severity != Severity::Info).collect();
+    assert!(errors.is_empty(), "{:?}", errors.iter().map(|f| report.finding_line(f)).collect::<Vec<_>>());
+
+    // 30102 津贴补贴 40.00 → 45.00 in 合计: 301 = Σ 款 (SUM003 at 301's cell), the row's own
+    // 合计 = 人员经费 + 公用经费, and nothing else.
+    let (mutated, line) = mutate(ECONOMIC, "\t02\t津贴补贴", 3, "40.00", "45.00");
+    let report = check_text(&mutated);
+    let found: Vec<String> = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| format!("{} {}", f.rule, f.cell.as_ref().map(|c| c.a1.as_str()).unwrap_or("")))
+        .collect();
+    assert_eq!(found, ["SUM001 D6", "SUM003 D4"], "line {line}");
+}
