@@ -203,3 +203,91 @@ fn numbers_broken_across_lines_are_joined() {
     assert_eq!(filled(row(spending, "合计")), ["合计", "14,770.62", "5,838.39", "8,932.23"]);
     assert_eq!(filled(row(spending, "2200501")), ["2200501", "行政运行", "5,389.50", "5,321.50", "68.00"]);
 }
+
+/// The indicators of a performance form: name, nature, value, unit, weight as printed.
+fn indicators(table: &Table) -> Vec<Vec<String>> {
+    let form = table.form.as_ref().unwrap_or_else(|| panic!("{}: no form", table.title));
+    form.indicators.iter().map(|i| table.rows[i.row].cells.iter().take(5).map(|c| c.text.clone()).collect()).collect()
+}
+
+fn kpi_findings(report: &Report) -> Vec<String> {
+    report
+        .findings
+        .iter()
+        .filter(|f| f.rule.starts_with("KPI"))
+        .map(|f| report.finding_line(f).split(" | ").next().unwrap_or_default().to_string())
+        .collect()
+}
+
+/// Weights of each performance form read, by table number, with the count of its indicators.
+fn form_weights(report: &Report) -> Vec<(String, usize, u32)> {
+    report
+        .tables
+        .iter()
+        .filter(|t| t.form.is_some())
+        .map(|t| {
+            let weights: u32 = indicators(t).iter().filter_map(|i| i.get(4)?.parse::<u32>().ok()).sum();
+            (t.number.clone().unwrap_or_default(), indicators(t).len(), weights)
+        })
+        .collect()
+}
+
+/// 21's 表十 (部门整体) and 表十二 (一般性项目): names wrapped around their values
+/// (`民呼我为（“互联网+督查”）诉求工单` / `≥ 85 % 15 是` / `问题解决率`) are joined, the merged
+/// 序号 / 项目名称 / 当年绩效目标 cells are left out, and KPI001 finds both forms' weights make 100.
+#[test]
+fn chongqing_performance_forms_are_read_indicator_by_indicator() {
+    let report = check(CHONGQING);
+    assert_eq!(form_weights(&report), [("表十".to_string(), 10, 100), ("表十二".to_string(), 11, 100)]);
+    let dept = report.tables.iter().find(|t| t.number.as_deref() == Some("表十")).expect("表十");
+    let rows = indicators(dept);
+    assert_eq!(rows[1], ["民呼我为（“互联网+督查”）诉求工单问题解决率", "≥", "85", "%", "15"]);
+    assert_eq!(rows[2], ["“一件事一次办”网站访问可达率", "≥", "90", "%", "15"]);
+    assert_eq!(rows[4], ["民呼我为（“12345”）咨询一次性解答率", "≥", "70", "%", "15"]);
+    assert_eq!(rows[8], ["市政府门户网站和政务新媒体访问量", "≥", "2000", "万人次", "5"]);
+    let project = report.tables.iter().find(|t| t.number.as_deref() == Some("表十二")).expect("表十二");
+    let rows = indicators(project);
+    assert_eq!(rows[3], ["民呼我为（“互联网+督查”）诉求工单问题解决率", "≥", "85", "%", "15"]);
+    assert_eq!(rows[10], ["年度预算执行率", "=", "100", "%", "10"]);
+    assert!(kpi_findings(&report).is_empty(), "{:?}", kpi_findings(&report));
+    assert!(!report.not_checked.iter().any(|n| n.rule == "KPI001"));
+    assert_eq!(report.counts.errors, 0);
+}
+
+/// 22's forms: a department form over two pages (its header repeated), and a project form whose
+/// names wrap above (`确保市局各类气象业务及管理工作` / `稳定持续运转 = 365`) or below
+/// (`综合观测系统装备维修时限 (国家 ≤ 36` / `地面站)`) their values, letter-spaced ones too.
+#[test]
+fn meteorology_performance_forms_are_read_and_their_weights_checked() {
+    let name = "22_chongqing-shi-qixiangju-2026-yusuan.txt";
+    let report = check(name);
+    assert_eq!(form_weights(&report), [("表十".to_string(), 11, 100), ("表十二".to_string(), 12, 100)]);
+    let project = report.tables.iter().find(|t| t.number.as_deref() == Some("表十二")).expect("表十二");
+    let rows = indicators(project);
+    assert_eq!(rows[2], ["确保市局各类气象业务及管理工作稳定持续运转", "=", "365", "天数", "10"]);
+    assert_eq!(rows[6], ["观测系统业务可用性(国家地面站)", "≥", "98", "%", "5"]);
+    assert_eq!(rows[7], ["综合观测系统装备维修时限(国家地面站)", "≤", "36", "小时", "8"]);
+    assert_eq!(rows[9], ["观测系统传输及时率(国家地面站)", "≥", "98", "%", "5"]);
+    // 公众气象服务满意度 measured in 分: a real warning, in both forms.
+    assert_eq!(
+        kpi_findings(&report),
+        [
+            "[warning] KPI004 表十 (D12): 满意度指标的计量单位是“分”，通常应为 %",
+            "[warning] KPI004 表十二 (D12): 满意度指标的计量单位是“分”，通常应为 %",
+        ]
+    );
+    assert_eq!(report.counts.errors, 0);
+
+    // One weight changed on the second page: KPI001 sees the sum.
+    let path = format!("{}/tests/fixtures/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = decode(&std::fs::read(path).expect("corpus 22")).0;
+    let changed = text.replacen(
+        "公众气象服务满意度               ≥     90     分       5",
+        "公众气象服务满意度               ≥     90     分       6",
+        1,
+    );
+    assert_ne!(changed, text);
+    let report = check_sources(&[Source { name: name.into(), text: changed }], RoundingMode::Nearest);
+    let kpi001: Vec<String> = kpi_findings(&report).into_iter().filter(|f| f.contains("KPI001")).collect();
+    assert_eq!(kpi001, ["[error] KPI001 表十 (E2): 表十 权重合计 101，应为 100（含预算执行率权重）"]);
+}

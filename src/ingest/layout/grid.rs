@@ -302,7 +302,7 @@ pub(super) fn read_table(lines: &[TableLine]) -> Grid {
     grid
 }
 
-fn join_words(words: &[Word]) -> String {
+pub(super) fn join_words(words: &[Word]) -> String {
     let mut out = String::new();
     for (i, w) in words.iter().enumerate() {
         let cjk_edge =

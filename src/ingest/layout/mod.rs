@@ -6,6 +6,7 @@
 //! [`grid::read_table`]. Prose between tables is left out; a table whose columns cannot be
 //! placed with confidence carries a [`Misalignment`](super::Misalignment) rather than guesses.
 
+mod form;
 mod grid;
 mod words;
 
@@ -155,11 +156,19 @@ fn grid_enumerated(text: &str) -> bool {
 
 fn finish(blocks: &mut Vec<Block>, current: Option<(Block, Vec<TableLine>)>) {
     let Some((mut block, region)) = current else { return };
+    let performance = block.title.as_deref().is_some_and(|t| t.contains("绩效"));
+    if let Some(read) = performance.then(|| form::read_form(&region)).flatten() {
+        match read {
+            Ok(rows) => block.rows = rows.into_iter().map(|(line, cells)| RawRow { line, cells }).collect(),
+            Err(problem) => block.misaligned = Some(problem),
+        }
+        blocks.push(block);
+        return;
+    }
     let mut grid = read_table(&region);
-    // Performance forms wrap prose cells over many lines and interleave them; read as columns
-    // they would be nonsense.
-    if block.title.as_deref().is_some_and(|t| t.contains("绩效")) && (!grid.rows.is_empty() || grid.problem.is_some())
-    {
+    // Other performance forms wrap prose cells over many lines and interleave them; read as
+    // columns they would be nonsense.
+    if performance && (!grid.rows.is_empty() || grid.problem.is_some()) {
         grid.problem = Some(Misalignment {
             line: block.line,
             detail_zh: "绩效目标表的文字单元格跨行折排，无法按列读出".into(),
