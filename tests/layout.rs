@@ -291,3 +291,48 @@ fn meteorology_performance_forms_are_read_and_their_weights_checked() {
     let kpi001: Vec<String> = kpi_findings(&report).into_iter().filter(|f| f.contains("KPI001")).collect();
     assert_eq!(kpi001, ["[error] KPI001 表十 (E2): 表十 权重合计 101，应为 100（含预算执行率权重）"]);
 }
+
+const SOCIAL_WORK: &str = "03_shanghai-putuo-shehuigongzuobu-2024-juesuan.txt";
+
+/// 03's 基本支出决算表: 人员经费 (301, 303) ‖ 公用经费 (302, 310), a code on each side; names
+/// wrapped around their figures, a code alone on its line with its name and figure below
+/// (`30299` / `其他商品和服务支出 0.20`), a code printed against its name (`310资本性支出`).
+#[test]
+fn social_work_basic_spending_is_read_in_two_coded_halves() {
+    let report = check(SOCIAL_WORK);
+    let basic = table(&report, "一般公共预算财政拨款基本支出决算表");
+    assert_eq!(labels(basic), ["科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数"]);
+    assert_eq!(basic.data_rows().len(), 39);
+    assert_eq!(row(basic, "301"), ["301", "工资福利支出", "95.36", "302", "商品和服务支出", "10.23"]);
+    assert_eq!(row(basic, "30108"), ["30108", "机关事业单位基本养老保险缴费", "6.18", "30206", "电费", "0.00"]);
+    assert_eq!(row(basic, "30399"), ["30399", "其他对个人和家庭的补助", "0.00", "30240", "税金及附加费用", "0.00"]);
+    assert_eq!(row(basic, "30299"), ["", "", "", "30299", "其他商品和服务支出", "0.20"]);
+    assert_eq!(row(basic, "310"), ["", "", "", "310", "资本性支出", "0.00"]);
+    assert_eq!(row(basic, "31001"), ["", "", "", "31001", "房屋建筑物购建", "0.00"]);
+    assert_eq!(row(basic, "31007"), ["", "", "", "31007", "信息网络及软件购置更新", "0.00"]);
+    assert_eq!(row(basic, "人员经费合计"), ["", "人员经费合计", "95.36", "", "公用经费合计", "10.23"]);
+    // 302's items make 10.22 against 10.23 printed, and 105.58 basic spending in the 支出 table
+    // against 95.36 + 10.23: rounding; BAS001 holds (95.36 + 0.00, 10.23 + 0.00).
+    assert_eq!(report.counts.errors, 0);
+    assert!(!report.not_checked.iter().any(|n| n.rule == "BAS001"));
+    assert_eq!(
+        warnings(&report).iter().filter(|w| w.contains("基本支出决算表")).collect::<Vec<_>>(),
+        [
+            "[warning] SUM003 一般公共预算财政拨款基本支出决算表 302 商品和服务支出 / 决算数 (F4): 302 的决算数应等于其下级科目之和（类级）：填报 10.23，计算 10.22，相差 0.01，在舍入误差范围内（舍位平衡）",
+            "[warning] XTB003 一般公共预算财政拨款支出决算表 合计 / 基本支出 (D23): 一般公共预算财政拨款支出决算表 基本支出合计 应与 一般公共预算财政拨款基本支出决算表 一致：填报 105.58，计算 105.59，相差 -0.01，在舍入误差范围内（舍位平衡）",
+        ]
+    );
+}
+
+/// A name wrapped over three lines is centred on its row line: as many lines below as above,
+/// so `机关事业单位` under 20805's `养老支出` starts 2080505's name (NAM001 no longer fires).
+#[test]
+fn names_wrapped_around_their_row_are_joined_in_order() {
+    let report = check(SOCIAL_WORK);
+    let spending = table(&report, "一般公共预算财政拨款支出决算表");
+    assert_eq!(row(spending, "20805")[1], "行政事业单位养老支出");
+    assert_eq!(row(spending, "2080505")[..3], ["2080505", "机关事业单位基本养老保险缴费支出", "6.18"]);
+    assert_eq!(row(spending, "2080506")[..3], ["2080506", "机关事业单位职业年金缴费支出", "4.64"]);
+    assert_eq!(row(spending, "21011")[1], "行政事业单位医疗");
+    assert!(!report.findings.iter().any(|f| f.rule == "NAM001"));
+}

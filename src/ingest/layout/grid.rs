@@ -268,7 +268,10 @@ pub(super) fn read_table(lines: &[TableLine]) -> Grid {
             return grid;
         }
     };
-    if layout.columns.iter().filter(|c| c.kind == ColumnKind::Code).count() > 1 {
+    // Codes on both sides name the rows of both halves (301 … ‖ 302 …), as a 收入 | 支出 line would.
+    let coded_halves = layout.zone_starts.len() == 2
+        && (0..2).all(|z| layout.columns.iter().filter(|c| c.kind == ColumnKind::Code && c.zone == z).count() == 1);
+    if layout.columns.iter().filter(|c| c.kind == ColumnKind::Code).count() > 1 && !coded_halves {
         grid.problem = Some(Misalignment {
             line: body.first().map_or(0, |b| b.no),
             detail_zh: "左右两栏各有科目编码，暂不能按列读出".into(),
@@ -278,7 +281,7 @@ pub(super) fn read_table(lines: &[TableLine]) -> Grid {
     }
     let side_line = header_lines.iter().any(|l| is_side_line(&l.words));
     let figures_between = layout.columns.iter().any(|c| c.kind == ColumnKind::Value && c.zone == 1);
-    if layout.zone_starts.len() == 2 && figures_between && !side_line {
+    if layout.zone_starts.len() == 2 && figures_between && !side_line && !coded_halves {
         grid.problem = Some(Misalignment {
             line: body.first().map_or(0, |b| b.no),
             detail_zh: "两组标签列上方没有“收入 / 支出”，分不清两栏".into(),
@@ -477,8 +480,13 @@ impl Layout {
             };
             let mut data: Vec<Cluster> = page_clusters[reference].clone();
             let first_left = data.first().map_or(usize::MAX, |d| d.left);
-            let zone_stacks: Vec<&Stack> =
-                stacks.iter().filter(|s| value_zone(s.start) == zone && s.end + 2 > first_left).collect();
+            // Header words right of every figure of the zone stand over the next half's codes.
+            let last_right = data.iter().map(|d| d.right).max().unwrap_or(0);
+            let over_codes = |s: &Stack| coded.get(zone).copied().unwrap_or(false) && zone > 0 && s.start > last_right;
+            let zone_stacks: Vec<&Stack> = stacks
+                .iter()
+                .filter(|s| value_zone(s.start) == zone && s.end + 2 > first_left && !over_codes(s))
+                .collect();
             // Figures of one column printed a few places apart: as many columns as the header shows.
             let per_line = body
                 .iter()
@@ -1008,6 +1016,10 @@ struct Building {
     cells: Vec<String>,
     /// Started by a label line without figures (the figures may still come).
     open: bool,
+    /// Lines of its name printed above its row line, and below it: a name wrapped around its
+    /// row line is centred on it, as many lines below as above.
+    above: usize,
+    below: usize,
 }
 
 fn assemble(
@@ -1077,9 +1089,19 @@ fn assemble(
                 .last()
                 .is_some_and(|r| r.open && adjacent(r) && labels.iter().all(|(c, _, _)| r.cells[*c].is_empty()));
             if !joins_open {
-                rows.push(Building { first: b.index, last: b.index, cells: vec![String::new(); width], open: false });
+                rows.push(Building {
+                    first: b.index,
+                    last: b.index,
+                    cells: vec![String::new(); width],
+                    open: false,
+                    above: 0,
+                    below: 0,
+                });
             }
             let Some(row) = rows.last_mut() else { continue };
+            if !waiting.is_empty() {
+                row.above += 1;
+            }
             for (col, text) in waiting.drain(..) {
                 if row.cells[col].is_empty() {
                     row.cells[col] = text;
@@ -1092,7 +1114,8 @@ fn assemble(
                 row.cells[*col] = text.clone();
             }
             row.last = b.index;
-            row.open = false;
+            // A code alone on its line: its name and figures follow on the next line.
+            row.open = values.is_empty() && !b.items.iter().any(|i| i.kind == Kind::Text);
             continue;
         }
         // A line of labels alone.
@@ -1111,18 +1134,30 @@ fn assemble(
                 Some(r) if !starter && r.cells[col].is_empty() && b.index <= r.last + 2 => {
                     r.cells[col] = text;
                     r.last = b.index;
+                    r.below += 1;
+                }
+                // The row above still owes lines below for those it had above.
+                Some(r) if !starter && r.above > r.below && r.last + 1 == b.index => {
+                    r.cells[col].push_str(&text);
+                    r.last = b.index;
+                    r.below += 1;
                 }
                 _ if !starter && next_row_line.is_some_and(|n| next_label_empty(n, col, layout)) => {
+                    waiting.push((col, text));
+                }
+                // The row above has as many lines below as above: this one starts the next name.
+                Some(r) if !starter && r.above > 0 && r.below >= r.above && next_row_line.is_some() => {
                     waiting.push((col, text));
                 }
                 Some(r) if !starter && !blank_between(r.last, b.index) => {
                     r.cells[col].push_str(&text);
                     r.last = b.index;
+                    r.below += 1;
                 }
                 _ => {
                     let mut cells = vec![String::new(); width];
                     cells[col] = text;
-                    rows.push(Building { first: b.index, last: b.index, cells, open: true });
+                    rows.push(Building { first: b.index, last: b.index, cells, open: true, above: 1, below: 0 });
                 }
             }
         }
@@ -1159,7 +1194,7 @@ fn assemble(
                     cells[*col] = text.clone();
                 }
                 let at = rows.iter().position(|r| r.first > index).unwrap_or(rows.len());
-                rows.insert(at, Building { first: index, last: index, cells, open: false });
+                rows.insert(at, Building { first: index, last: index, cells, open: false, above: 0, below: 0 });
             }
             None => {
                 return Err(Misalignment {

@@ -89,6 +89,8 @@ fn is_cjk(c: char) -> bool {
 /// Classifies the words of a table line: codes (with `201   06   01` joined to `2010601`),
 /// numbers, decimals split off a number, and labels (words one space apart merged).
 pub(super) fn items(words: &[Word]) -> Vec<Item> {
+    let words: Vec<Word> = words.iter().flat_map(unglue_code).collect();
+    let words = words.as_slice();
     let mut out: Vec<Item> = Vec::new();
     for (i, w) in words.iter().enumerate() {
         let prev = out.last();
@@ -132,6 +134,20 @@ pub(super) fn items(words: &[Word]) -> Vec<Item> {
         }
     }
     out
+}
+
+/// `310资本性支出`: a code printed against its name is two words (not `110万元`, `202年`).
+fn unglue_code(w: &Word) -> Vec<Word> {
+    let digits = w.text.chars().take_while(|c| c.is_ascii_digit()).count();
+    let rest: String = w.text.chars().skip(digits).collect();
+    let named = rest.chars().next().is_some_and(|c| is_cjk(c) && !"年月日万元个人次项类款".contains(c))
+        && !rest.chars().any(|c| c.is_ascii_digit());
+    if [3, 5, 7].contains(&digits) && named {
+        let code = Word { text: w.text.chars().take(digits).collect(), start: w.start, end: w.start + digits };
+        vec![code, Word { text: rest, start: w.start + digits, end: w.end }]
+    } else {
+        vec![w.clone()]
+    }
 }
 
 /// `合   计`, `项    目`: single characters spread across a cell are one label.
@@ -183,6 +199,8 @@ mod tests {
         );
         assert_eq!(kinds("   100    200")[0], (Kind::Number, "100".into()));
         assert_eq!(kinds("基本工资      01   办公费")[1].0, Kind::CodePart);
+        assert_eq!(kinds("310资本性支出   0.00")[..2], [(Kind::Code, "310".into()), (Kind::Text, "资本性支出".into())]);
+        assert_eq!(kinds("110万元")[0], (Kind::Text, "110万元".into()));
     }
 
     /// Corpus 21, 表三: the 总计 figures of three rows end in the same character column, while
