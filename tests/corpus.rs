@@ -54,11 +54,6 @@ fn pdf_layout_tables_are_read_and_unalignable_ones_say_why() {
     let report = check("01_shanghai-putuo-caizhengju-2024-juesuan.txt");
     let unread: Vec<(&str, &str)> =
         report.unrecognised.iter().map(|u| (u.title.as_str(), u.reason_en.as_str())).collect();
-    assert_eq!(
-        unread,
-        [(
-            "一般公共预算财政拨款基本支出决算表",
-            "could not align columns (line 346: a whole number “302” stands among the amounts (a displaced subject code?))"
-        )]
-    );
+    // 01's 基本支出决算表, 类 codes on lines of their own, is read by its rows (tests/layout.rs).
+    assert!(unread.is_empty(), "{unread:?}");
 }

@@ -54,6 +54,7 @@ fn putuo_final_accounts_are_read_row_by_row() {
             "支出决算表",
             "财政拨款收入支出决算总表",
             "一般公共预算财政拨款支出决算表",
+            "一般公共预算财政拨款基本支出决算表",
             "财政拨款“三公”经费支出决算表",
             "政府性基金预算财政拨款收入支出决算表",
             "国有资本经营预算财政拨款收入支出决算表",
@@ -123,8 +124,8 @@ fn putuo_final_accounts_are_read_row_by_row() {
     assert_eq!(empty.notes, ["注：上海市普陀区财政局无政府性基金预算财政拨款支出，故本表无数据。"]);
 }
 
-/// 326.71 in 收入支出决算总表 and 财政拨款收入支出决算总表 against 326.72 in the 支出 tables, and
-/// the 合计 rows built on it: rounding.
+/// 326.71 in 收入支出决算总表 and 财政拨款收入支出决算总表 against 326.72 in the 支出 tables, the
+/// 合计 rows built on it, and 基本支出's 301 and 302 against their 款: rounding.
 #[test]
 fn putuo_rounding_differences_are_warnings_and_nothing_is_an_error() {
     let report = check(PUTUO);
@@ -138,6 +139,8 @@ fn putuo_rounding_differences_are_warnings_and_nothing_is_an_error() {
             "[warning] SUM002 支出决算表 合计 / 基本支出 (D5): 合计行的基本支出应等于各类级科目之和：填报 2336.91，计算 2336.92，相差 -0.01，在舍入误差范围内（舍位平衡）",
             "[warning] SUM002 一般公共预算财政拨款支出决算表 合计 / 合计 (C24): 合计行的合计应等于各类级科目之和：填报 2940.05，计算 2940.06，相差 -0.01，在舍入误差范围内（舍位平衡）",
             "[warning] SUM002 一般公共预算财政拨款支出决算表 合计 / 基本支出 (D24): 合计行的基本支出应等于各类级科目之和：填报 2336.91，计算 2336.92，相差 -0.01，在舍入误差范围内（舍位平衡）",
+            "[warning] SUM003 一般公共预算财政拨款基本支出决算表 301 工资福利支出 / 决算数 (C2): 301 的决算数应等于其下级科目之和（类级）：填报 2082.85，计算 2082.86，相差 -0.01，在舍入误差范围内（舍位平衡）",
+            "[warning] SUM003 一般公共预算财政拨款基本支出决算表 302 商品和服务支出 / 决算数 (F2): 302 的决算数应等于其下级科目之和（类级）：填报 171.07，计算 171.09，相差 -0.02，在舍入误差范围内（舍位平衡）",
             "[warning] XTB002 一般公共预算财政拨款支出决算表 208 社会保障和就业支出 / 合计 (C11): 一般公共预算财政拨款支出决算表 社会保障和就业支出 应与 财政拨款收入支出决算总表 一致：填报 326.72，计算 326.71，相差 0.01，在舍入误差范围内（舍位平衡）",
             "[warning] XTB006 支出决算表 208 社会保障和就业支出 / 本年支出合计 (C12): 支出决算表 社会保障和就业支出 应与 收入支出决算总表 一致：填报 326.72，计算 326.71，相差 0.01，在舍入误差范围内（舍位平衡）",
         ]
@@ -335,4 +338,39 @@ fn names_wrapped_around_their_row_are_joined_in_order() {
     assert_eq!(row(spending, "2080506")[..3], ["2080506", "机关事业单位职业年金缴费支出", "4.64"]);
     assert_eq!(row(spending, "21011")[1], "行政事业单位医疗");
     assert!(!report.findings.iter().any(|f| f.rule == "NAM001"));
+}
+
+/// 01's 基本支出决算表 prints each row's 类 codes on a line of their own (`301    01        302`),
+/// its figures on that line or above it and its names (and the right half's 款) below: read row by
+/// row, it gives the cells of the hand transcription in tests/fixtures/sets (codes without the
+/// space between 类 and 款), and BAS001 checks it.
+#[test]
+fn putuo_basic_spending_matches_its_transcription() {
+    let report = check(PUTUO);
+    let basic = table(&report, "一般公共预算财政拨款基本支出决算表");
+    let trimmed = |mut cells: Vec<String>| {
+        while cells.last().is_some_and(|c| c.is_empty()) {
+            cells.pop();
+        }
+        cells
+    };
+    let read: Vec<Vec<String>> =
+        basic.rows.iter().map(|r| trimmed(r.cells.iter().map(|c| c.text.clone()).collect())).collect();
+    let path = format!("{}/tests/fixtures/sets/juesuan-putuo-caizhengju-2024.tsv", env!("CARGO_MANIFEST_DIR"));
+    let tsv = std::fs::read_to_string(path).expect("transcription");
+    let transcribed: Vec<Vec<String>> = tsv
+        .lines()
+        .skip_while(|l| *l != "一般公共预算财政拨款基本支出决算表")
+        .skip(2)
+        .take_while(|l| !l.is_empty())
+        .map(|l| {
+            let cells = l.split('\t').enumerate();
+            trimmed(cells.map(|(i, c)| if i % 3 == 0 { c.replace(' ', "") } else { c.to_string() }).collect())
+        })
+        .collect();
+    assert_eq!(transcribed.len(), 40);
+    assert_eq!(read, transcribed);
+    assert_eq!(report.counts.errors, 0);
+    assert!(!report.not_checked.iter().any(|n| n.rule == "BAS001"));
+    assert!(report.unrecognised.is_empty());
 }

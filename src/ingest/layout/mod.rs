@@ -8,6 +8,7 @@
 
 mod form;
 mod grid;
+mod halves;
 mod words;
 
 use super::{Block, Misalignment, RawRow, Source};
@@ -175,6 +176,15 @@ fn finish(blocks: &mut Vec<Block>, current: Option<(Block, Vec<TableLine>)>) {
             detail_en: "a performance form wraps its text cells over several lines and cannot be read column by column"
                 .into(),
         });
+    }
+    // Shanghai's 基本支出 table prints each half's 类 code on a line of its own; read by its rows.
+    let basic = block.title.as_deref().is_some_and(|t| t.contains("基本支出"));
+    if let (true, Some(_)) = (basic, &grid.problem) {
+        if let Ok(rows) = halves::read_coded_halves(&region) {
+            grid.problem = None;
+            grid.header = Vec::new();
+            grid.rows = rows;
+        }
     }
     block.rows = grid.header.into_iter().chain(grid.rows).map(|(line, cells)| RawRow { line, cells }).collect();
     block.notes = grid.notes;

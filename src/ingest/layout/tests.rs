@@ -98,10 +98,7 @@ fn a_number_split_across_lines_is_one_number() {
     assert_eq!(row(b, "2010301"), ["2010301", "行政运行", "174,900.64", "174,900.64"]);
 }
 
-/// Corpus 01, 基本支出决算表: the 款 of a code printed under its 类, the name on another line.
-#[test]
-fn a_table_whose_columns_cannot_be_placed_says_so() {
-    let text = "                    一般公共预算财政拨款基本支出决算表
+const BASIC: &str = "                    一般公共预算财政拨款基本支出决算表
                                                                  单位：万元
     科目编码       科目名称      决算数                         科目名称        决算数
 301                         2,082.85   302                           171.07
@@ -110,7 +107,22 @@ fn a_table_whose_columns_cannot_be_placed_says_so() {
 301    01                              302
             基本工资                              01   办公费
 ";
-    let b = &read(text)[0];
+
+/// Corpus 01, 基本支出决算表: each row's 类 codes on a line of their own, its figures on that line
+/// or above, its names and the right half's 款 below.
+#[test]
+fn basic_spending_with_codes_on_their_own_lines_is_read_by_rows() {
+    let b = &read(BASIC)[0];
+    assert_eq!(b.misaligned, None);
+    assert_eq!(row(b, "301"), ["301", "工资福利支出", "2,082.85", "302", "商品和服务支出", "171.07"]);
+    assert_eq!(row(b, "30101"), ["30101", "基本工资", "262.33", "30201", "办公费", "21.21"]);
+}
+
+/// The same table with a figure after its last row fits neither reading: it says why.
+#[test]
+fn a_table_whose_columns_cannot_be_placed_says_so() {
+    let text = format!("{BASIC}                            1.00\n");
+    let b = &read(&text)[0];
     let problem = b.misaligned.as_ref().expect("misaligned");
     assert_eq!(problem.line, 7);
     assert_eq!(problem.detail_en, "a whole number “302” stands among the amounts (a displaced subject code?)");
