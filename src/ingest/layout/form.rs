@@ -61,6 +61,18 @@ pub(super) fn read_form(lines: &[TableLine]) -> Option<Result<Rows, Misalignment
 
 fn read_rows(lines: &[TableLine], header: usize, first_anchor: usize, core: bool) -> Result<Rows, Misalignment> {
     let nature_at = |ws: &[Word]| ws.iter().position(|w| NATURES.contains(&w.text.as_str()));
+    // Several projects (序号 1, 2, …) in one form: which indicator is whose cannot be told, and
+    // their weights together would not make 100.
+    let numbered = |l: &&TableLine| {
+        l.words.first().is_some_and(|w| w.start <= 3 && w.text.len() <= 3 && w.text.chars().all(|c| c.is_ascii_digit()))
+    };
+    if let Some(second) = lines[header..].iter().filter(numbered).nth(1) {
+        return Err(problem(
+            second.no,
+            "一张绩效目标表列了多个项目，分不清各指标属于哪个项目".into(),
+            "a performance form lists several projects; which indicator belongs to which cannot be told".into(),
+        ));
+    }
     // Names are left-aligned, but pdftotext pulls them a few places left after the wide text of
     // 当年绩效目标: the name column begins a little left of the leftmost word before a nature.
     let left = lines[first_anchor..]

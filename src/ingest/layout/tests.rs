@@ -175,3 +175,47 @@ fn the_pdf_documents_of_the_corpus_and_only_they_look_like_layout() {
     layout.sort();
     assert_eq!(layout, ["01", "03", "05", "07", "21", "22", "23"]);
 }
+
+/// Corpus 21, 表十二 cut down: one project's indicators, a name wrapped around its values.
+const PROJECT_FORM: &str = "表十二
+                            2026年市级一般性项目绩效目标表（一级项目）
+              当年财政拨款                                                              指标权重
+ 序号   项目名称                  当年绩效目标           指标名称            指标性质   指标值    计量单位
+               预算金额                                                                (%)
+                                      市政府主要领导交办事项督查督办率        ＝     100     %      50
+                                      民呼我为（“互联网+督查”）诉求工单问
+                                                              ≥      85     %      40
+      市政府办公               完成各项业务工作，分别 题解决率
+ 1    厅业务及日    8,534.17   达到工作要求，保障市政 年度预算执行率                 =      100    %      10
+";
+
+#[test]
+fn a_project_form_is_read_indicator_by_indicator() {
+    let b = &read(PROJECT_FORM)[0];
+    assert_eq!(b.misaligned, None);
+    let cells: Vec<&[String]> = b.rows.iter().map(|r| r.cells.as_slice()).collect();
+    assert_eq!(
+        cells,
+        [
+            ["指标名称", "指标性质", "指标值", "计量单位", "指标权重(%)"].as_slice(),
+            ["市政府主要领导交办事项督查督办率", "＝", "100", "%", "50"].as_slice(),
+            ["民呼我为（“互联网+督查”）诉求工单问题解决率", "≥", "85", "%", "40"].as_slice(),
+            ["年度预算执行率", "=", "100", "%", "10"].as_slice(),
+        ]
+    );
+}
+
+/// A second project (序号 2) in the same form: whose indicators are whose is unknown.
+#[test]
+fn a_form_of_several_projects_is_left_unread() {
+    let text = format!(
+        "{PROJECT_FORM} 2    其他项目      10.00   完成 年度预算执行率                 =      100    %      10\n"
+    );
+    let b = &read(&text)[0];
+    let problem = b.misaligned.as_ref().expect("misaligned");
+    assert_eq!(problem.line, 11);
+    assert_eq!(
+        problem.detail_en,
+        "a performance form lists several projects; which indicator belongs to which cannot be told"
+    );
+}
