@@ -374,3 +374,16 @@ fn putuo_basic_spending_matches_its_transcription() {
     assert!(!report.not_checked.iter().any(|n| n.rule == "BAS001"));
     assert!(report.unrecognised.is_empty());
 }
+
+/// 01's 三公 table prints 公务接待费 in the gap between its 预算数 and 决算数: it names both, and
+/// the 0.95 under its 预算数 is 公务接待费's (12 columns, not 13).
+#[test]
+fn a_header_word_between_two_columns_names_both() {
+    let report = check(PUTUO);
+    let three = table(&report, "财政拨款“三公”经费支出决算表");
+    assert_eq!(three.columns.len(), 12);
+    assert_eq!(three.columns[10].path, ["公务接待费", "预算数"]);
+    assert_eq!(three.columns[11].path, ["公务接待费", "决算数"]);
+    let figures = three.data_rows().next().map(|r| three.rows[r].cells.iter().map(|c| c.text.as_str()).collect());
+    assert_eq!(figures, Some(vec!["0.95", "", "", "", "", "", "", "", "", "", "0.95"]));
+}

@@ -937,7 +937,15 @@ fn header_stacks(header_lines: &[&TableLine]) -> (Vec<Stack>, Vec<(usize, usize)
             continue;
         }
         for w in line.words.iter().filter(|w| !is_code_level_word(&line.words, w)) {
-            let spanning = header_lines.iter().any(|other| other.words.iter().filter(|o| overlaps(o, w)).count() >= 2);
+            // Over two words of a lower line, or printed in the gap between them (`公务接待费`
+            // between its 预算数 and 决算数).
+            let bridges = |other: &&TableLine| {
+                other.no > line.no
+                    && !other.words.iter().any(|o| overlaps(o, w))
+                    && other.words.windows(2).any(|p| w.start <= p[0].end + 1 && w.end + 1 >= p[1].start)
+            };
+            let spanning = header_lines.iter().any(|other| other.words.iter().filter(|o| overlaps(o, w)).count() >= 2)
+                || header_lines.iter().any(bridges);
             if spanning {
                 groups.push((line.no, w.start));
             } else {
