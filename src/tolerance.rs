@@ -58,8 +58,13 @@ pub struct Figure {
 
 impl Figure {
     /// A figure as printed, in a table whose unit is `factor` 元.
+    ///
+    /// A bare `0` is exact: disclosures print it for "nothing", beside figures with two decimals,
+    /// and reading it as [−0.5, 0.5] let a wrong total pass as rounding (corpus 10 with its 合计
+    /// changed by 1.00). A `0.00` keeps its printed precision like any other figure.
     pub fn printed(value: Decimal, factor: Decimal) -> Figure {
-        Figure { value: value * factor, ulp: Decimal::new(1, value.scale()) * factor }
+        let ulp = if value.is_zero() && value.scale() == 0 { Decimal::ZERO } else { Decimal::new(1, value.scale()) };
+        Figure { value: value * factor, ulp: ulp * factor }
     }
 }
 

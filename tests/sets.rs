@@ -132,8 +132,6 @@ fn the_stand_alone_three_public_table_reports_its_real_error() {
     assert_eq!(
         errors,
         [
-            e("SGF001", "合 计", "本年预算数", "34.35", "1.70"),
-            e("SGF001", "合 计", "其中:公共预算财政拨款", "34.35", "1.70"),
             e("SGF002", "3.公务用车费", "本年预算数", "0", "32.65"),
             e("SGF002", "3.公务用车费", "其中:公共预算财政拨款", "0", "32.65"),
         ]
@@ -518,4 +516,21 @@ fn self_evaluation_points_and_scores_are_checked_once_the_form_is_complete() {
     assert_eq!(over.len(), 1);
     assert!(touches(over[0], line, 7) && touches(over[0], line, 6));
     assert_eq!(over[0].message_zh, "项目支出绩效自评表 得分 9 超过分值 8");
+}
+
+/// The total is compared with the vehicle items instead of the wrong vehicle subtotal only when
+/// the items make it agree: a total that is wrong as well is still reported.
+#[test]
+fn a_wrong_three_public_total_is_reported_beside_a_wrong_vehicle_subtotal() {
+    let report = check_text(&GUILIN.replacen("34.35", "35.35", 1));
+    let errors: Vec<String> = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| format!("{} {} {:?} {:?}", f.rule, f.cell.as_ref().unwrap().a1, f.printed, f.computed))
+        .collect();
+    assert_eq!(
+        errors,
+        ["SGF001 B2 Some(35.35) Some(1.70)", "SGF002 B5 Some(0) Some(32.65)", "SGF002 C5 Some(0) Some(32.65)",]
+    );
 }

@@ -104,7 +104,7 @@ impl Operand {
     }
 
     /// A blank cell is an exact zero: it must not widen the rounding interval the way a
-    /// printed `0` (which could stand for 0.4) does.
+    /// printed `0.00` (which could stand for 0.004) does.
     pub fn figure(&self) -> Figure {
         if self.blank {
             Figure { value: Decimal::ZERO, ulp: Decimal::ZERO }
