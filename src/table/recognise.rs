@@ -46,9 +46,10 @@ pub fn recognise(block: &Block, index: usize, unit_above: Option<Unit>) -> Recog
             line: block.line,
             number: block.marker.clone(),
             title,
-            reason_zh: "标题可识别，但未能读出表格行（未见制表符分隔的行；空格对齐的 PDF 文本暂不支持）".to_string(),
-            reason_en: "title recognised, but no rows could be read (no tab-separated rows; space-aligned PDF text is not supported yet)"
-                .to_string(),
+            reason_zh: "标题可识别，但其下未能读出表格行（没有带数字或分隔符的行）".to_string(),
+            reason_en:
+                "title recognised, but no table rows could be read under it (no lines with figures or cell separators)"
+                    .to_string(),
         });
     }
     if kind == TableKind::Unknown {
