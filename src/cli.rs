@@ -4,13 +4,13 @@
 //! be read or the arguments are wrong.
 
 use budget_check::check_sources;
-use budget_check::ingest::{decode, Source};
+use budget_check::ingest::{decode, file_text, ReadError, Source};
 use budget_check::tolerance::RoundingMode;
 
 const USAGE: &str =
     "用法 usage: budget-check [--format text|json|csv|markdown] [--rounding nearest|truncate|strict] FILE…\n\
-  读取一个或多个文本文件（UTF-8 或 GBK），作为一个文档检查，输出检查报告。\n\
-  Reads text files (UTF-8 or GBK) as one document and prints the check report.\n\
+  读取一个或多个文件（文本 UTF-8/GBK，.csv .html .xlsx .xls .xlsb .ods），作为一个文档检查，输出检查报告。\n\
+  Reads files (text in UTF-8/GBK, .csv .html .xlsx .xls .xlsb .ods) as one document and prints the report.\n\
   Exit status: 0 no errors, 1 errors found, 2 input could not be read.";
 
 #[derive(Debug, PartialEq)]
@@ -63,6 +63,18 @@ fn parse_args(args: Vec<String>) -> Result<Options, String> {
     Ok(options)
 }
 
+/// Spreadsheets, CSV and HTML are read as the page reads uploads; any other file (.txt, no
+/// extension, a pasted dump) as text, so the command line never refuses what it read before.
+fn read_input(path: &str, bytes: &[u8]) -> Result<String, ReadError> {
+    const BY_FORMAT: [&str; 9] = ["csv", "html", "htm", "xlsx", "xlsm", "xlsb", "xls", "ods", "pdf"];
+    let extension = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    if BY_FORMAT.contains(&extension.as_str()) {
+        file_text(path, bytes)
+    } else {
+        Ok(decode(bytes).0)
+    }
+}
+
 /// Runs the checker and returns the exit status.
 pub fn run(args: Vec<String>) -> i32 {
     let options = match parse_args(args) {
@@ -77,10 +89,17 @@ pub fn run(args: Vec<String>) -> i32 {
     };
     let mut sources = Vec::new();
     for path in &options.files {
-        match std::fs::read(path) {
-            Ok(bytes) => sources.push(Source { name: path.clone(), text: decode(&bytes).0 }),
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
             Err(e) => {
                 eprintln!("无法读取 {path}：{e}\ncannot read {path}: {e}");
+                return 2;
+            }
+        };
+        match read_input(path, &bytes) {
+            Ok(text) => sources.push(Source { name: path.clone(), text }),
+            Err(e) => {
+                eprintln!("{}\n{}", e.message_zh, e.message_en);
                 return 2;
             }
         }

@@ -79,3 +79,18 @@ fn binary_garbage_is_checked_without_a_panic() {
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.starts_with("识别 0 张表"), "{stdout}");
 }
+
+#[test]
+fn spreadsheets_are_read_like_uploads_and_damaged_ones_exit_two() {
+    let (code, stdout, _) = run(&[&fixture("formats/biao3.xlsx")]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.contains("[warning] SUM002") && stdout.contains("填报 352.16 计算 352.15"), "{stdout}");
+
+    let damaged = std::env::temp_dir().join(format!("budget-check-damaged-{}.xlsx", std::process::id()));
+    std::fs::write(&damaged, b"PK\x03\x04 not really a workbook").unwrap();
+    let (code, stdout, stderr) = run(&[damaged.to_str().unwrap()]);
+    let _ = std::fs::remove_file(&damaged);
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    assert!(stderr.contains("无法读取文件") && stderr.contains("cannot read file"), "{stderr}");
+}
