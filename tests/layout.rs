@@ -3,9 +3,10 @@
 
 use budget_check::ingest::{decode, Source};
 use budget_check::report::Severity;
+use budget_check::rules::Ctx;
 use budget_check::table::Table;
 use budget_check::tolerance::RoundingMode;
-use budget_check::{check_sources, Report};
+use budget_check::{check_sources, Document, Report};
 
 fn check(name: &str) -> Report {
     let path = format!("{}/tests/fixtures/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -375,15 +376,101 @@ fn putuo_basic_spending_matches_its_transcription() {
     assert!(report.unrecognised.is_empty());
 }
 
-/// 01's 三公 table prints 公务接待费 in the gap between its 预算数 and 决算数: it names both, and
-/// the 0.95 under its 预算数 is 公务接待费's (12 columns, not 13).
+/// The column paths of a table, each joined with ` › `.
+fn paths(table: &Table) -> Vec<String> {
+    table.columns.iter().map(|c| c.path.join(" › ")).collect()
+}
+
+/// How many relations SGF001 and SGF002 check on `table` alone, and what they report.
+fn three_public_checks(table: &Table) -> Vec<(usize, Vec<String>)> {
+    let doc = Document { tables: vec![table.clone()], ..Document::default() };
+    ["SGF001", "SGF002"]
+        .iter()
+        .map(|code| {
+            let rule = budget_check::rules::rule(code).expect("rule");
+            let mut ctx = Ctx::new(&doc, RoundingMode::Nearest, rule);
+            (rule.run)(&mut ctx);
+            (ctx.relations, ctx.findings.iter().map(|f| f.message_zh.clone()).collect())
+        })
+        .collect()
+}
+
+/// The 三公 tables of 01, 05, 21 and 22 print their items off-centre (01's 合计 over its
+/// 决算数), letter-spaced (22's `小   计`) or wrapped (21's `因公出国` / `（境）费`): every figure
+/// column is named by its item and measure, and the three-public totals are checked on them.
 #[test]
-fn a_header_word_between_two_columns_names_both() {
+fn three_public_headers_name_item_and_measure() {
     let report = check(PUTUO);
     let three = table(&report, "财政拨款“三公”经费支出决算表");
-    assert_eq!(three.columns.len(), 12);
-    assert_eq!(three.columns[10].path, ["公务接待费", "预算数"]);
-    assert_eq!(three.columns[11].path, ["公务接待费", "决算数"]);
-    let figures = three.data_rows().next().map(|r| three.rows[r].cells.iter().map(|c| c.text.as_str()).collect());
-    assert_eq!(figures, Some(vec!["0.95", "", "", "", "", "", "", "", "", "", "0.95"]));
+    let top = "财政拨款“三公”经费";
+    let vehicles = "公务用车购置及运行费";
+    let mut expected = Vec::new();
+    for item in ["合计", "因公出国（境）费", "小计", "公务用车购置费", "公务用车运行费", "公务接待费"]
+    {
+        for measure in ["预算数", "决算数"] {
+            expected.push(match item {
+                "小计" | "公务用车购置费" | "公务用车运行费" => {
+                    format!("{top} › {vehicles} › {item} › {measure}")
+                }
+                _ => format!("{top} › {item} › {measure}"),
+            });
+        }
+    }
+    assert_eq!(paths(three), expected);
+    // 0.95 budgeted, all of it for reception; nothing spent.
+    assert_eq!(row(three, "0.95"), ["0.95", "", "", "", "", "", "", "", "", "", "0.95"]);
+    assert_eq!(three_public_checks(three), [(2, vec![]), (2, vec![])]);
+
+    let report = check("05_shanghai-putuo-caizhengju-2025-yusuan.txt");
+    let three = table(&report, "2025年部门“三公”经费和机关运行经费预算表");
+    assert_eq!(
+        paths(three),
+        [
+            "“三公”经费预算数 › 合计",
+            "“三公”经费预算数 › 因公出国(境)费",
+            "“三公”经费预算数 › 公务接待费",
+            "“三公”经费预算数 › 公务用车购置及运行费 › 小计",
+            "“三公”经费预算数 › 公务用车购置及运行费 › 购置费",
+            "“三公”经费预算数 › 公务用车购置及运行费 › 运行费",
+            "机关运行经费预算数",
+        ]
+    );
+    assert_eq!(row(three, "0.95"), ["0.95", "", "0.95", "", "", "", "229.43"]);
+    assert_eq!(three_public_checks(three), [(1, vec![]), (1, vec![])]);
+
+    let report = check(CHONGQING);
+    let three = table(&report, "2026年财政拨款“三公”经费支出情况表");
+    let year = |y: &str| {
+        [
+            format!("{y} › 合计"),
+            format!("{y} › 因公出国（境）费"),
+            format!("{y} › {vehicles} › 小计"),
+            format!("{y} › {vehicles} › 公务用车购置费"),
+            format!("{y} › {vehicles} › 公务用车运行费"),
+            format!("{y} › 公务接待费"),
+        ]
+    };
+    assert_eq!(paths(three), [year("2025年预算数"), year("2026年预算数")].concat());
+    assert_eq!(
+        row(three, "396.97"),
+        ["396.97", "184.49", "202.48", "", "202.48", "10.00", "394.49", "184.49", "200.00", "", "200.00", "10.00"]
+    );
+    assert_eq!(three_public_checks(three), [(2, vec![]), (2, vec![])]);
+
+    let report = check("22_chongqing-shi-qixiangju-2026-yusuan.txt");
+    let three = table(&report, "2026年财政拨款“三公”经费支出情况表");
+    assert_eq!(
+        paths(three),
+        [
+            "合计",
+            "因公出国(境)费",
+            "公务用车购置及运行费 › 小计",
+            "公务用车购置及运行费 › 公务用车购置费",
+            "公务用车购置及运行费 › 公务用车运行费",
+            "公务接待费",
+        ]
+    );
+    // Each figure's decimals are printed on the line under it (`13` / `.85`).
+    assert_eq!(row(three, "13.85"), ["13.85", "", "13.55", "", "13.55", "0.30"]);
+    assert_eq!(three_public_checks(three), [(1, vec![]), (1, vec![])]);
 }

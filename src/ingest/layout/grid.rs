@@ -233,6 +233,13 @@ pub(super) fn read_table(lines: &[TableLine]) -> Grid {
         grid.problem = Some(problem);
         return grid;
     }
+    // A 三公 table: its header words name the figures by what they say, not where they stand.
+    let figure_lines: Vec<(usize, &[Item])> = body.iter().map(|b| (b.no, b.items.as_slice())).collect();
+    if let Some((header, row)) = super::three::read(&header_lines, &figure_lines) {
+        grid.header = header;
+        grid.rows = vec![row];
+        return grid;
+    }
     // Amounts carry decimals; a bare whole number of three digits or more among them is a code
     // that lost its place (`301   01      302`), and columns read from it would be wrong.
     let decimals = body.iter().flat_map(|b| &b.items).any(|i| i.kind == Kind::Number && i.word.text.contains('.'));

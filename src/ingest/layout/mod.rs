@@ -9,6 +9,7 @@
 mod form;
 mod grid;
 mod halves;
+mod three;
 mod words;
 
 use super::{Block, Misalignment, RawRow, Source};
