@@ -193,3 +193,103 @@ fn exports_name_the_line_of_a_prose_finding() {
     let csv = budget_check::export::to_csv(&report);
     assert!(csv.lines().any(|l| l.contains("NAR001") && l.contains(place)), "{csv}");
 }
+
+/// How many prose figures NAR004 compared with a table cell, and its findings as printed.
+fn stated_against_tables(sources: &[Source]) -> (usize, Vec<String>) {
+    let doc = Document::read(sources);
+    let rule = budget_check::rules::rule("NAR004").expect("NAR004 is registered");
+    let mut ctx = budget_check::rules::Ctx::new(&doc, RoundingMode::Nearest, rule);
+    (rule.run)(&mut ctx);
+    let report = check_sources(sources, RoundingMode::Nearest);
+    let findings = report.findings.iter().filter(|f| f.rule == "NAR004").map(|f| report.finding_line(f)).collect();
+    (ctx.relations, findings)
+}
+
+fn seed_source() -> Source {
+    let path = format!("{}/tests/fixtures/seed.txt", env!("CARGO_MANIFEST_DIR"));
+    Source { name: "seed.txt".into(), text: decode(&std::fs::read(&path).unwrap()).0 }
+}
+
+const FINAL_01: &str = "01_shanghai-putuo-caizhengju-2024-juesuan.txt";
+const FINAL_03: &str = "03_shanghai-putuo-shehuigongzuobu-2024-juesuan.txt";
+const BUDGET_05: &str = "05_shanghai-putuo-caizhengju-2025-yusuan.txt";
+const BUDGET_21: &str = "21_chongqing-shi-zhengfu-bangongting-2026-yusuan.txt";
+
+#[test]
+fn prose_totals_agree_with_the_tables_of_the_corpus() {
+    // The seed has tables only: no stated figure, nothing compared.
+    assert_eq!(stated_against_tables(&[seed_source()]), (0, Vec::new()));
+    // 01: 本年支出合计 (收入支出决算总表), 基本支出 (支出决算表), 一般公共预算财政拨款支出 twice and
+    // its 基本支出, 人员经费, 公用经费 (基本支出决算表 footer), and 三公 出国/用车/接待 决算 0.00
+    // against the 决算数 columns of the 三公 table (blank).
+    assert_eq!(stated_against_tables(&[source(FINAL_01)]), (10, Vec::new()));
+    // 03: 本年支出合计 307.82, 基本支出 105.58 and 项目支出 202.24 (支出决算表), 一般公共预算财政拨款
+    // 支出 twice, its 基本支出 and 人员经费 95.36 / 公用经费 10.23 (no 三公 table in the excerpt).
+    assert_eq!(stated_against_tables(&[source(FINAL_03)]), (8, Vec::new()));
+    // 05: 3,121.42 万元 against 31,214,205.80 元 twice (the table's figure as printed in 万元 is
+    // the same figure), and the 2025 三公 0.95 with 出国 0, 购置 0, 接待 0.95.
+    assert_eq!(stated_against_tables(&[source(BUDGET_05)]), (6, Vec::new()));
+    // 21: 18,417.70 = 9,018.47 + 9,399.23 of 表五 and the 三公 394.49 with its four items of 表八.
+    assert_eq!(stated_against_tables(&[source(BUDGET_21)]), (8, Vec::new()));
+    // 22: 基本支出 5,445.39 only. Its 三公 sentence is dated 2025 (“2025年 “三公”经费预算13.85万元,
+    // 比2025年减少…”, a slip for 2026: 表八 prints 13.85), so neither it nor its items meet the 2026 table.
+    let budget_22 = source("22_chongqing-shi-qixiangju-2026-yusuan.txt");
+    assert_eq!(stated_against_tables(&[budget_22]), (1, Vec::new()));
+    // 12: the 2021 三公 4432 with 出国 39, 接待 323, 用车 4070 and its 运行维护费 2648.
+    let sangong_12 = source("12_chongqing-jiangbei-qubenji-2021-sangong-yusuan.txt");
+    assert_eq!(stated_against_tables(&[sangong_12]), (5, Vec::new()));
+}
+
+/// `name`'s text with one printed figure changed.
+fn mutated(name: &str, from: &str, to: &str) -> Source {
+    let mut s = source(name);
+    assert_eq!(s.text.matches(from).count(), 1, "{from}");
+    s.text = s.text.replace(from, to);
+    s
+}
+
+#[test]
+fn a_changed_prose_figure_is_one_error_at_its_line_pointing_at_the_cell() {
+    let report =
+        check_sources(&[mutated(BUDGET_21, "基本支出 9,018.47 万元", "基本支出 9,018.74 万元")], RoundingMode::Nearest);
+    let found: Vec<&Finding> = report.findings.iter().filter(|f| f.rule == "NAR004").collect();
+    assert_eq!(found.len(), 1);
+    let f = found[0];
+    assert_eq!(
+        (f.severity, f.printed, f.computed, f.difference),
+        (Severity::Error, Some(d("9018.74")), Some(d("9018.47")), Some(d("0.27")))
+    );
+    let place = f.text.as_ref().unwrap();
+    assert_eq!((place.line, place.quote.as_str()), (38, "基本支出 9,018.74 万元"));
+    let cells: Vec<(usize, &str, &str, &str)> =
+        f.related.iter().map(|c| (c.line, c.a1.as_str(), c.row_label.as_str(), c.column_label.as_str())).collect();
+    assert_eq!(cells, [(291, "E5", "合计", "小计")]);
+    assert_eq!(f.message_zh, "说明中的一般公共预算基本支出 9018.74 万元 应与 表五 合计 / 小计 (E5) 的 9018.47 万元 一致：填报 9018.74，计算 9018.47，相差 0.27");
+}
+
+#[test]
+fn prose_rounding_of_the_table_is_no_finding_and_an_unsure_subject_only_a_warning() {
+    // 95.36 printed as 95.4 is the table's figure rounded; 95.3 is another figure.
+    let rounded = mutated(FINAL_03, "95.36 万元，主要包括", "95.4 万元，主要包括");
+    assert_eq!(stated_against_tables(&[rounded]), (8, Vec::new()));
+    let (_, wrong) = stated_against_tables(&[mutated(FINAL_03, "95.36 万元，主要包括", "95.3 万元，主要包括")]);
+    assert_eq!(wrong.len(), 1);
+    assert!(wrong[0].starts_with("[error] NAR004 第 574 行 “人员经费95.3 万元”"), "{}", wrong[0]);
+    // 基本支出 without its money is the department's (支出决算表) most likely, not for sure.
+    let (_, unsure) =
+        stated_against_tables(&[mutated(FINAL_03, "基本支出 105.58 万元，占", "基本支出 105.85 万元，占")]);
+    assert_eq!(unsure.len(), 1);
+    assert!(unsure[0].starts_with("[warning] NAR004 第 456 行 “基本支出 105.85 万元，占34.30%”"), "{}", unsure[0]);
+}
+
+#[test]
+fn other_years_and_budget_words_in_a_final_text_are_not_compared() {
+    // 21 with the 三公 sentence dated 2025: the 2026 table is not that year's figure, its items neither.
+    let other_year = mutated(BUDGET_21, "2026 年“三公”经费预算 394.49 万元", "2025 年“三公”经费预算 394.49 万元");
+    assert_eq!(stated_against_tables(&[other_year]).0, 3);
+    // 01: a 一般公共预算财政拨款支出 said to be the 预算 is not the 决算 table's figure.
+    let budget =
+        mutated(FINAL_01, "一般公共预算财政拨款支出2940.05万元，占", "一般公共预算财政拨款支出预算2940.50万元，占");
+    let (relations, findings) = stated_against_tables(&[budget]);
+    assert_eq!((relations + 1, findings), (stated_against_tables(&[source(FINAL_01)]).0, Vec::new()));
+}

@@ -139,13 +139,18 @@ fn parts_lists(statements: &mut [Statement]) -> Vec<PartsList> {
     if let Some((list, interrupted)) = open {
         lists.push(finish(list, interrupted, statements));
     }
-    // Parts inherit what their whole says: which money, and 基本 or 项目 for economic classes.
+    // Parts inherit what their whole says: which money, which year, and 基本 or 项目 for
+    // economic classes.
     for list in &lists {
         let Some(whole) = statements[list.whole].subject else { continue };
         for &p in &list.parts {
             if let Some(part) = statements[p].subject.as_mut() {
                 if part.scope == Scope::All {
                     part.scope = whole.scope;
+                }
+                part.year = part.year.or(whole.year);
+                if part.measure == Measure::Stated {
+                    part.measure = whole.measure;
                 }
                 if part.term.needs_parent() && part.parent.is_none() {
                     part.parent = Some(whole.term);

@@ -14,6 +14,7 @@ mod narrative;
 mod presence;
 mod projects;
 mod self_evaluation;
+mod stated_totals;
 mod sums;
 mod three_public;
 mod units;
@@ -63,6 +64,7 @@ pub fn registry() -> Vec<Rule> {
         names::RULES,
         units::RULES,
         narrative::RULES,
+        stated_totals::RULES,
         self_evaluation::RULES,
     ]
     .concat()

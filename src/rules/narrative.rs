@@ -59,17 +59,17 @@ pub const RULES: &[Rule] = &[
     },
 ];
 
-fn place(n: &Narrative, s: &Statement) -> TextPlace {
+pub(super) fn place(n: &Narrative, s: &Statement) -> TextPlace {
     TextPlace { source: n.source.clone(), line: s.line, quote: s.quote.clone() }
 }
 
-fn figure(s: &Statement) -> Figure {
+pub(super) fn figure(s: &Statement) -> Figure {
     Figure::printed(s.value, s.factor)
 }
 
 /// A finding about prose: no table, no cell, a line and a quote instead.
 #[allow(clippy::too_many_arguments)]
-fn push(
+pub(super) fn push(
     ctx: &mut Ctx,
     code: &'static str,
     agreement: Agreement,

@@ -57,15 +57,15 @@ pub const RULES: &[Rule] = &[
 
 /// Where one series of 三公 figures sits: the cells of its total and parts.
 #[derive(Default)]
-struct Series {
+pub(super) struct Series {
     /// 预算数 / 决算数 when the table prints pairs, else empty.
-    measure: String,
-    total: Option<(usize, usize)>,
-    abroad: Option<(usize, usize)>,
-    vehicles: Option<(usize, usize)>,
-    purchase: Option<(usize, usize)>,
-    running: Option<(usize, usize)>,
-    reception: Option<(usize, usize)>,
+    pub(super) measure: String,
+    pub(super) total: Option<(usize, usize)>,
+    pub(super) abroad: Option<(usize, usize)>,
+    pub(super) vehicles: Option<(usize, usize)>,
+    pub(super) purchase: Option<(usize, usize)>,
+    pub(super) running: Option<(usize, usize)>,
+    pub(super) reception: Option<(usize, usize)>,
 }
 
 /// Which item a header or row label names; 会议费, 培训费 and 机关运行经费 name none, they are
@@ -146,7 +146,7 @@ fn series_key(path: &[String], under_vehicles: bool) -> String {
 /// Reads a 三公 table in either layout: one column per item (the seed's 表四, the 决算 table with
 /// 预算数/决算数 under each item) or one row per item (stand-alone tables: 合计, 1.因公出国…,
 /// 其中:(1)公务用车运行维护费 …, then 会议费/培训费 outside the total).
-fn series(table: &Table) -> Vec<Series> {
+pub(super) fn series(table: &Table) -> Vec<Series> {
     let mut by_column: Vec<(usize, Series)> = Vec::new();
     for row in table.data_rows() {
         for (col, column) in table.columns.iter().enumerate().filter(|(_, c)| c.role.is_amount()) {

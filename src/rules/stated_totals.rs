@@ -1,0 +1,334 @@
+//! Figures stated in the prose (情况说明) against the table cell they repeat: a total the
+//! prose names (本年支出合计, 一般公共预算财政拨款基本支出, “三公”经费 …) must be the table's.
+//!
+//! Only a closed list of subjects is mapped to cells, each to one table of one scope; a figure
+//! of another year, another measure (年初预算 in a 决算 text) or another scope is not compared.
+
+use super::balance::side_items;
+use super::basic::footer_totals;
+use super::narrative::{figure, place, push};
+use super::three_public::{series, Series};
+use super::{Ctx, Explanation, Operand, Rule};
+use crate::narrative::{Measure, Scope, Statement, Subject, Term};
+use crate::report::Severity;
+use crate::table::{compact, ColumnRole, Side, Table, TableKind};
+use crate::tolerance::{agree, Agreement, RoundingMode};
+use rust_decimal::RoundingStrategy;
+
+pub const RULES: &[Rule] = &[Rule {
+    code: "NAR004",
+    name_zh: "说明与表格一致",
+    name_en: "Narrative agrees with the tables",
+    severity: Severity::Error,
+    explanation: Explanation {
+        what_zh: "情况说明中写出的表格总数（本年支出合计、支出总计、财政拨款支出、一般公共预算财政拨款支出及其基本支出/项目支出、人员经费/公用经费、“三公”经费合计及各项、政府性基金支出）应等于对应表格中的数；说明把万元四舍五入到较少小数位时按舍入差异提醒。年份不同、上年数或变动数不比较。",
+        why_zh: "说明文字与表格常由不同人在不同时间编写，表格调整后说明未同步修改是公开材料的常见错误。",
+        fix_zh: "以表格（经核定的预算/决算数）为准改正说明中的数字，或核实表格是否填错。",
+        what_en: "A table total the narrative states (this year's spending, the spending grand total, fiscal spending, general-budget spending and its basic/project parts, personnel/public-use costs, the \"three public\" total and items, government-fund spending) equals the table's cell; prose rounding 万元 to fewer decimals is a rounding warning. Other years, last year's figures and changes are not compared.",
+        why_en: "Narrative and tables are often written separately; a table corrected later and a narrative left behind is a common disclosure error.",
+        fix_en: "Correct the narrative from the tables (the approved figures), or check whether the table is wrong.",
+    },
+    run: stated_totals,
+}];
+
+/// The cell a stated figure repeats, and whether the prose names it beyond doubt.
+struct Target<'a> {
+    table: &'a Table,
+    operand: Operand,
+    /// False when the words could also mean another figure (`基本支出` without its money: the
+    /// department's, or the general budget's?): a mismatch is then only a warning.
+    certain: bool,
+}
+
+/// `2026年…` in a title: the year the table is of.
+fn table_year(table: &Table) -> Option<u16> {
+    year_in(&table.title)
+}
+
+fn year_in(text: &str) -> Option<u16> {
+    let chars: Vec<char> = text.chars().collect();
+    (0..chars.len().saturating_sub(4)).find_map(|k| {
+        let digits: String = chars.get(k..k + 4)?.iter().collect();
+        let starts = k == 0 || !chars[k - 1].is_ascii_digit();
+        let year = chars.get(k + 4) == Some(&'年') && digits.chars().all(|c| c.is_ascii_digit());
+        (starts && year).then(|| digits.parse().ok()).flatten()
+    })
+}
+
+fn is_final(table: &Table) -> bool {
+    table.title.contains("决算")
+}
+
+/// Whether the statement's year and measure are the table's: a 决算 figure is compared with a
+/// 决算 table only; 年初/全年预算 figures, and a 预算 named in a 决算 text, never.
+fn same_period(s: &Statement, subject: &Subject, table: &Table) -> bool {
+    let years = match (subject.year, table_year(table)) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    };
+    let measure = match subject.measure {
+        Measure::Stated => !(is_final(table) && names_budget(&s.quote)),
+        Measure::Final => is_final(table),
+        Measure::InitialBudget | Measure::FullYearBudget => false,
+    };
+    years && measure
+}
+
+/// `…支出预算为`: the words say 预算, not as part of a fund's name (一般公共预算).
+fn names_budget(quote: &str) -> bool {
+    let mut words = quote.to_string();
+    for fund in ["一般公共预算", "政府性基金预算", "国有资本经营预算"] {
+        words = words.replace(fund, "");
+    }
+    words.contains("预算")
+}
+
+fn first<'a>(ctx: &Ctx<'a>, kind: TableKind) -> Option<&'a Table> {
+    ctx.doc.tables.iter().find(|t| t.kind.family() == kind.family())
+}
+
+/// The amount of a code table's 合计 row in the column of `role`.
+fn total_row_cell(table: &Table, role: ColumnRole) -> Option<Operand> {
+    let row = table.data_rows().find(|&r| table.is_total_row(r, None))?;
+    Operand::at(table, row, table.column_of(role, None)?)
+}
+
+/// 基本支出 / 项目支出 of a code table's 合计 row: its own column, or the 小计 under it when
+/// 基本支出 is split into 人员经费 | 公用经费 (Chongqing 市级).
+fn part_column_cell(table: &Table, role: ColumnRole, words: &str) -> Option<Operand> {
+    total_row_cell(table, role).or_else(|| {
+        let row = table.data_rows().find(|&r| table.is_total_row(r, None))?;
+        let col = table.columns.iter().position(|c| {
+            c.role == ColumnRole::Subtotal && c.side.is_none() && c.path.iter().any(|l| compact(l) == words)
+        })?;
+        Operand::at(table, row, col)
+    })
+}
+
+/// The 本年支出 line (`section`) or, for `None`, the 总计 line of a summary's expenditure side.
+fn summary_cell(table: &Table, section: Option<&str>, role: ColumnRole) -> Option<Operand> {
+    let side = Side::Expenditure;
+    let items = side_items(table, side);
+    let section_row = section.and_then(|words| {
+        items.tops.iter().map(|(top, _)| *top).find(|&top| compact(&table.row_name(top, Some(side))).contains(words))
+    });
+    // Without a 本年支出 line and without carry-overs (结转/结余), the 总计 is this year's spending.
+    let carries = table.data_rows().any(|r| {
+        let name = table.row_name(r, Some(side));
+        name.contains("结转") || name.contains("结余")
+    });
+    let row = match (section, section_row) {
+        (Some(_), Some(row)) => row,
+        (Some(_), None) if carries => return None,
+        _ => items.grand?,
+    };
+    Operand::at(table, row, table.column_of(role, Some(side))?)
+}
+
+/// The 三公 series a statement speaks of: the only one left once 决算/预算 and the year are
+/// matched, or none when that is not clear.
+fn three_public_series<'a>(table: &Table, all: &'a [Series], subject: &Subject) -> Option<&'a Series> {
+    let final_of = |s: &Series| s.measure.contains("决算");
+    // A figure that does not say 决算 beside 预算数 | 决算数 pairs could be either.
+    let mut candidates: Vec<&Series> = match subject.measure {
+        Measure::Final => all.iter().filter(|s| final_of(s)).collect(),
+        _ if all.iter().any(final_of) => return None,
+        _ => all.iter().collect(),
+    };
+    let year = subject.year.or_else(|| table_year(table));
+    // A column headed with another year (上年预算数) is not this year's figure.
+    candidates.retain(|s| match (year_in(&s.measure), year) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    });
+    if candidates.len() > 1 {
+        if let Some(y) = year {
+            candidates.retain(|s| year_in(&s.measure) == Some(y));
+        }
+    }
+    match candidates.as_slice() {
+        [one] => Some(one),
+        _ => None,
+    }
+}
+
+/// A 三公 series is a reference only when it was read whole and its total is its items' sum: a
+/// table whose header the reader misplaced (a 合计 column merged with 因公出国) is not.
+fn coherent(ctx: &Ctx, table: &Table, s: &Series) -> bool {
+    let figure = |cell: Option<(usize, usize)>| cell.and_then(|(r, c)| Operand::at(table, r, c)).map(|o| o.figure());
+    let vehicles = figure(s.vehicles).map(|v| vec![v]).or_else(|| Some(vec![figure(s.purchase)?, figure(s.running)?]));
+    let (Some(total), Some(abroad), Some(reception), Some(vehicles)) =
+        (figure(s.total), figure(s.abroad), figure(s.reception), vehicles)
+    else {
+        return false;
+    };
+    let parts: Vec<_> = [abroad, reception].into_iter().chain(vehicles).collect();
+    agree(total, &parts, ctx.mode) != Agreement::Mismatch
+}
+
+fn three_public<'a>(ctx: &Ctx<'a>, subject: &Subject) -> Option<Target<'a>> {
+    if matches!(subject.scope, Scope::GovFund | Scope::StateCapital) {
+        return None;
+    }
+    let table = first(ctx, TableKind::ThreePublic)?;
+    let all = series(table);
+    let s = three_public_series(table, &all, subject).filter(|s| coherent(ctx, table, s))?;
+    let cell = match subject.term {
+        Term::ThreePublic => s.total,
+        Term::Abroad => s.abroad,
+        Term::Reception => s.reception,
+        Term::Vehicles => s.vehicles,
+        Term::VehiclePurchase => s.purchase,
+        Term::VehicleRunning => s.running,
+        _ => None,
+    };
+    let (row, col) = cell?;
+    Some(Target { table, operand: Operand::at(table, row, col)?, certain: true })
+}
+
+/// 人员经费 / 公用经费 of a basic-expenditure table: its 合计 row, or the 决算 layout's footer.
+fn basic_part(table: &Table, term: Term) -> Option<Operand> {
+    let (role, index, label) = if term == Term::Personnel {
+        (ColumnRole::Personnel, 0, "人员经费合计")
+    } else {
+        (ColumnRole::PublicUse, 1, "公用经费合计")
+    };
+    total_row_cell(table, role).or_else(|| {
+        // The footer prints both on one row, under the name of the first: name the cell by its own label.
+        let mut operand = footer_totals(table)?.into_iter().nth(index)?;
+        operand.cell.row_label = label.to_string();
+        Some(operand)
+    })
+}
+
+/// The table cell the prose names, from the closed list; `None` when it names none for sure.
+fn target<'a>(ctx: &Ctx<'a>, s: &Statement, subject: &Subject) -> Option<Target<'a>> {
+    use Scope::*;
+    use Term::*;
+    let certain = |table: &'a Table, operand: Option<Operand>| Some(Target { table, operand: operand?, certain: true });
+    let target = match (subject.term, subject.scope) {
+        (ThreePublic | Abroad | Reception | Vehicles | VehiclePurchase | VehicleRunning, _) => {
+            three_public(ctx, subject)
+        }
+        (Spending, All) => match first(ctx, TableKind::DeptSummary) {
+            Some(t) => certain(t, summary_cell(t, Some("本年支出"), ColumnRole::Total)),
+            None => {
+                first(ctx, TableKind::DeptExpenditure).and_then(|t| certain(t, total_row_cell(t, ColumnRole::Total)))
+            }
+        },
+        (SpendingGrandTotal, All) => {
+            first(ctx, TableKind::DeptSummary).and_then(|t| certain(t, summary_cell(t, None, ColumnRole::Total)))
+        }
+        (Spending, Fiscal) => first(ctx, TableKind::FiscalSummary)
+            .and_then(|t| certain(t, summary_cell(t, Some("本年支出"), ColumnRole::Total))),
+        (SpendingGrandTotal, Fiscal) => {
+            first(ctx, TableKind::FiscalSummary).and_then(|t| certain(t, summary_cell(t, None, ColumnRole::Total)))
+        }
+        (Spending, GeneralBudget) => {
+            first(ctx, TableKind::GeneralExpenditure).and_then(|t| certain(t, total_row_cell(t, ColumnRole::Total)))
+        }
+        (Spending, GovFund) => {
+            first(ctx, TableKind::GovFundExpenditure).and_then(|t| certain(t, total_row_cell(t, ColumnRole::Total)))
+        }
+        (Basic | Project, scope) => {
+            let role = if subject.term == Basic { ColumnRole::Basic } else { ColumnRole::Project };
+            let kind = match scope {
+                GeneralBudget => TableKind::GeneralExpenditure,
+                Fiscal => TableKind::FiscalExpenditure,
+                All => TableKind::DeptExpenditure,
+                GovFund | StateCapital => return None,
+            };
+            let words = if subject.term == Basic { "基本支出" } else { "项目支出" };
+            first(ctx, kind).and_then(|t| {
+                let operand = part_column_cell(t, role, words)?;
+                Some(Target { table: t, operand, certain: scope != All })
+            })
+        }
+        (Personnel | PublicUse, scope) => {
+            let kind = match scope {
+                GeneralBudget => TableKind::BasicExpenditure,
+                Fiscal => TableKind::FiscalBasicExpenditure,
+                _ => return None,
+            };
+            first(ctx, kind).and_then(|t| certain(t, basic_part(t, subject.term)))
+        }
+        _ => None,
+    }?;
+    same_period(s, subject, target.table).then_some(target)
+}
+
+fn scope_zh(scope: Scope) -> &'static str {
+    match scope {
+        Scope::All => "",
+        Scope::Fiscal => "财政拨款",
+        Scope::GeneralBudget => "一般公共预算",
+        Scope::GovFund => "政府性基金",
+        Scope::StateCapital => "国有资本经营",
+    }
+}
+
+/// Prose prints a 元 table's figure in 万元, or 万元 to fewer decimals: the table's figure
+/// rounded to the prose's decimals is the same figure, not a difference.
+fn rounded_as_printed(mode: RoundingMode, s: &Statement, cell: &Operand) -> bool {
+    let in_prose_unit = cell.value * cell.factor / s.factor;
+    let strategy = match mode {
+        RoundingMode::Nearest => RoundingStrategy::MidpointAwayFromZero,
+        RoundingMode::Truncate => RoundingStrategy::ToZero,
+        RoundingMode::Strict => return false,
+    };
+    in_prose_unit.scale() > s.value.scale()
+        && in_prose_unit.round_dp_with_strategy(s.value.scale(), strategy) == s.value
+}
+
+fn stated_totals(ctx: &mut Ctx) {
+    let doc = ctx.doc;
+    for n in &doc.narratives {
+        for s in &n.statements {
+            let Some(subject) = s.subject.filter(|_| !s.change) else { continue };
+            let Some(t) = target(ctx, s, &subject) else { continue };
+            ctx.relations += 1;
+            let agreement = agree(figure(s), &[t.operand.figure()], ctx.mode);
+            if agreement == Agreement::Exact || rounded_as_printed(ctx.mode, s, &t.operand) {
+                continue;
+            }
+            report(ctx, n, s, &subject, &t, agreement);
+        }
+    }
+}
+
+fn report(
+    ctx: &mut Ctx,
+    n: &crate::narrative::Narrative,
+    s: &Statement,
+    subject: &Subject,
+    t: &Target,
+    agreement: Agreement,
+) {
+    let cell = &t.operand.cell;
+    let in_prose_unit = (t.operand.value * t.operand.factor / s.factor).normalize();
+    let where_zh = cell.describe(&t.table.short_name());
+    let unit = t.table.unit.label();
+    let name_zh = format!("{}{}", scope_zh(subject.scope), subject.term.label_zh());
+    push(
+        ctx,
+        "NAR004",
+        agreement,
+        place(n, s),
+        s.value,
+        in_prose_unit,
+        format!("说明中的{name_zh} {} {} 应与 {where_zh} 的 {} {unit} 一致", s.value, s.unit, t.operand.value),
+        format!(
+            "the narrative's {} {} {} should agree with {where_zh}, {} {unit}",
+            subject.term.label_en(),
+            s.value,
+            s.unit,
+            t.operand.value
+        ),
+    );
+    if let Some(f) = ctx.findings.last_mut() {
+        f.related.push(cell.clone());
+        if agreement == Agreement::Mismatch && !t.certain {
+            f.severity = Severity::Warning;
+        }
+    }
+}
