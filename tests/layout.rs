@@ -474,3 +474,29 @@ fn three_public_headers_name_item_and_measure() {
     assert_eq!(row(three, "13.85"), ["13.85", "", "13.55", "", "13.55", "0.30"]);
     assert_eq!(three_public_checks(three), [(1, vec![]), (1, vec![])]);
 }
+
+/// 22's 表四 prints some decimals on the line above their figure (`.73` over `12,572`) and spaces
+/// its header terms out (`合    计`, `项     目`): each figure is whole and in its column, the table
+/// is read and checked, and nothing in it is an error.
+#[test]
+fn decimals_printed_above_their_figure_are_joined() {
+    let report = check("22_chongqing-shi-qixiangju-2026-yusuan.txt");
+    assert_eq!(report.counts.errors, 0);
+    assert!(report.unrecognised.iter().all(|u| u.title != "2026年财政拨款收支总体情况表"));
+    let fiscal = report.tables.iter().find(|t| t.number.as_deref() == Some("表四")).expect("表四");
+    assert_eq!(
+        labels(fiscal),
+        ["项目", "预算数", "项目", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"]
+    );
+    assert_eq!(
+        row(fiscal, "(一)一般公共预算资金"),
+        ["(一)一般公共预算资金", "12,572.73", "(一)社会保障和就业支出", "82.51", "82.51"]
+    );
+    assert_eq!(row(fiscal, "一、本年收入"), ["一、本年收入", "12,572.73"]);
+    assert_eq!(
+        row(fiscal, "(三)农林水支出"),
+        ["(三)国有资本经营预算资金", "", "(三)农林水支出", "579.89", "", "579.89"]
+    );
+    assert_eq!(row(fiscal, "支出合计"), ["", "", "支出合计", "13,252.62", "12,672.73", "579.89"]);
+    assert_eq!(row(fiscal, "收入合计"), ["收入合计", "13,252.62"]);
+}

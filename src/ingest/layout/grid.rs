@@ -160,8 +160,12 @@ pub(super) fn read_table(lines: &[TableLine]) -> Grid {
     if (nameless_code && above_is_name) || (decimals_first && above_is_figure) {
         first_data -= 1;
     }
-    let header_lines: Vec<&TableLine> =
-        lines[..first_data].iter().filter(|l| !l.words.is_empty() && !is_note(&l.words)).collect();
+    let header_owned: Vec<TableLine> = lines[..first_data]
+        .iter()
+        .filter(|l| !l.words.is_empty() && !is_note(&l.words))
+        .map(|l| TableLine { words: join_spaced_terms(&l.words), ..l.clone() })
+        .collect();
+    let header_lines: Vec<&TableLine> = header_owned.iter().collect();
     let header_texts: Vec<String> =
         header_lines.iter().filter(|l| l.words.len() >= 2).map(|l| compact(&l.words)).collect();
     let header_words: Vec<&str> = header_lines.iter().flat_map(|l| l.words.iter().map(|w| w.text.as_str())).collect();
@@ -212,7 +216,7 @@ pub(super) fn read_table(lines: &[TableLine]) -> Grid {
             if !body.is_empty() && body.last().is_some_and(|b| b.segment == segment) {
                 segment += 1;
             }
-            repeated_header_at.push((segment, line.words.clone()));
+            repeated_header_at.push((segment, join_spaced_terms(&line.words)));
             continue;
         }
         // A lone whole number with decimals under it is a figure, not a page number.
@@ -312,6 +316,27 @@ pub(super) fn read_table(lines: &[TableLine]) -> Grid {
     grid
 }
 
+/// Header terms printed letter-spaced to fill a wide cell (`合   计`, `项   目`, `金   额`): one
+/// word. Only these known terms: `类   款` over split code columns must stay apart.
+fn join_spaced_terms(words: &[Word]) -> Vec<Word> {
+    const TERMS: &[&str] = &["合计", "项目"];
+    let mut out: Vec<Word> = Vec::new();
+    for w in words {
+        match out.last_mut() {
+            Some(last)
+                if last.text.chars().count() == 1
+                    && w.start <= last.end + 6
+                    && TERMS.contains(&format!("{}{}", last.text, w.text).as_str()) =>
+            {
+                last.text.push_str(&w.text);
+                last.end = w.end;
+            }
+            _ => out.push(w.clone()),
+        }
+    }
+    out
+}
+
 pub(super) fn join_words(words: &[Word]) -> String {
     let mut out = String::new();
     for (i, w) in words.iter().enumerate() {
@@ -325,21 +350,32 @@ pub(super) fn join_words(words: &[Word]) -> String {
     out
 }
 
-/// `174,900` at the end of one line and `.64` under it on the next are one number.
+/// `174,900` at the end of one line and `.64` under it on the next are one number; so are `.73`
+/// and the `12,572` printed just under it (22's 表四 lifts some decimals above their figure)
+/// when no number above takes them and that number has no decimals of its own beneath.
 fn join_split_decimals(body: &mut [BodyLine]) -> Result<(), Misalignment> {
+    let fits = |number: &Item, decimals: &Item| {
+        number.kind == Kind::Number
+            && !number.word.text.contains('.')
+            && number.word.end + 4 >= decimals.word.start
+            && number.word.end <= decimals.word.end + 1
+    };
+    let next_to = |body: &[BodyLine], i: usize| body.get(i + 1).filter(|n| n.index == body[i].index + 1).map(|_| i + 1);
     for i in 0..body.len() {
         while let Some(pos) = body[i].items.iter().position(|it| it.kind == Kind::Decimals) {
             let decimals = body[i].items.remove(pos);
-            let target = (i.saturating_sub(2)..i).rev().find_map(|j| {
-                let k = body[j].items.iter().position(|it| {
-                    it.kind == Kind::Number
-                        && !it.word.text.contains('.')
-                        && it.word.end + 4 >= decimals.word.start
-                        && it.word.end <= decimals.word.end + 1
-                })?;
-                Some((j, k))
-            });
-            match target {
+            let above = (i.saturating_sub(2)..i)
+                .rev()
+                .find_map(|j| Some((j, body[j].items.iter().position(|it| fits(it, &decimals))?)));
+            let below = || {
+                let j = next_to(body, i)?;
+                let k = body[j].items.iter().position(|it| fits(it, &decimals))?;
+                let own = next_to(body, j).is_some_and(|l| {
+                    body[l].items.iter().any(|d| d.kind == Kind::Decimals && fits(&body[j].items[k], d))
+                });
+                (!own).then_some((j, k))
+            };
+            match above.or_else(below) {
                 Some((j, k)) => {
                     let number = &mut body[j].items[k];
                     number.word.text.push_str(&decimals.word.text);
@@ -349,7 +385,7 @@ fn join_split_decimals(body: &mut [BodyLine]) -> Result<(), Misalignment> {
                     return Err(Misalignment {
                         line: body[i].no,
                         detail_zh: format!("小数部分“{}”找不到所属的数", decimals.word.text),
-                        detail_en: format!("the decimals “{}” belong to no number above them", decimals.word.text),
+                        detail_en: format!("the decimals “{}” belong to no number beside them", decimals.word.text),
                     })
                 }
             }

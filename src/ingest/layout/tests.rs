@@ -219,3 +219,38 @@ fn a_form_of_several_projects_is_left_unread() {
         "a performance form lists several projects; which indicator belongs to which cannot be told"
     );
 }
+
+fn lines_of(text: &str) -> Vec<grid::TableLine> {
+    text.lines().enumerate().map(|(i, l)| grid::TableLine { no: i + 1, page_break: false, words: words(l) }).collect()
+}
+
+/// A 三公 header read by its words: 22's letter-spaced `小   计` is one column under
+/// 公务用车购置及运行费; 23's, whose 合计 spans 会议费 and 培训费 and whose 小计 appears
+/// twice, is left to the general reading.
+#[test]
+fn three_public_headers_are_read_only_in_their_known_shapes() {
+    let meteorology = lines_of(
+        "                                           公务用车购置及运行费
+     合   计          因公出国 (境)费                                        公务接待费
+                                小   计          公务用车购置费   公务用车运行费",
+    );
+    let header: Vec<&grid::TableLine> = meteorology.iter().collect();
+    let figures = words::items(&words("             13.85                   13.55                13.55        0.30"));
+    let (rows, data) = three::read(&header, &[(5, figures.as_slice())]).expect("a 三公 header");
+    assert_eq!(rows.last().map(|(_, cells)| cells.clone()).unwrap_or_default()[2], "小计");
+    assert_eq!(data, (5, vec!["13.85".into(), "".into(), "13.55".into(), "".into(), "13.55".into(), "0.30".into()]));
+
+    let court = lines_of(
+        "                                   “三公”经费
+                                   公务用车购置及运行维护费
+  合计                   因公出                                           会议费       培训费
+                                                             公务接
+              小计       国（境）               公务用车购   公务用车运
+                                 小计                           待费
+                        费                  置费     行维护费",
+    );
+    let header: Vec<&grid::TableLine> = court.iter().collect();
+    let figures =
+        words::items(&words("   2,382.02   513.75    160.00   266.80             266.80   86.95   271.02    1,597.25"));
+    assert_eq!(three::read(&header, &[(9, figures.as_slice())]), None);
+}
