@@ -534,3 +534,16 @@ fn a_wrong_three_public_total_is_reported_beside_a_wrong_vehicle_subtotal() {
         ["SGF001 B2 Some(35.35) Some(1.70)", "SGF002 B5 Some(0) Some(32.65)", "SGF002 C5 Some(0) Some(32.65)",]
     );
 }
+
+/// The 三公 ≥ 经济分类 bound needs the economic row to be named for its item: a local scheme that
+/// reuses the code for something else (Shanghai's 30212 退休人员活动费) is not compared.
+#[test]
+fn the_economic_bound_needs_the_row_named_for_its_item() {
+    let rule_fires = |text: &str| check_text(text).findings.iter().any(|f| f.rule == "SGF003");
+    // 30231 公务用车运行维护费 3.00 above the 三公 运行费 3.00: the bound breaks.
+    let (raised, _) = mutate(SEED, "30231\t", 1, 2, "3.00", "4.00");
+    assert!(rule_fires(&raised));
+    // The same figure under a local name for the code is another item: no bound.
+    let renamed = raised.replace("30231\t公务用车运行维护费", "30231\t退休人员活动费");
+    assert!(!rule_fires(&renamed));
+}

@@ -286,14 +286,20 @@ fn vehicle_subtotal(ctx: &mut Ctx) {
 }
 
 /// The amount of one economic code in the basic-expenditure table: its 合计/总计 column in the
-/// 预算 layout, the amount beside the code in the side-by-side 决算 layout.
-fn economic_amount(basic: &Table, code: &str) -> Option<Operand> {
+/// 预算 layout, the amount beside the code in the side-by-side 决算 layout. The row must also be
+/// named for the item (`word`): local schemes reuse the codes (Shanghai's 30212 is 退休人员活动费,
+/// not 因公出国（境）费), and a bound against another item's figure would be a false error.
+fn economic_amount(basic: &Table, code: &str, word: &str) -> Option<Operand> {
+    let named = |name: &str| compact(name).contains(word);
     if let Some(total) = basic.column_of(ColumnRole::Total, None) {
         let row = basic.data_rows().find(|&r| basic.row_code(r).is_some_and(|k| k.as_str() == code))?;
-        return Operand::at(basic, row, total);
+        return named(&basic.row_name(row, None)).then(|| Operand::at(basic, row, total)).flatten();
     }
     halves(basic).into_iter().find_map(|(code_col, amounts)| {
         let row = basic.data_rows().find(|&r| basic.code_at(r, code_col).is_some_and(|k| k.as_str() == code))?;
+        if !named(basic.text(row, code_col + 1)) {
+            return None;
+        }
         half_operand(basic, row, *amounts.first()?, code_col)
     })
 }
@@ -313,16 +319,16 @@ fn against_economic_codes(ctx: &mut Ctx) {
         return;
     };
     let pairs = [
-        (s.running, "30231", "公务用车运行费"),
-        (s.reception, "30217", "公务接待费"),
-        (s.abroad, "30212", "因公出国（境）费"),
-        (s.purchase, "31013", "公务用车购置费"),
+        (s.running, "30231", "公务用车运行费", "运行"),
+        (s.reception, "30217", "公务接待费", "接待"),
+        (s.abroad, "30212", "因公出国（境）费", "出国"),
+        (s.purchase, "31013", "公务用车购置费", "购置"),
     ];
-    for (cell, code, name) in pairs {
+    for (cell, code, name, word) in pairs {
         let Some(three_amount) = operand(three, cell) else {
             continue;
         };
-        let Some(econ) = economic_amount(basic, code) else {
+        let Some(econ) = economic_amount(basic, code, word) else {
             continue;
         };
         ctx.relations += 1;
