@@ -1,6 +1,7 @@
 //! End to end in headless Chromium, one session through the reviewer's features on the seed:
 //! tables drawn with marked cells and related cells on hover, a finding leading to its cell,
-//! filters, rule explanations, the rounding mode, exports (byte for byte what the library
+//! related cells of folded tables listed in the details box, filters, rule explanations (a modal
+//! `<dialog>` that keeps and returns the focus), the rounding mode, exports (byte for byte what the library
 //! writes), share links, clear-with-confirm, the language switch and a narrow window.
 //!
 //! The page is served under a sub-path like the other browser test; screenshots
@@ -36,6 +37,7 @@ async fn scenarios(s: &Session) -> Result<()> {
 
     tables_are_drawn_with_marks(c).await?;
     hover_shows_figures_and_related_cells(c).await?;
+    tip_lists_related_cells_of_folded_tables(c).await?;
     finding_click_opens_and_flashes_its_cell(c).await?;
     screenshot(c, &s.shots.join("finding-focused.png")).await?;
     enter_on_a_finding_flashes_its_cell(c).await?;
@@ -121,6 +123,50 @@ async fn hover_shows_figures_and_related_cells(c: &Client) -> Result<()> {
         vec![],
     )
     .await?;
+    Ok(())
+}
+
+/// 表八 E2 (PRJ001): the ten project forms it adds up are folded, so the details box lists each
+/// one's table, A1 and printed figure, exactly as the library reports them; 表二's SUM003 has
+/// none outside its own table.
+async fn tip_lists_related_cells_of_folded_tables(c: &Client) -> Result<()> {
+    let report = check_text(SEED);
+    let prj = report.findings.iter().find(|f| f.rule == "PRJ001").ok_or("seed has PRJ001")?;
+    let expected: Vec<String> = prj
+        .related
+        .iter()
+        .map(|r| {
+            let text = report.tables.get(r.table).map(|t| t.text(r.row, r.col)).unwrap_or_default();
+            format!("{} {} {text}", report.table_name(r.table), r.a1)
+        })
+        .collect();
+    check(expected.len() == 10, format!("seed PRJ001 relates {} cells", expected.len()))?;
+    move_mouse_to(c, "#cell-7-1-4").await?;
+    let listed = wait_js(
+        c,
+        "the related cells of other tables",
+        "const tip = document.querySelector('#cell-tip');
+         const items = tip.hidden ? [] : Array.from(tip.querySelectorAll('.tip-related li'), li => li.textContent);
+         const folded = document.querySelectorAll('#table-9 table.grid').length;
+         return items.length > 0 && { items, folded };",
+        vec![],
+    )
+    .await?;
+    let want = json!({ "items": expected, "folded": 0 });
+    check(listed == want, format!("PRJ001 tip: got {listed:#}, expected {want:#}"))?;
+    move_mouse_to(c, "#cell-1-11-2").await?;
+    let none = wait_js(
+        c,
+        "表二 C12's details",
+        "const tip = document.querySelector('#cell-tip');
+         return !tip.hidden && tip.querySelector('.tip-finding').dataset.rule === 'SUM003'
+             && tip.querySelectorAll('.tip-related').length === 0;",
+        vec![],
+    )
+    .await;
+    check(none.is_ok(), "表二 C12's tip lists cells of other tables".to_string())?;
+    move_mouse_to(c, "h1").await?;
+    wait_js(c, "the details to go", "return document.querySelector('#cell-tip').hidden;", vec![]).await?;
     Ok(())
 }
 
@@ -216,11 +262,39 @@ async fn rule_explanation_opens_and_closes(c: &Client) -> Result<()> {
     for part in [rule.code, rule.name_zh, e.what_zh, e.why_zh, e.fix_zh, e.what_en] {
         check(text.contains(part), format!("rule dialog lacks {part:?}: {text:?}"))?;
     }
-    let focused = c.execute("return document.activeElement.className;", vec![]).await?;
-    check(focused == json!("dialog-close"), format!("focus in the dialog: {focused}"))?;
-    c.find(Locator::Css(".dialog-close")).await?.send_keys("\u{e00c}").await?;
+    let modal = c.execute("return document.querySelector('#rule-dialog').matches('dialog:modal');", vec![]).await?;
+    check(modal == json!(true), "the rule dialog is not a modal <dialog>".to_string())?;
+    // The close button is its only control: Tab and Shift+Tab stay on it.
+    let order = [focused(c).await?, press(c, TAB).await?, press(c, SHIFT_TAB).await?];
+    check(order == ["dialog-close"; 3].map(String::from), format!("focus in the rule dialog: {order:?}"))?;
+    press(c, ESCAPE).await?;
     wait_js(c, "the rule dialog to close", "return !document.querySelector('#rule-dialog');", vec![]).await?;
-    Ok(())
+    let back = wait_js(
+        c,
+        "focus back on 规则说明",
+        "const b = document.querySelector(\"#findings li.finding[data-index='0'] button.explain\");
+         return document.activeElement === b;",
+        vec![],
+    )
+    .await;
+    check(back.is_ok(), format!("after Escape the focus is on {}", focused(c).await?))
+}
+
+const TAB: &str = "\u{e004}";
+/// Shift down, Tab, then all modifiers up.
+const SHIFT_TAB: &str = "\u{e008}\u{e004}\u{e000}";
+const ESCAPE: &str = "\u{e00c}";
+
+/// The focused element's id, else its class.
+async fn focused(c: &Client) -> Result<String> {
+    let v = c.execute("const a = document.activeElement; return a.id || a.className;", vec![]).await?;
+    Ok(v.as_str().unwrap_or_default().to_string())
+}
+
+/// Sends `keys` to the focused element and says where the focus went.
+async fn press(c: &Client, keys: &str) -> Result<String> {
+    c.active_element().await?.send_keys(keys).await?;
+    focused(c).await
 }
 
 /// Strict equality: the 8 rounding differences become 8 errors; back to nearest restores them.
@@ -456,8 +530,23 @@ async fn clear_asks_first(c: &Client) -> Result<()> {
     click(c, "#clear").await?;
     wait_js(c, "the confirm dialog", "return !!document.querySelector('#confirm-clear[role=alertdialog]');", vec![])
         .await?;
+    // Tab cycles through the dialog's three buttons only; Shift+Tab goes back round.
+    let order = [
+        focused(c).await?,
+        press(c, TAB).await?,
+        press(c, TAB).await?,
+        press(c, TAB).await?,
+        press(c, SHIFT_TAB).await?,
+    ];
+    let expected = ["dialog-close", "confirm-no", "confirm-yes", "dialog-close", "confirm-yes"].map(String::from);
+    check(order == expected, format!("Tab in the confirm dialog: {order:?}"))?;
+    press(c, ESCAPE).await?;
+    wait_focus(c, "Escape to close and focus 清空", "clear").await?;
+
+    click(c, "#clear").await?;
     click(c, "#confirm-no").await?;
     wait_js(c, "the dialog to close", "return !document.querySelector('#confirm-clear');", vec![]).await?;
+    wait_focus(c, "取消 to focus 清空", "clear").await?;
     check(input_value(c).await? == SEED, "取消 changed the input".to_string())?;
 
     click(c, "#clear").await?;
@@ -465,7 +554,17 @@ async fn clear_asks_first(c: &Client) -> Result<()> {
     wait_summary(c, "识别 0 张表").await?;
     check(input_value(c).await?.is_empty(), "清空 left text".to_string())?;
     check(findings(c).await?.is_empty(), "清空 left findings".to_string())?;
+    // 清空 is disabled now: the focus goes to the empty box instead.
+    wait_focus(c, "清空 to focus the box", "input").await?;
     wait_saved(c, "").await
+}
+
+async fn wait_focus(c: &Client, what: &str, id: &str) -> Result<()> {
+    poll(what, || async {
+        let now = focused(c).await?;
+        Ok(if now == id { Ok(()) } else { Err(format!("focus on {now:?}")) })
+    })
+    .await
 }
 
 /// English: texts switch, the page's `lang` follows, and the choice survives a reload. Then a

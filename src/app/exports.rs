@@ -4,6 +4,7 @@
 //! export, so a browser that opens downloads in a tab, or a test, can still read it.
 
 use super::i18n::{both, slash, use_lang};
+use super::state::Shared;
 use crate::report::Report;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -47,7 +48,7 @@ impl Format {
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub report: Rc<Report>,
+    pub report: Shared<Report>,
 }
 
 #[component]

@@ -3,17 +3,17 @@
 
 use super::i18n::{both, slash, use_lang, Lang};
 use super::marks::{table_of, Tone};
+use super::state::Shared;
 use crate::report::{Finding, Report, Severity};
 use crate::rules;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
-use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub report: Rc<Report>,
+    pub report: Shared<Report>,
     /// A finding was chosen: show its cell.
     pub on_select: Callback<usize>,
     /// Show a rule's explanation.

@@ -37,7 +37,7 @@ use not_checked::NotChecked;
 use rule_help::RuleCatalogue;
 use settings::Settings;
 use share_link::{ShareLink, Status};
-use state::{Action, ReportProps, State};
+use state::{Action, ReportProps, Shared, State};
 use std::rc::Rc;
 use summary::Summary;
 use tables::{Hover, Tables};
@@ -80,7 +80,8 @@ fn App() -> Html {
     // The chosen finding, with a counter so choosing the same one again flashes again.
     let chosen = use_state(|| None::<(usize, u32)>);
     let dialog = use_state(|| None::<Open>);
-    let marks = use_memo(state.report.clone(), |report| Marks::new(report));
+    let marks = use_memo(state.report.clone(), |report| Shared::new(Marks::new(report)));
+    let marks = (*marks).clone();
 
     {
         let dispatch = state.dispatcher();
@@ -212,6 +213,8 @@ fn confirm_clear(lang: Lang, close: Callback<()>, dispatch: UseReducerDispatcher
     let yes = {
         let close = close.clone();
         move |_| {
+            // 清空 disables itself: the focus goes to the emptied box instead.
+            dialog::close_and_focus("confirm-clear", "input");
             dispatch.dispatch(Action::Load(AttrValue::Static("")));
             close.emit(());
         }

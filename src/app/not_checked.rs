@@ -2,14 +2,14 @@
 //! they were skipped.
 
 use super::i18n::{both, slash, use_lang};
+use super::state::Shared;
 use crate::report::Report;
 use crate::rules;
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub report: Rc<Report>,
+    pub report: Shared<Report>,
     pub on_explain: Callback<&'static str>,
 }
 

@@ -12,7 +12,7 @@ pub struct State {
     pub mode: RoundingMode,
     /// The text `report` belongs to, so an unchanged text is not checked twice.
     checked: AttrValue,
-    pub report: Rc<Report>,
+    pub report: Shared<Report>,
 }
 
 pub enum Action {
@@ -34,7 +34,7 @@ fn check(input: &str, mode: RoundingMode) -> Report {
 impl State {
     /// A state whose report is already up to date with `input`.
     pub fn new(input: AttrValue, mode: RoundingMode) -> State {
-        let report = Rc::new(check(&input, mode));
+        let report = Shared::new(check(&input, mode));
         State { checked: input.clone(), input, mode, report }
     }
 }
@@ -61,5 +61,37 @@ impl Reducible for State {
 /// What the result panels take: the report of the text last checked.
 #[derive(Properties, PartialEq)]
 pub struct ReportProps {
-    pub report: Rc<Report>,
+    pub report: Shared<Report>,
+}
+
+/// A report, or what the page derives from one, compared by pointer: every check makes a new one,
+/// so the pointer says whether it changed. (`Report` compares by content: on a long document,
+/// comparing it for every table view on every render cost more than drawing the page.)
+#[derive(Debug)]
+pub struct Shared<T>(Rc<T>);
+
+impl<T> Shared<T> {
+    pub fn new(value: T) -> Shared<T> {
+        Shared(Rc::new(value))
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Shared<T> {
+        Shared(Rc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Shared<T>) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
 }

@@ -1,11 +1,13 @@
 //! What was read: each recognised table drawn as printed, its findings marked on the cells, and
 //! the blocks that were not read as tables with the reason.
 //!
-//! A table's grid is only built while it is open: tables with findings start open, the others
-//! folded, so a long disclosure stays quick to re-check while typing.
+//! A table's grid is only built while it is open: the first tables with findings start open, the
+//! others folded, so a long disclosure stays quick to re-check while typing. (The seed pasted ten
+//! times has 50 tables with findings; drawing all their grids took most of the time of a check.)
 
 use super::i18n::{both, use_lang, Lang};
 use super::marks::{cell_id, table_id, Key, Marks};
+use super::state::Shared;
 use crate::report::Report;
 use crate::table::{Table, TableKind};
 use std::rc::Rc;
@@ -20,10 +22,14 @@ pub struct Hover {
     pub top: f64,
 }
 
+/// How many tables with findings start open; the rest wait for a click (on the table or on one
+/// of its findings). Their badges still count every finding.
+pub const OPEN_AT_FIRST: usize = 12;
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub report: Rc<Report>,
-    pub marks: Rc<Marks>,
+    pub report: Shared<Report>,
+    pub marks: Shared<Marks>,
     /// A table opened by a click on one of its findings.
     pub reveal: Option<usize>,
     /// The hovered cell and the cells its findings were computed from.
@@ -36,6 +42,8 @@ pub struct Props {
 pub fn Tables(props: &Props) -> Html {
     let lang = use_lang();
     let report = &props.report;
+    let opening: Vec<usize> =
+        report.tables.iter().map(|t| t.index).filter(|&t| props.marks.count(t) > 0).take(OPEN_AT_FIRST).collect();
     html! {
         <section class="tables" aria-labelledby="tables-heading">
             <h2 id="tables-heading">
@@ -48,6 +56,7 @@ pub fn Tables(props: &Props) -> Html {
                         index={t.index}
                         report={report.clone()}
                         marks={props.marks.clone()}
+                        start_open={opening.contains(&t.index)}
                         revealed={props.reveal == Some(t.index)}
                         hovered={props.hovered.filter(|k| k.0 == t.index)}
                         related={props.related.clone()}
@@ -78,8 +87,9 @@ pub fn Tables(props: &Props) -> Html {
 #[derive(Properties, PartialEq)]
 struct ViewProps {
     index: usize,
-    report: Rc<Report>,
-    marks: Rc<Marks>,
+    report: Shared<Report>,
+    marks: Shared<Marks>,
+    start_open: bool,
     revealed: bool,
     hovered: Option<Key>,
     related: Rc<Vec<Key>>,
@@ -90,7 +100,7 @@ struct ViewProps {
 fn TableView(props: &ViewProps) -> Html {
     let lang = use_lang();
     let count = props.marks.count(props.index);
-    let open = use_state(|| count > 0);
+    let open = use_state(|| props.start_open);
     let Some(table) = props.report.tables.get(props.index) else { return Html::default() };
     let shown = *open || props.revealed;
     let toggle = {

@@ -1,0 +1,207 @@
+//! End to end in headless Chromium, one session for keyboard use and long documents: the whole
+//! page walked with Tab alone (every stop has an accessible name, in reading order), then the
+//! seed pasted ten times over (≈ 280 KB) timed from the paste to the drawn report.
+//!
+//! The timings are printed (run with `--nocapture` to see them), not asserted: the machine's load
+//! decides them. What is asserted is exact: the counts and the rendered lists.
+
+mod support;
+
+use budget_check::check_text;
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::Client;
+use serde_json::{json, Value};
+use support::browser::{check, click, run, wait_js, wait_summary, wait_until_mounted, Result, Session};
+
+const SEED: &str = include_str!("fixtures/seed.txt");
+const SEED_ZH: &str = "识别 19 张表，0 个错误，8 处舍入差异";
+const TAB: char = '\u{e004}';
+
+#[test]
+fn keyboard_and_long_documents_in_headless_chromium() {
+    run("budget-check-e2e-access", async |s: &Session| scenarios(s).await);
+}
+
+async fn scenarios(s: &Session) -> Result<()> {
+    let c = &s.client;
+    c.goto(&s.url).await?;
+    wait_until_mounted(c).await?;
+    click(c, "#load-example").await?;
+    wait_summary(c, SEED_ZH).await?;
+    tab_reaches_everything_with_a_name(c).await?;
+    seed_ten_times(c).await
+}
+
+/// Tab alone: records each element the focus lands on (a `focusin` listener) until the focus
+/// comes round again; read from the first control of the page, each must have an accessible name, and the
+/// controls come in reading order: settings, box, results, findings, tables, rules.
+async fn tab_reaches_everything_with_a_name(c: &Client) -> Result<()> {
+    c.execute(
+        "document.activeElement.blur();
+         window.scrollTo(0, 0);
+         window.__stops = [];
+         // A simplified accessible name: labelledby, aria-label, <label>s, then the text.
+         const name = e => {
+             const by = (e.getAttribute('aria-labelledby') || '').split(/\\s+/).filter(Boolean)
+                 .map(id => (document.getElementById(id) || {}).textContent || '').join(' ');
+             const labels = Array.from(e.labels || [], l => l.textContent).join(' ');
+             return [by, e.getAttribute('aria-label') || '', labels, e.textContent || '', e.title || '']
+                 .map(t => t.trim()).find(t => t.length > 0) || '';
+         };
+         document.addEventListener('focusin', ev => {
+             const e = ev.target;
+             const id = e.id ? '#' + e.id
+                 : e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : '');
+             window.__stops.push({ id, name: name(e), el: e });
+         });",
+        vec![],
+    )
+    .await?;
+    let mut keys = KeyActions::new("keyboard".to_string());
+    for _ in 0..160 {
+        keys = keys.then(KeyAction::Down { value: TAB }).then(KeyAction::Up { value: TAB });
+    }
+    let started = std::time::Instant::now();
+    c.perform_actions(keys).await?;
+    let walk = c
+        .execute(
+            "const stops = window.__stops;
+             const first = stops.findIndex((s, i) => i > 0 && s.el === stops[0].el);
+             const cycle = first < 0 ? stops : stops.slice(0, first);
+             // The cycle from the control first in the page, wherever the walk began.
+             const top = cycle.reduce((a, s, i) =>
+                 a < 0 || (cycle[a].el.compareDocumentPosition(s.el) & Node.DOCUMENT_POSITION_PRECEDING) ? i : a, -1);
+             const round = cycle.slice(top).concat(cycle.slice(0, top));
+             return {
+                 wrapped: first > 0,
+                 stops: round.map(s => [s.id, s.name]),
+             };",
+            vec![],
+        )
+        .await?;
+    println!("Tab walk: 160 presses in {:?}", started.elapsed());
+    check(walk["wrapped"] == json!(true), format!("160 Tabs did not come round: {walk:#}"))?;
+    let stops = walk["stops"].as_array().cloned().unwrap_or_default();
+    let nameless: Vec<&Value> = stops.iter().filter(|s| s[1].as_str().is_none_or(str::is_empty)).collect();
+    check(nameless.is_empty(), format!("stops without an accessible name: {nameless:?}"))?;
+    let ids: Vec<String> = stops.iter().map(|s| s[0].as_str().unwrap_or_default().to_string()).collect();
+    println!("Tab walk: {} stops", ids.len());
+    let at = |id: &str| ids.iter().position(|s| s == id);
+    let order = [
+        "#rounding-mode",
+        "#lang-toggle",
+        "#input",
+        "#run-check",
+        "#load-example",
+        "#clear",
+        "#upload",
+        "#share-link",
+        "#export-csv",
+        "#print",
+        "#filter-error",
+        "#filter-table",
+        "#filter-rule",
+        "li.finding",
+        "button.explain",
+        "button.table-toggle",
+        // 表二 C12, the first marked cell of an open table.
+        "#cell-1-11-2",
+        "summary",
+    ];
+    let places: Vec<Option<usize>> = order.iter().map(|id| at(id)).collect();
+    let in_order = places.iter().all(Option::is_some) && places.windows(2).all(|w| w[0] < w[1]);
+    check(in_order, format!("Tab order {order:?} found at {places:?} in {ids:?}"))?;
+    // Every finding and every table's toggle is a stop of its own.
+    let count = |id: &str| ids.iter().filter(|s| *s == id).count();
+    let counts = [count("li.finding"), count("button.explain"), count("button.table-toggle")];
+    check(counts == [12, 12, 19], format!("findings, explain buttons, table toggles reached: {counts:?}"))
+}
+
+/// The seed ten times (≈ 280 KB, 190 tables) set into the box at once, as a paste does; timed in
+/// the page from the `input` event to the frame after the summary changed (this includes the
+/// 300 ms pause the page waits for typing to stop), then a redraw alone (the language switch,
+/// which re-renders everything without checking). Every table and finding is listed; the first
+/// 12 tables with findings are drawn open.
+async fn seed_ten_times(c: &Client) -> Result<()> {
+    let text = [SEED; 10].join("\n");
+    let report = check_text(&text);
+    let expected = report.summary_zh();
+    let elapsed = c
+        .execute_async(
+            "const [text, expected, done] = arguments;
+             const input = document.querySelector('#input');
+             const summary = document.querySelector('#summary');
+             input.focus();
+             input.value = text;
+             const t0 = performance.now();
+             input.dispatchEvent(new Event('input', { bubbles: true }));
+             const tick = () => summary.textContent.includes(expected)
+                 ? requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0)))
+                 : setTimeout(tick, 5);
+             tick();",
+            vec![json!(text), json!(expected)],
+        )
+        .await?;
+    let english = c
+        .execute_async(
+            "const done = arguments[0];
+             const t0 = performance.now();
+             document.querySelector('#lang-toggle').click();
+             const tick = () => document.documentElement.lang === 'en' && document.querySelector('#findings-heading').textContent.startsWith('Findings')
+                 ? requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0)))
+                 : setTimeout(tick, 5);
+             tick();",
+            vec![],
+        )
+        .await?;
+    let seen = wait_js(
+        c,
+        "the long report drawn",
+        "return {
+             findings: document.querySelectorAll('#findings li.finding').length,
+             tables: document.querySelectorAll('#tables > li.table-view').length,
+             grids: document.querySelectorAll('#tables table.grid').length,
+             cells: document.querySelectorAll('#tables td').length,
+         };",
+        vec![],
+    )
+    .await?;
+    println!(
+        "seed × 10 ({} bytes): paste → report drawn in {:.0} ms (300 ms of it the typing pause); \
+         redraw alone (language switch) {:.0} ms; {seen}",
+        text.len(),
+        elapsed.as_f64().unwrap_or_default(),
+        english.as_f64().unwrap_or_default()
+    );
+    click(c, "#lang-toggle").await?;
+    wait_summary(c, &expected).await?;
+    check(
+        seen["findings"] == json!(report.findings.len()) && seen["tables"] == json!(report.tables.len()),
+        format!(
+            "seed × 10: page shows {seen}, the library {} findings in {} tables",
+            report.findings.len(),
+            report.tables.len()
+        ),
+    )?;
+    // Only the first 12 of the 50 tables with findings are drawn; each badge still counts all.
+    let with_findings: Vec<usize> = report
+        .tables
+        .iter()
+        .map(|t| t.index)
+        .filter(|&t| report.findings.iter().any(|f| f.table.or(f.cell.as_ref().map(|c| c.table)) == Some(t)))
+        .collect();
+    check(with_findings.len() == 50, format!("seed × 10 has {} tables with findings", with_findings.len()))?;
+    let expected_open: Vec<String> = with_findings.iter().take(12).map(|t| format!("table-{t}")).collect();
+    let drawn = c
+        .execute(
+            "const views = Array.from(document.querySelectorAll('#tables > li.table-view'));
+             return {
+                 open: views.filter(v => v.querySelector('table.grid')).map(v => v.id),
+                 badges: views.filter(v => v.querySelector('.badge')).length,
+             };",
+            vec![],
+        )
+        .await?;
+    let want = json!({ "open": expected_open, "badges": 50 });
+    check(drawn == want, format!("seed × 10 tables: got {drawn}, expected {want}"))
+}
