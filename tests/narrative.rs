@@ -219,22 +219,28 @@ const BUDGET_21: &str = "21_chongqing-shi-zhengfu-bangongting-2026-yusuan.txt";
 fn prose_totals_agree_with_the_tables_of_the_corpus() {
     // The seed has tables only: no stated figure, nothing compared.
     assert_eq!(stated_against_tables(&[seed_source()]), (0, Vec::new()));
-    // 01: 本年支出合计 (收入支出决算总表), 基本支出 (支出决算表), 一般公共预算财政拨款支出 twice and
+    // 01: 本年收入合计 2946.25 and 本年支出合计 (收入支出决算总表), 基本支出 (支出决算表), 一般公共预算财政拨款支出 twice and
     // its 基本支出, 人员经费, 公用经费 (基本支出决算表 footer), and 三公 出国/用车/接待 决算 0.00
     // against the 决算数 columns of the 三公 table (blank).
-    assert_eq!(stated_against_tables(&[source(FINAL_01)]), (10, Vec::new()));
-    // 03: 本年支出合计 307.82, 基本支出 105.58 and 项目支出 202.24 (支出决算表), 一般公共预算财政拨款
+    // Its 财政拨款收入 2940.05 is not compared: 年初结转 is printed, the words do not say 本年.
+    assert_eq!(stated_against_tables(&[source(FINAL_01)]), (11, Vec::new()));
+    // 03: 本年收入合计 and 财政拨款收入 307.82 (the two 总表), 本年支出合计 307.82, 基本支出 105.58 and 项目支出 202.24 (支出决算表), 一般公共预算财政拨款
     // 支出 twice, its 基本支出 and 人员经费 95.36 / 公用经费 10.23 (no 三公 table in the excerpt).
-    assert_eq!(stated_against_tables(&[source(FINAL_03)]), (8, Vec::new()));
-    // 05: 3,121.42 万元 against 31,214,205.80 元 twice (the table's figure as printed in 万元 is
+    assert_eq!(stated_against_tables(&[source(FINAL_03)]), (10, Vec::new()));
+    // 05: 3,121.42 万元 against 31,214,205.80 元 three times (财政拨款收入, 财政拨款支出, 一般公共预算拨款支出) (the table's figure as printed in 万元 is
     // the same figure), and the 2025 三公 0.95 with 出国 0, 购置 0, 接待 0.95.
-    assert_eq!(stated_against_tables(&[source(BUDGET_05)]), (6, Vec::new()));
+    assert_eq!(stated_against_tables(&[source(BUDGET_05)]), (7, Vec::new()));
     // 21: 18,417.70 = 9,018.47 + 9,399.23 of 表五 and the 三公 394.49 with its four items of 表八.
+    // Its 一般公共预算财政拨款收入 18,417.70 is 表四's 本年收入 17,552.65 + 上年结转 865.06: with a
+    // carry-over printed, income not said to be 本年 is not compared.
     assert_eq!(stated_against_tables(&[source(BUDGET_21)]), (8, Vec::new()));
     // 22: 基本支出 5,445.39 only. Its 三公 sentence is dated 2025 (“2025年 “三公”经费预算13.85万元,
     // 比2025年减少…”, a slip for 2026: 表八 prints 13.85), so neither it nor its items meet the 2026 table.
     let budget_22 = source("22_chongqing-shi-qixiangju-2026-yusuan.txt");
     assert_eq!(stated_against_tables(&[budget_22]), (1, Vec::new()));
+    // 23: 财政拨款收入预算总计 37,188.34 (公开04表 收入合计) and 一般公共预算收入 37,188.34 twice.
+    let budget_23 = source("23_jiangsu-gaoji-fayuan-2019-yusuan.txt");
+    assert_eq!(stated_against_tables(&[budget_23]), (3, Vec::new()));
     // 12: the 2021 三公 4432 with 出国 39, 接待 323, 用车 4070 and its 运行维护费 2648.
     let sangong_12 = source("12_chongqing-jiangbei-qubenji-2021-sangong-yusuan.txt");
     assert_eq!(stated_against_tables(&[sangong_12]), (5, Vec::new()));
@@ -268,10 +274,30 @@ fn a_changed_prose_figure_is_one_error_at_its_line_pointing_at_the_cell() {
 }
 
 #[test]
+fn a_changed_income_total_points_at_the_fiscal_summary() {
+    let changed = mutated(
+        "23_jiangsu-gaoji-fayuan-2019-yusuan.txt",
+        "财政拨款收入预算总计 37188.34",
+        "财政拨款收入预算总计 37188.43",
+    );
+    let report = check_sources(&[changed], RoundingMode::Nearest);
+    let found: Vec<(Severity, usize, String, String)> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "NAR004")
+        .map(|f| {
+            let cells: Vec<String> = f.related.iter().map(|c| format!("{} {}", c.a1, c.row_label)).collect();
+            (f.severity, f.text.as_ref().map_or(0, |t| t.line), cells.join(","), f.difference.unwrap().to_string())
+        })
+        .collect();
+    assert_eq!(found, [(Severity::Error, 667, "B7 收入合计".to_string(), "0.09".to_string())]);
+}
+
+#[test]
 fn prose_rounding_of_the_table_is_no_finding_and_an_unsure_subject_only_a_warning() {
     // 95.36 printed as 95.4 is the table's figure rounded; 95.3 is another figure.
     let rounded = mutated(FINAL_03, "95.36 万元，主要包括", "95.4 万元，主要包括");
-    assert_eq!(stated_against_tables(&[rounded]), (8, Vec::new()));
+    assert_eq!(stated_against_tables(&[rounded]), (10, Vec::new()));
     let (_, wrong) = stated_against_tables(&[mutated(FINAL_03, "95.36 万元，主要包括", "95.3 万元，主要包括")]);
     assert_eq!(wrong.len(), 1);
     assert!(wrong[0].starts_with("[error] NAR004 第 574 行 “人员经费95.3 万元”"), "{}", wrong[0]);

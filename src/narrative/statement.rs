@@ -15,6 +15,10 @@ pub enum Term {
     Spending,
     /// 支出总计: spending plus what is carried over.
     SpendingGrandTotal,
+    /// 本年收入合计, 一般公共预算财政拨款收入: this year's income of one scope.
+    Income,
+    /// 收入总计: income plus what is carried in.
+    IncomeGrandTotal,
     Basic,
     Project,
     Personnel,
@@ -58,6 +62,8 @@ impl Term {
         match self {
             Term::Spending => "支出合计",
             Term::SpendingGrandTotal => "支出总计",
+            Term::Income => "收入合计",
+            Term::IncomeGrandTotal => "收入总计",
             Term::Basic => "基本支出",
             Term::Project => "项目支出",
             Term::Personnel => "人员经费",
@@ -79,6 +85,8 @@ impl Term {
         match self {
             Term::Spending => "total spending",
             Term::SpendingGrandTotal => "spending grand total",
+            Term::Income => "total income",
+            Term::IncomeGrandTotal => "income grand total",
             Term::Basic => "basic expenditure",
             Term::Project => "project expenditure",
             Term::Personnel => "personnel costs",
@@ -479,6 +487,13 @@ pub fn subject_of(phrase: &str) -> Option<Subject> {
         };
         return subject(term, parent);
     }
+    // `本年收入合计`, `一般公共预算财政拨款收入`: a total of income, never one source (事业收入).
+    if let Some(before_income) = core.strip_suffix("收入") {
+        let rest = only_scope_words(before_income, year);
+        let says_total = total.is_some() || scope != Scope::All || text.contains("本年");
+        let term = if total == Some(true) { Term::IncomeGrandTotal } else { Term::Income };
+        return (rest.is_empty() && says_total).then_some(Subject { term, scope, measure, parent: None, year });
+    }
     let before_spending = core.strip_suffix("支出")?;
     if before_spending.contains('(') || before_spending.ends_with("收入") {
         return None;
@@ -488,13 +503,7 @@ pub fn subject_of(phrase: &str) -> Option<Subject> {
         Some(false) => subject(Term::Spending, None),
         // Without 合计, only scope words may precede: `一般公共预算财政拨款支出`, not `教育支出`.
         None => {
-            let mut rest = before_spending.to_string();
-            if let Some(y) = year {
-                rest = rest.replace(&y.to_string(), "");
-            }
-            for word in SCOPE_WORDS {
-                rest = rest.replace(word, "");
-            }
+            let rest = only_scope_words(before_spending, year);
             // `支出决算为` alone is what a 项 sentence says of that 项, not the total.
             let says_total = scope != Scope::All || text.contains("本年");
             (rest.is_empty() && says_total).then_some(Subject {
@@ -506,6 +515,18 @@ pub fn subject_of(phrase: &str) -> Option<Subject> {
             })
         }
     }
+}
+
+/// What is left of `words` once the year and the scope words are taken out.
+fn only_scope_words(words: &str, year: Option<u16>) -> String {
+    let mut rest = words.to_string();
+    if let Some(y) = year {
+        rest = rest.replace(&y.to_string(), "");
+    }
+    for word in SCOPE_WORDS {
+        rest = rest.replace(word, "");
+    }
+    rest
 }
 
 /// Drops `1.`, `(一)`, `（2）` before a subject.
@@ -572,6 +593,12 @@ mod tests {
             Some((Term::Spending, Scope::GeneralBudget))
         );
         assert_eq!(subject_of("2026 年“三公”经费预算").map(|s| s.term), Some(Term::ThreePublic));
+        assert_eq!(
+            subject_of("2026 年一般公共预算财政拨款收入").map(|s| (s.term, s.scope, s.year)),
+            Some((Term::Income, Scope::GeneralBudget, Some(2026)))
+        );
+        assert_eq!(subject_of("收入预算总计").map(|s| s.term), Some(Term::IncomeGrandTotal));
+        assert_eq!(subject_of("本年收入合计").map(|s| (s.term, s.scope)), Some((Term::Income, Scope::All)));
         assert_eq!(subject_of("项目支出中商品和服务支出").and_then(|s| s.parent), Some(Term::Project));
         assert_eq!(subject_of("因公出国（境）费支出").map(|s| s.term), Some(Term::Abroad));
         assert_eq!(
@@ -590,6 +617,9 @@ mod tests {
             "收入支出总计",
             "一般公共服务支出(类)",
             "年初预算为",
+            "事业收入",
+            "其他收入",
+            "收入预算",
         ] {
             assert_eq!(subject_of(phrase), None, "{phrase}");
         }

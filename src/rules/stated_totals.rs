@@ -105,24 +105,61 @@ fn part_column_cell(table: &Table, role: ColumnRole, words: &str) -> Option<Oper
     })
 }
 
-/// The 本年支出 line (`section`) or, for `None`, the 总计 line of a summary's expenditure side.
-fn summary_cell(table: &Table, section: Option<&str>, role: ColumnRole) -> Option<Operand> {
-    let side = Side::Expenditure;
+/// The 本年收入/本年支出 line (`section`) or, for `None`, the 总计 line of one side of a summary.
+fn summary_cell(table: &Table, side: Side, section: Option<&str>) -> Option<Operand> {
     let items = side_items(table, side);
     let section_row = section.and_then(|words| {
         items.tops.iter().map(|(top, _)| *top).find(|&top| compact(&table.row_name(top, Some(side))).contains(words))
     });
-    // Without a 本年支出 line and without carry-overs (结转/结余), the 总计 is this year's spending.
-    let carries = table.data_rows().any(|r| {
-        let name = table.row_name(r, Some(side));
-        name.contains("结转") || name.contains("结余")
-    });
+    // Without a 本年 line and without carry-overs (结转/结余), the 总计 is this year's figure.
     let row = match (section, section_row) {
         (Some(_), Some(row)) => row,
-        (Some(_), None) if carries => return None,
+        (Some(_), None) if carries(table, side) => return None,
         _ => items.grand?,
     };
-    Operand::at(table, row, table.column_of(role, Some(side))?)
+    Operand::at(table, row, table.column_of(ColumnRole::Total, Some(side))?)
+}
+
+fn carries(table: &Table, side: Side) -> bool {
+    table.data_rows().any(|r| {
+        let name = table.row_name(r, Some(side));
+        name.contains("结转") || name.contains("结余")
+    })
+}
+
+/// Whether a summary's income side carries money in (上年结转 of some amount): income not said
+/// to be this year's (`一般公共预算财政拨款收入`) may then include it.
+fn carries_in(table: &Table) -> bool {
+    let side = Side::Income;
+    let Some(col) = table.column_of(ColumnRole::Total, Some(side)) else { return true };
+    side_items(table, side).tops.iter().any(|(top, lines)| {
+        let name = table.row_name(*top, Some(side));
+        (name.contains("结转") || name.contains("结余"))
+            && std::iter::once(top).chain(lines).any(|&r| table.amount(r, col).is_some_and(|a| !a.is_zero()))
+    })
+}
+
+/// This year's income line of one fund (`一、一般公共预算资金`) in a fiscal summary: the one
+/// line naming the fund outside the carry-overs (年初结转 lists the funds again).
+fn fund_income(table: &Table, fund: &str) -> Option<Operand> {
+    let side = Side::Income;
+    let items = side_items(table, side);
+    let in_year = items.tops.iter().find(|(top, _)| compact(&table.row_name(*top, Some(side))).contains("本年收入"));
+    let rows: Vec<usize> = match in_year {
+        Some((_, lines)) => lines.clone(),
+        None => items.tops.iter().flat_map(|(top, lines)| std::iter::once(*top).chain(lines.iter().copied())).collect(),
+    };
+    let named: Vec<usize> = rows
+        .into_iter()
+        .filter(|&r| {
+            let name = table.row_name(r, Some(side));
+            name.contains(fund) && !name.contains("结转") && !name.contains("结余")
+        })
+        .collect();
+    match named.as_slice() {
+        [row] => Operand::at(table, *row, table.column_of(ColumnRole::Total, Some(side))?),
+        _ => None,
+    }
 }
 
 /// The 三公 series a statement speaks of: the only one left once 决算/预算 and the year are
@@ -202,7 +239,8 @@ fn basic_part(table: &Table, term: Term) -> Option<Operand> {
 }
 
 /// The table cell the prose names, from the closed list; `None` when it names none for sure.
-fn target<'a>(ctx: &Ctx<'a>, s: &Statement, subject: &Subject) -> Option<Target<'a>> {
+/// `this_year`: the statement (or the whole it is listed under) says 本年.
+fn target<'a>(ctx: &Ctx<'a>, s: &Statement, subject: &Subject, this_year: bool) -> Option<Target<'a>> {
     use Scope::*;
     use Term::*;
     let certain = |table: &'a Table, operand: Option<Operand>| Some(Target { table, operand: operand?, certain: true });
@@ -211,18 +249,41 @@ fn target<'a>(ctx: &Ctx<'a>, s: &Statement, subject: &Subject) -> Option<Target<
             three_public(ctx, subject)
         }
         (Spending, All) => match first(ctx, TableKind::DeptSummary) {
-            Some(t) => certain(t, summary_cell(t, Some("本年支出"), ColumnRole::Total)),
+            Some(t) => certain(t, summary_cell(t, Side::Expenditure, Some("本年支出"))),
             None => {
                 first(ctx, TableKind::DeptExpenditure).and_then(|t| certain(t, total_row_cell(t, ColumnRole::Total)))
             }
         },
         (SpendingGrandTotal, All) => {
-            first(ctx, TableKind::DeptSummary).and_then(|t| certain(t, summary_cell(t, None, ColumnRole::Total)))
+            first(ctx, TableKind::DeptSummary).and_then(|t| certain(t, summary_cell(t, Side::Expenditure, None)))
         }
         (Spending, Fiscal) => first(ctx, TableKind::FiscalSummary)
-            .and_then(|t| certain(t, summary_cell(t, Some("本年支出"), ColumnRole::Total))),
+            .and_then(|t| certain(t, summary_cell(t, Side::Expenditure, Some("本年支出")))),
         (SpendingGrandTotal, Fiscal) => {
-            first(ctx, TableKind::FiscalSummary).and_then(|t| certain(t, summary_cell(t, None, ColumnRole::Total)))
+            first(ctx, TableKind::FiscalSummary).and_then(|t| certain(t, summary_cell(t, Side::Expenditure, None)))
+        }
+        (Income, All) => match first(ctx, TableKind::DeptSummary) {
+            Some(t) => certain(t, summary_cell(t, Side::Income, Some("本年收入"))),
+            None => first(ctx, TableKind::DeptIncome).and_then(|t| certain(t, total_row_cell(t, ColumnRole::Total))),
+        },
+        (IncomeGrandTotal, All) => {
+            first(ctx, TableKind::DeptSummary).and_then(|t| certain(t, summary_cell(t, Side::Income, None)))
+        }
+        (Income, Fiscal) => first(ctx, TableKind::FiscalSummary)
+            .filter(|t| this_year || !carries_in(t))
+            .and_then(|t| certain(t, summary_cell(t, Side::Income, Some("本年收入")))),
+        (IncomeGrandTotal, Fiscal) => {
+            first(ctx, TableKind::FiscalSummary).and_then(|t| certain(t, summary_cell(t, Side::Income, None)))
+        }
+        (Income, GeneralBudget | GovFund | StateCapital) => {
+            let fund = match subject.scope {
+                GeneralBudget => "一般公共预算",
+                GovFund => "政府性基金",
+                _ => "国有资本经营",
+            };
+            first(ctx, TableKind::FiscalSummary)
+                .filter(|t| this_year || !carries_in(t))
+                .and_then(|t| certain(t, fund_income(t, fund)))
         }
         (Spending, GeneralBudget) => {
             first(ctx, TableKind::GeneralExpenditure).and_then(|t| certain(t, total_row_cell(t, ColumnRole::Total)))
@@ -283,9 +344,11 @@ fn rounded_as_printed(mode: RoundingMode, s: &Statement, cell: &Operand) -> bool
 fn stated_totals(ctx: &mut Ctx) {
     let doc = ctx.doc;
     for n in &doc.narratives {
-        for s in &n.statements {
+        for (k, s) in n.statements.iter().enumerate() {
             let Some(subject) = s.subject.filter(|_| !s.change) else { continue };
-            let Some(t) = target(ctx, s, &subject) else { continue };
+            let whole = n.lists.iter().find(|l| l.parts.contains(&k)).and_then(|l| n.statements.get(l.whole));
+            let this_year = s.quote.contains("本年") || whole.is_some_and(|w| w.quote.contains("本年"));
+            let Some(t) = target(ctx, s, &subject, this_year) else { continue };
             ctx.relations += 1;
             let agreement = agree(figure(s), &[t.operand.figure()], ctx.mode);
             if agreement == Agreement::Exact || rounded_as_printed(ctx.mode, s, &t.operand) {
