@@ -203,5 +203,52 @@ async fn seed_ten_times(c: &Client) -> Result<()> {
         )
         .await?;
     let want = json!({ "open": expected_open, "badges": 50 });
-    check(drawn == want, format!("seed × 10 tables: got {drawn}, expected {want}"))
+    check(drawn == want, format!("seed × 10 tables: got {drawn}, expected {want}"))?;
+    folded_table_opens_for_its_finding(c, &report).await?;
+    typing_stays_quick(c, &text).await
+}
+
+/// The last copy's 表二 C12 (SUM003) sits in a table that starts folded: a click on its finding
+/// draws the table, focuses and flashes the cell.
+async fn folded_table_opens_for_its_finding(c: &Client, report: &budget_check::report::Report) -> Result<()> {
+    let (i, cell) = report
+        .findings
+        .iter()
+        .enumerate()
+        .rev()
+        .find_map(|(i, f)| f.cell.as_ref().filter(|c| f.rule == "SUM003" && c.a1 == "C12").map(|c| (i, c)))
+        .ok_or("seed × 10 has SUM003 at C12")?;
+    let id = format!("cell-{}-{}-{}", cell.table, cell.row, cell.col);
+    let folded = c.execute("return !document.getElementById(arguments[0]);", vec![json!(id)]).await?;
+    check(folded == json!(true), format!("{id} is drawn before its finding is chosen"))?;
+    click(c, &format!("#findings li.finding[data-index='{i}']")).await?;
+    let seen = wait_js(
+        c,
+        "the folded table's cell to flash",
+        "const cell = document.getElementById(arguments[0]);
+         return cell && cell.hasAttribute('data-flash') && [document.activeElement.id, cell.textContent];",
+        vec![json!(id)],
+    )
+    .await?;
+    check(seen == json!([id, "16.98"]), format!("finding {i} in a folded table: {seen}"))
+}
+
+/// One more character typed at the end of the long text: timed from the `input` event to the
+/// next frame, before the pause runs the check (the page must not redraw the report per key).
+async fn typing_stays_quick(c: &Client, text: &str) -> Result<()> {
+    let key = c
+        .execute_async(
+            "const done = arguments[0];
+             const input = document.querySelector('#input');
+             input.focus();
+             input.value += ' ';
+             const t0 = performance.now();
+             input.dispatchEvent(new Event('input', { bubbles: true }));
+             requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0)));",
+            vec![],
+        )
+        .await?;
+    println!("seed × 10: one keystroke to the next frame {:.0} ms", key.as_f64().unwrap_or_default());
+    let typed = c.execute("return document.querySelector('#input').value.length;", vec![]).await?;
+    check(typed == json!(text.chars().count() + 1), format!("after one key the box holds {typed} characters"))
 }
