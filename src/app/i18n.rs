@@ -38,11 +38,12 @@ pub fn both(lang: Lang, zh: &str, en: &str) -> Html {
     }
 }
 
-/// A button's text: `检查 / Check`, or `Check` on the English page.
+/// A button's text: `检查 / Check`, or `Check` on the English page; a word both languages
+/// share (`JSON`) once.
 pub fn slash(lang: Lang, zh: &str, en: &str) -> String {
     match lang {
-        Lang::Zh => format!("{zh} / {en}"),
-        Lang::En => en.to_string(),
+        Lang::Zh if zh != en => format!("{zh} / {en}"),
+        Lang::Zh | Lang::En => en.to_string(),
     }
 }
 
