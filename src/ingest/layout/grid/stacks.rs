@@ -1,0 +1,110 @@
+//! Header words stacked over one column, and which column of figures each stack names.
+
+use super::super::words::Word;
+use super::header::is_header_term;
+use super::lines::{is_code_level_line, is_code_level_word, is_side_line};
+use super::pages::Cluster;
+use super::TableLine;
+
+/// A header word with the number of its line.
+type LineWord<'a> = (usize, &'a Word);
+
+/// Header words stacked over one column: words of the header lines that overlap, chained.
+/// Words spanning several words of another line (`基本支出` over `人员经费 公用经费`) group
+/// columns and stay out.
+#[derive(Debug)]
+pub(super) struct Stack {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    /// (line number, start) of each word.
+    pub(super) words: Vec<(usize, usize)>,
+}
+
+/// Header stacks, and the words (line number, start) that name groups of columns.
+pub(super) fn header_stacks(header_lines: &[&TableLine]) -> (Vec<Stack>, Vec<(usize, usize)>) {
+    let overlaps = |a: &Word, b: &Word| a.start < b.end && b.start < a.end;
+    let mut words: Vec<(usize, &Word)> = Vec::new();
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    for line in header_lines {
+        if is_code_level_line(&line.words) || is_side_line(&line.words) {
+            continue;
+        }
+        for w in line.words.iter().filter(|w| !is_code_level_word(&line.words, w)) {
+            // Over two words of a lower line, or printed in the gap between them (`公务接待费`
+            // between its 预算数 and 决算数).
+            let bridges = |other: &&TableLine| {
+                other.no > line.no
+                    && !other.words.iter().any(|o| overlaps(o, w))
+                    && other.words.windows(2).any(|p| w.start <= p[0].end + 1 && w.end + 1 >= p[1].start)
+            };
+            let spanning = header_lines.iter().any(|other| other.words.iter().filter(|o| overlaps(o, w)).count() >= 2)
+                || header_lines.iter().any(bridges);
+            if spanning {
+                groups.push((line.no, w.start));
+            } else {
+                words.push((line.no, w));
+            }
+        }
+    }
+    words.sort_by_key(|(_, w)| (w.start, w.end));
+    let mut chains: Vec<Vec<(usize, &Word)>> = Vec::new();
+    let mut end = 0;
+    for (no, w) in words {
+        match chains.last_mut() {
+            Some(chain) if w.start < end => chain.push((no, w)),
+            _ => chains.push(vec![(no, w)]),
+        }
+        end = if chains.last().is_some_and(|c| c.len() > 1) { end.max(w.end) } else { w.end };
+    }
+    let mut stacks = Vec::new();
+    for chain in chains {
+        // A complete header term with another one under it names a group of columns
+        // (`2026年预算数` over `基本支出` over `人员经费`): only the lowest names the column.
+        let (upper, leaves): (Vec<&LineWord>, Vec<&LineWord>) = chain.iter().partition(|(no, w)| {
+            is_header_term(&w.text) && chain.iter().any(|(n2, w2)| n2 > no && is_header_term(&w2.text))
+        });
+        groups.extend(upper.iter().map(|(no, w)| (*no, w.start)));
+        let (Some(start), Some(end)) =
+            (leaves.iter().map(|(_, w)| w.start).min(), leaves.iter().map(|(_, w)| w.end).max())
+        else {
+            continue;
+        };
+        stacks.push(Stack { start, end, words: leaves.iter().map(|(no, w)| (*no, w.start)).collect() });
+    }
+    (stacks, groups)
+}
+
+/// Gives each column of figures its own header stack, in order, nearest centres first; None
+/// when the header shows fewer columns than the figures do.
+pub(super) fn match_stacks(data: &[Cluster], stacks: &[&Stack]) -> Option<Vec<usize>> {
+    let (n, m) = (data.len(), stacks.len());
+    if n == 0 || m < n {
+        return None;
+    }
+    let cost = |i: usize, j: usize| {
+        let d = (data[i].left + data[i].right) as isize - (stacks[j].start + stacks[j].end) as isize;
+        d.unsigned_abs()
+    };
+    // best[i][j]: least cost of placing the first i columns among the first j stacks.
+    let mut best = vec![vec![usize::MAX; m + 1]; n + 1];
+    best[0].iter_mut().for_each(|b| *b = 0);
+    for i in 1..=n {
+        for j in i..=m {
+            let skip = best[i][j - 1];
+            let take = best[i - 1][j - 1].saturating_add(cost(i - 1, j - 1));
+            best[i][j] = skip.min(take);
+        }
+    }
+    let mut out = vec![0; n];
+    let (mut i, mut j) = (n, m);
+    while i > 0 {
+        if best[i][j] == best[i][j - 1] && j > i {
+            j -= 1;
+        } else {
+            out[i - 1] = j - 1;
+            i -= 1;
+            j -= 1;
+        }
+    }
+    Some(out)
+}
