@@ -396,8 +396,9 @@ fn three_public_checks(table: &Table) -> Vec<(usize, Vec<String>)> {
 }
 
 /// The 三公 tables of 01, 05, 21 and 22 print their items off-centre (01's 合计 over its
-/// 决算数), letter-spaced (22's `小   计`) or wrapped (21's `因公出国` / `（境）费`): every figure
-/// column is named by its item and measure, and the three-public totals are checked on them.
+/// 决算数), letter-spaced (22's `小   计`) or wrapped (21's `因公出国` / `（境）费`), and 07 prints
+/// each figure a few places right of its header word: every figure column is named by its item and
+/// measure, each figure stands in its own column, and the three-public totals are checked on them.
 #[test]
 fn three_public_headers_name_item_and_measure() {
     let report = check(PUTUO);
@@ -472,6 +473,26 @@ fn three_public_headers_name_item_and_measure() {
     );
     // Each figure's decimals are printed on the line under it (`13` / `.85`).
     assert_eq!(row(three, "13.85"), ["13.85", "", "13.55", "", "13.55", "0.30"]);
+    assert_eq!(three_public_checks(three), [(1, vec![]), (1, vec![])]);
+
+    let report = check("07_shanghai-putuo-fuliyuan-2024-danwei-yusuan.txt");
+    let three = table(&report, "单位“三公”经费和机关运行经费预算表");
+    let year = "2024年“三公”经费预算数";
+    assert_eq!(
+        paths(three),
+        [
+            format!("{year} › 合计"),
+            format!("{year} › 因公出国(境)费"),
+            format!("{year} › 公务接待费"),
+            format!("{year} › {vehicles} › 小计"),
+            format!("{year} › {vehicles} › 购置费"),
+            format!("{year} › {vehicles} › 运行费"),
+            "2024年机关运行经费预算数".to_string(),
+        ]
+    );
+    // Every figure stands a few places right of its header word (公务接待费's 0 nearer 小计 than
+    // its own word), as its 情况说明 confirms: 6.40 in all, all of it for running vehicles.
+    assert_eq!(row(three, "6.4"), ["6.4", "0", "0", "6.4", "", "6.4", "0"]);
     assert_eq!(three_public_checks(three), [(1, vec![]), (1, vec![])]);
 }
 

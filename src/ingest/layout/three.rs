@@ -8,6 +8,8 @@
 //! pair) and letter-spaced (`小   计`), so the general reading placed them over the wrong columns.
 //! Here each figure column is one leaf (an item, or a measure under an item), the items own the
 //! measures nearest them, and titles and year measures cover the series of items beneath them.
+//! Each figure goes to the leaf nearest it or, where figures all stand a few places off their
+//! header words (07), to the leaf at a constant offset, keeping their order.
 //! Anything outside that shape returns None and the general reading stands.
 
 use super::grid::TableLine;
@@ -167,7 +169,8 @@ fn columns(header_lines: &[&TableLine]) -> Option<Columns> {
         }
         let mut measures = measures_below;
         measures.sort_by_key(|c| c.start);
-        let owner: Vec<usize> = measures.iter().map(|m| nearest(&leaves, m)).collect::<Option<_>>()?;
+        let centres: Vec<usize> = leaves.iter().map(|c| c.centre2()).collect();
+        let owner: Vec<usize> = measures.iter().map(|m| nearest(&centres, m.centre2())).collect::<Option<_>>()?;
         let per = measures.len() / leaves.len();
         let even = (0..leaves.len()).all(|k| owner.iter().filter(|o| **o == k).count() == per);
         let names = |k: usize| -> Vec<&str> {
@@ -245,36 +248,105 @@ fn columns(header_lines: &[&TableLine]) -> Option<Columns> {
     Some(out.into_iter().map(|(_, at, path)| (at, path)).collect())
 }
 
-/// The index of the cell whose centre is nearest `cell`'s; None on a tie.
-fn nearest(among: &[&Cell], cell: &Cell) -> Option<usize> {
-    let distance = |c: &Cell| c.centre2().abs_diff(cell.centre2());
-    let best = (0..among.len()).min_by_key(|k| distance(among[*k]))?;
-    let tied = among.iter().enumerate().any(|(k, c)| k != best && distance(c) == distance(among[best]));
+/// The index of the centre (doubled, like [`Cell::centre2`]) nearest `at`; None on a tie.
+fn nearest(centres: &[usize], at: usize) -> Option<usize> {
+    let distance = |k: usize| centres.get(k).map(|c| c.abs_diff(at));
+    let best = (0..centres.len()).min_by_key(|k| distance(*k))?;
+    let tied = (0..centres.len()).any(|k| k != best && distance(k) == distance(best));
     (!tied).then_some(best)
+}
+
+/// How far a figure may stand from where a constant offset puts it: three places (six in doubled
+/// centres), room for a figure one or two digits wider or narrower than its neighbours.
+const SLACK2: usize = 6;
+
+/// The leaf of each figure (doubled centres, left to right, no two figures over one another): the
+/// nearest one when that keeps them in order and apart; else the placement at a constant offset.
+fn placement(leaves: &[usize], figures: &[usize]) -> Option<Vec<usize>> {
+    let nearest: Option<Vec<usize>> = figures.iter().map(|f| nearest(leaves, *f)).collect();
+    match nearest {
+        Some(n) if n.windows(2).all(|p| p[0] < p[1]) => Some(n),
+        _ => shifted_placement(leaves, figures),
+    }
+}
+
+/// 07 prints every figure a few places right of its header word, so some figures stand nearer a
+/// neighbour's leaf than their own. Its figures keep their order and all stand about equally far
+/// from their leaves: for each offset some figure has from some leaf, the order-keeping placement
+/// nearest that offset is found; the best is taken when it is clearly best (costing less than half
+/// any other placement), else the figures are not read.
+fn shifted_placement(leaves: &[usize], figures: &[usize]) -> Option<Vec<usize>> {
+    let offset = |f: &usize, l: &usize| *f as isize - *l as isize;
+    let mut shifts: Vec<isize> = figures.iter().flat_map(|f| leaves.iter().map(move |l| offset(f, l))).collect();
+    shifts.sort_unstable();
+    shifts.dedup();
+    let mut fits: Vec<(usize, Vec<usize>)> = shifts.into_iter().filter_map(|s| fit(leaves, figures, s)).collect();
+    // Each placement at its least cost: the first of its kind once sorted by cost.
+    fits.sort();
+    let mut distinct: Vec<(usize, Vec<usize>)> = Vec::new();
+    for f in fits {
+        if !distinct.iter().any(|d| d.1 == f.1) {
+            distinct.push(f);
+        }
+    }
+    match distinct.as_slice() {
+        [(_, only)] => Some(only.clone()),
+        [(best, placed), (next, _), ..] if 2 * best < *next => Some(placed.clone()),
+        _ => None,
+    }
+}
+
+/// The order-keeping placement of `figures` on `leaves` whose figures stand, in total, least far
+/// from `shift` right of their leaves, with that total; None when a figure stands more than
+/// [`SLACK2`] off or there are more figures than leaves.
+fn fit(leaves: &[usize], figures: &[usize], shift: isize) -> Option<(usize, Vec<usize>)> {
+    let (n, m) = (figures.len(), leaves.len());
+    if n > m {
+        return None;
+    }
+    let cost = |i: usize, j: usize| (figures[i] as isize - leaves[j] as isize - shift).unsigned_abs();
+    // least[i][j]: the least cost of placing the first i figures on the first j leaves, in order.
+    let mut least = vec![vec![usize::MAX; m + 1]; n + 1];
+    least[0].fill(0);
+    for i in 1..=n {
+        for j in i..=m {
+            let take = least[i - 1][j - 1].saturating_add(cost(i - 1, j - 1));
+            least[i][j] = least[i][j - 1].min(take);
+        }
+    }
+    // Walk back: figure i-1 skips leaf j-1 when the first j-1 leaves place the first i as cheaply.
+    let mut placed = vec![0; n];
+    let (mut i, mut j) = (n, m);
+    while i > 0 {
+        if j > i && least[i][j] == least[i][j - 1] {
+            j -= 1;
+        } else {
+            placed[i - 1] = j - 1;
+            i -= 1;
+            j -= 1;
+        }
+    }
+    (0..n).all(|i| cost(i, placed[i]) <= SLACK2).then(|| (least[n][m], placed))
 }
 
 /// Header rows and the one row of figures of a 三公 table whose body holds figures only; None
 /// when the header is not a 三公 header read with confidence or a figure has no column of its own.
 pub(super) fn read(header_lines: &[&TableLine], body: &[(usize, &[Item])]) -> Option<(Vec<LineCells>, LineCells)> {
     let columns = columns(header_lines)?;
-    let leaves: Vec<Cell> = columns
-        .iter()
-        .map(|((start, end), _)| Cell { text: String::new(), line: 0, start: *start, end: *end })
-        .collect();
-    let leaf_refs: Vec<&Cell> = leaves.iter().collect();
+    let leaves: Vec<usize> = columns.iter().map(|((start, end), _)| start + end).collect();
+    let mut printed: Vec<&Item> = body.iter().flat_map(|(_, items)| items.iter()).collect();
+    if printed.iter().any(|it| it.kind != Kind::Number) {
+        return None;
+    }
+    printed.sort_by_key(|it| it.word.start);
+    // Figures standing over one another are rows of their own, which this reading does not take.
+    if printed.windows(2).any(|p| p[1].word.start < p[0].word.end) {
+        return None;
+    }
+    let at: Vec<usize> = printed.iter().map(|it| it.word.centre2()).collect();
     let mut figures = vec![String::new(); columns.len()];
-    for (_, items) in body {
-        for it in items.iter() {
-            if it.kind != Kind::Number {
-                return None;
-            }
-            let at = Cell { text: String::new(), line: 0, start: it.word.start, end: it.word.end };
-            let slot = figures.get_mut(nearest(&leaf_refs, &at)?)?;
-            if !slot.is_empty() {
-                return None;
-            }
-            *slot = it.word.text.clone();
-        }
+    for (it, leaf) in printed.iter().zip(placement(&leaves, &at)?) {
+        *figures.get_mut(leaf)? = it.word.text.clone();
     }
     while figures.last().is_some_and(|f| f.is_empty()) {
         figures.pop();
