@@ -3,9 +3,10 @@
 //!
 //! The form is not a grid here, so findings point at its line and quote the row as printed.
 
+use super::narrative::push;
 use super::{Ctx, Explanation, Rule};
 use crate::ingest::{FundRow, SelfEvaluation};
-use crate::report::{Finding, Severity, TextPlace};
+use crate::report::{Severity, TextPlace};
 use crate::tolerance::{agree, Agreement, Figure};
 use rust_decimal::Decimal;
 
@@ -52,35 +53,6 @@ fn figure(value: Option<Decimal>) -> Figure {
         Some(v) => Figure::printed(v, Decimal::ONE),
         None => Figure { value: Decimal::ZERO, ulp: Decimal::ZERO },
     }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn push(
-    ctx: &mut Ctx,
-    code: &'static str,
-    agreement: Agreement,
-    at: TextPlace,
-    printed: Decimal,
-    computed: Decimal,
-    zh: String,
-    en: String,
-) {
-    let difference = printed - computed;
-    let severity = if agreement == Agreement::Rounding { Severity::Warning } else { Severity::Error };
-    ctx.findings.push(Finding {
-        rule: code,
-        severity,
-        table: None,
-        cell: None,
-        related: Vec::new(),
-        printed: Some(printed),
-        computed: Some(computed),
-        difference: Some(difference),
-        agreement: Some(agreement),
-        message_zh: format!("{zh}：填报 {printed}，计算 {computed}，相差 {difference}"),
-        message_en: format!("{en}: printed {printed}, computed {computed}, off by {difference}"),
-        text: Some(at),
-    });
 }
 
 /// The parts of 年度资金总额 that make it up in the standard form.
