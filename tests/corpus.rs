@@ -1,26 +1,9 @@
 //! The real published documents of the corpus (tests/fixtures/corpus): every one is read, and
 //! layouts the checker cannot read yet are reported as unread blocks, never guessed into errors.
 
-use budget_check::ingest::{decode, Source};
-use budget_check::tolerance::RoundingMode;
-use budget_check::{check_sources, Report};
+use common::{check_corpus, corpus_files};
 
-fn check(name: &str) -> Report {
-    let path = format!("{}/tests/fixtures/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    check_sources(&[Source { name: name.into(), text: decode(&bytes).0 }], RoundingMode::Nearest)
-}
-
-fn corpus_files() -> Vec<String> {
-    let dir = format!("{}/tests/fixtures/corpus", env!("CARGO_MANIFEST_DIR"));
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".txt"))
-        .collect();
-    names.sort();
-    names
-}
+mod common;
 
 #[test]
 fn no_document_yields_a_false_error() {
@@ -34,7 +17,7 @@ fn no_document_yields_a_false_error() {
     // 注：“科目编码”和“科目名称”为必填项 — no reason why it is empty: a real EMP001 finding.
     let real_findings = ["[error] EMP001 公开10表: 公开10表 没有任何金额，也没有说明无数据的原因"];
     for name in files.into_iter().filter(|n| !real_errors.iter().any(|p| n.starts_with(p))) {
-        let report = check(&name);
+        let report = check_corpus(&name);
         let errors: Vec<String> = report
             .findings
             .iter()
@@ -48,10 +31,10 @@ fn no_document_yields_a_false_error() {
 
 #[test]
 fn pdf_layout_tables_are_read_and_unalignable_ones_say_why() {
-    let report = check("21_chongqing-shi-zhengfu-bangongting-2026-yusuan.txt");
+    let report = check_corpus("21_chongqing-shi-zhengfu-bangongting-2026-yusuan.txt");
     let numbers: Vec<&str> = report.tables.iter().filter_map(|t| t.number.as_deref()).collect();
     assert_eq!(numbers, ["表一", "表二", "表三", "表四", "表五", "表六", "表七", "表八", "表九", "表十", "表十二"]);
-    let report = check("01_shanghai-putuo-caizhengju-2024-juesuan.txt");
+    let report = check_corpus("01_shanghai-putuo-caizhengju-2024-juesuan.txt");
     let unread: Vec<(&str, &str)> =
         report.unrecognised.iter().map(|u| (u.title.as_str(), u.reason_en.as_str())).collect();
     // 01's 基本支出决算表, 类 codes on lines of their own, is read by its rows (tests/layout.rs).

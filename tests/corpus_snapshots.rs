@@ -2,21 +2,11 @@
 //! blocks were not read and why, and the complete findings. A change in what the checker reads or
 //! reports on a real document shows up here as a reviewed snapshot diff.
 
-use budget_check::ingest::{decode, Source};
-use budget_check::tolerance::RoundingMode;
-use budget_check::{check_sources, Report};
+use budget_check::Report;
+use common::{check_corpus, corpus_files};
 use std::fmt::Write;
 
-fn corpus_files() -> Vec<String> {
-    let dir = format!("{}/tests/fixtures/corpus", env!("CARGO_MANIFEST_DIR"));
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".txt"))
-        .collect();
-    names.sort();
-    names
-}
+mod common;
 
 /// The document as a reviewer reads it: tables, unread blocks, findings.
 fn outline(report: &Report) -> String {
@@ -51,10 +41,7 @@ fn every_document_is_pinned() {
     let files = corpus_files();
     assert_eq!(files.len(), 14);
     for name in files {
-        let path = format!("{}/tests/fixtures/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
-        let bytes = std::fs::read(&path).unwrap();
-        let source = Source { name: name.clone(), text: decode(&bytes).0 };
-        let report = check_sources(&[source], RoundingMode::Nearest);
+        let report = check_corpus(&name);
         let snapshot = name.split('_').next().unwrap_or(&name).to_string();
         insta::assert_snapshot!(format!("corpus_{snapshot}"), outline(&report));
     }

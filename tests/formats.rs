@@ -3,22 +3,14 @@
 //! .csv, .html) — each must give the same tables and the same findings as the seed's paste.
 //! The spreadsheet and CSV fixtures are written by tests/fixtures/formats/make_fixtures.py.
 
-use budget_check::ingest::{blocks, decode, file_marker, file_text, html_to_text, Block, Source};
+use budget_check::ingest::{blocks, file_marker, file_text, html_to_text, Block, Source};
 use budget_check::report::{Finding, Severity};
 use budget_check::table::ColumnRole;
 use budget_check::tolerance::RoundingMode;
 use budget_check::{check_sources, Report};
+use common::corpus_source_starting;
 
-fn corpus(prefix: &str) -> Source {
-    let dir = format!("{}/tests/fixtures/corpus", env!("CARGO_MANIFEST_DIR"));
-    let entry = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
-        .unwrap_or_else(|| panic!("no corpus file {prefix}"));
-    let bytes = std::fs::read(entry.path()).unwrap();
-    Source { name: entry.file_name().to_string_lossy().into_owned(), text: decode(&bytes).0 }
-}
+mod common;
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = format!("{}/tests/fixtures/formats/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -56,7 +48,7 @@ const BIAO3_ROUNDING: [&str; 2] = ["SUM002 C3 合计 / 总计 352.16 352.15", "S
 
 #[test]
 fn corpus_10_pipe_joined_cells_are_rows_and_its_real_error_is_found() {
-    let source = corpus("10_");
+    let source = corpus_source_starting("10_");
     let b = blocks(&source);
     assert_eq!(b.len(), 1);
     assert_eq!(b[0].title.as_deref(), Some("2015年桂林市司法局部门“三公”经费情况统计表"));
@@ -89,7 +81,7 @@ fn corpus_10_pipe_joined_cells_are_rows_and_its_real_error_is_found() {
 
 #[test]
 fn corpus_12_one_cell_per_joined_line_is_regrouped_by_the_header_and_adds_up() {
-    let source = corpus("12_");
+    let source = corpus_source_starting("12_");
     let b = blocks(&source);
     assert_eq!(b.len(), 1);
     assert_eq!(b[0].title.as_deref(), Some("2021年区本级“三公”经费预算支出表"));
@@ -115,7 +107,7 @@ fn corpus_12_one_cell_per_joined_line_is_regrouped_by_the_header_and_adds_up() {
 
 #[test]
 fn corpus_17_one_cell_per_line_is_read_as_far_as_it_goes() {
-    let source = corpus("17_");
+    let source = corpus_source_starting("17_");
     let b = blocks(&source);
     let table = b.iter().find(|b| b.title.as_deref() == Some("收入支出决算总表")).unwrap();
     assert_eq!(table.marker.as_deref(), Some("公开01表"));
@@ -143,7 +135,7 @@ fn corpus_17_one_cell_per_line_is_read_as_far_as_it_goes() {
 /// The 栏次 row is header and 行次 columns hold line numbers: neither is summed as an amount.
 #[test]
 fn row_number_columns_of_a_two_sided_table_are_not_amounts() {
-    let source = corpus("17_");
+    let source = corpus_source_starting("17_");
     let mut block = blocks(&source).into_iter().find(|b| b.title.as_deref() == Some("收入支出决算总表")).unwrap();
     block.title = Some("部门收支总表".into());
     let budget_check::table::Recognised::Table(table) = budget_check::table::recognise(&block, 0, None) else {

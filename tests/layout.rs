@@ -7,12 +7,9 @@ use budget_check::rules::Ctx;
 use budget_check::table::Table;
 use budget_check::tolerance::RoundingMode;
 use budget_check::{check_sources, Document, Report};
+use common::check_corpus;
 
-fn check(name: &str) -> Report {
-    let path = format!("{}/tests/fixtures/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    check_sources(&[Source { name: name.into(), text: decode(&bytes).0 }], RoundingMode::Nearest)
-}
+mod common;
 
 const PUTUO: &str = "01_shanghai-putuo-caizhengju-2024-juesuan.txt";
 const CHONGQING: &str = "21_chongqing-shi-zhengfu-bangongting-2026-yusuan.txt";
@@ -45,7 +42,7 @@ fn warnings(report: &Report) -> Vec<String> {
 
 #[test]
 fn putuo_final_accounts_are_read_row_by_row() {
-    let report = check(PUTUO);
+    let report = check_corpus(PUTUO);
     let titles: Vec<&str> = report.tables.iter().map(|t| t.title.as_str()).collect();
     assert_eq!(
         titles,
@@ -129,7 +126,7 @@ fn putuo_final_accounts_are_read_row_by_row() {
 /// 合计 rows built on it, and 基本支出's 301 and 302 against their 款: rounding.
 #[test]
 fn putuo_rounding_differences_are_warnings_and_nothing_is_an_error() {
-    let report = check(PUTUO);
+    let report = check_corpus(PUTUO);
     assert_eq!(report.counts.errors, 0);
     assert_eq!(
         warnings(&report),
@@ -150,7 +147,7 @@ fn putuo_rounding_differences_are_warnings_and_nothing_is_an_error() {
 
 #[test]
 fn chongqing_budget_tables_are_read_row_by_row() {
-    let report = check(CHONGQING);
+    let report = check_corpus(CHONGQING);
     let first = report.tables.iter().find(|t| t.number.as_deref() == Some("表一")).expect("表一");
     assert_eq!(
         row(first, "一、一般公共预算资金"),
@@ -183,7 +180,7 @@ fn chongqing_budget_tables_are_read_row_by_row() {
 /// against 18,417.70.
 #[test]
 fn chongqing_rounding_differences_are_warnings() {
-    let report = check(CHONGQING);
+    let report = check_corpus(CHONGQING);
     assert_eq!(report.counts.errors, 0);
     let balance: Vec<String> = warnings(&report).into_iter().filter(|w| w.contains("BAL002")).collect();
     assert_eq!(
@@ -200,7 +197,7 @@ fn chongqing_rounding_differences_are_warnings() {
 /// Corpus 22 prints every figure's decimals on the next line (`14,770` / `.62`).
 #[test]
 fn numbers_broken_across_lines_are_joined() {
-    let report = check("22_chongqing-shi-qixiangju-2026-yusuan.txt");
+    let report = check_corpus("22_chongqing-shi-qixiangju-2026-yusuan.txt");
     assert_eq!(report.counts.errors, 0);
     let spending = report.tables.iter().find(|t| t.number.as_deref() == Some("表三")).expect("表三");
     let filled = |cells: Vec<String>| cells.into_iter().filter(|c| !c.is_empty()).collect::<Vec<_>>();
@@ -241,7 +238,7 @@ fn form_weights(report: &Report) -> Vec<(String, usize, u32)> {
 /// 序号 / 项目名称 / 当年绩效目标 cells are left out, and KPI001 finds both forms' weights make 100.
 #[test]
 fn chongqing_performance_forms_are_read_indicator_by_indicator() {
-    let report = check(CHONGQING);
+    let report = check_corpus(CHONGQING);
     assert_eq!(form_weights(&report), [("表十".to_string(), 10, 100), ("表十二".to_string(), 11, 100)]);
     let dept = report.tables.iter().find(|t| t.number.as_deref() == Some("表十")).expect("表十");
     let rows = indicators(dept);
@@ -264,7 +261,7 @@ fn chongqing_performance_forms_are_read_indicator_by_indicator() {
 #[test]
 fn meteorology_performance_forms_are_read_and_their_weights_checked() {
     let name = "22_chongqing-shi-qixiangju-2026-yusuan.txt";
-    let report = check(name);
+    let report = check_corpus(name);
     assert_eq!(form_weights(&report), [("表十".to_string(), 11, 100), ("表十二".to_string(), 12, 100)]);
     let project = report.tables.iter().find(|t| t.number.as_deref() == Some("表十二")).expect("表十二");
     let rows = indicators(project);
@@ -303,7 +300,7 @@ const SOCIAL_WORK: &str = "03_shanghai-putuo-shehuigongzuobu-2024-juesuan.txt";
 /// (`30299` / `其他商品和服务支出 0.20`), a code printed against its name (`310资本性支出`).
 #[test]
 fn social_work_basic_spending_is_read_in_two_coded_halves() {
-    let report = check(SOCIAL_WORK);
+    let report = check_corpus(SOCIAL_WORK);
     let basic = table(&report, "一般公共预算财政拨款基本支出决算表");
     assert_eq!(labels(basic), ["科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数"]);
     assert_eq!(basic.data_rows().len(), 39);
@@ -332,7 +329,7 @@ fn social_work_basic_spending_is_read_in_two_coded_halves() {
 /// so `机关事业单位` under 20805's `养老支出` starts 2080505's name (NAM001 no longer fires).
 #[test]
 fn names_wrapped_around_their_row_are_joined_in_order() {
-    let report = check(SOCIAL_WORK);
+    let report = check_corpus(SOCIAL_WORK);
     let spending = table(&report, "一般公共预算财政拨款支出决算表");
     assert_eq!(row(spending, "20805")[1], "行政事业单位养老支出");
     assert_eq!(row(spending, "2080505")[..3], ["2080505", "机关事业单位基本养老保险缴费支出", "6.18"]);
@@ -347,7 +344,7 @@ fn names_wrapped_around_their_row_are_joined_in_order() {
 /// space between 类 and 款), and BAS001 checks it.
 #[test]
 fn putuo_basic_spending_matches_its_transcription() {
-    let report = check(PUTUO);
+    let report = check_corpus(PUTUO);
     let basic = table(&report, "一般公共预算财政拨款基本支出决算表");
     let trimmed = |mut cells: Vec<String>| {
         while cells.last().is_some_and(|c| c.is_empty()) {
@@ -401,7 +398,7 @@ fn three_public_checks(table: &Table) -> Vec<(usize, Vec<String>)> {
 /// measure, each figure stands in its own column, and the three-public totals are checked on them.
 #[test]
 fn three_public_headers_name_item_and_measure() {
-    let report = check(PUTUO);
+    let report = check_corpus(PUTUO);
     let three = table(&report, "财政拨款“三公”经费支出决算表");
     let top = "财政拨款“三公”经费";
     let vehicles = "公务用车购置及运行费";
@@ -422,7 +419,7 @@ fn three_public_headers_name_item_and_measure() {
     assert_eq!(row(three, "0.95"), ["0.95", "", "", "", "", "", "", "", "", "", "0.95"]);
     assert_eq!(three_public_checks(three), [(2, vec![]), (2, vec![])]);
 
-    let report = check("05_shanghai-putuo-caizhengju-2025-yusuan.txt");
+    let report = check_corpus("05_shanghai-putuo-caizhengju-2025-yusuan.txt");
     let three = table(&report, "2025年部门“三公”经费和机关运行经费预算表");
     assert_eq!(
         paths(three),
@@ -439,7 +436,7 @@ fn three_public_headers_name_item_and_measure() {
     assert_eq!(row(three, "0.95"), ["0.95", "", "0.95", "", "", "", "229.43"]);
     assert_eq!(three_public_checks(three), [(1, vec![]), (1, vec![])]);
 
-    let report = check(CHONGQING);
+    let report = check_corpus(CHONGQING);
     let three = table(&report, "2026年财政拨款“三公”经费支出情况表");
     let year = |y: &str| {
         [
@@ -458,7 +455,7 @@ fn three_public_headers_name_item_and_measure() {
     );
     assert_eq!(three_public_checks(three), [(2, vec![]), (2, vec![])]);
 
-    let report = check("22_chongqing-shi-qixiangju-2026-yusuan.txt");
+    let report = check_corpus("22_chongqing-shi-qixiangju-2026-yusuan.txt");
     let three = table(&report, "2026年财政拨款“三公”经费支出情况表");
     assert_eq!(
         paths(three),
@@ -475,7 +472,7 @@ fn three_public_headers_name_item_and_measure() {
     assert_eq!(row(three, "13.85"), ["13.85", "", "13.55", "", "13.55", "0.30"]);
     assert_eq!(three_public_checks(three), [(1, vec![]), (1, vec![])]);
 
-    let report = check("07_shanghai-putuo-fuliyuan-2024-danwei-yusuan.txt");
+    let report = check_corpus("07_shanghai-putuo-fuliyuan-2024-danwei-yusuan.txt");
     let three = table(&report, "单位“三公”经费和机关运行经费预算表");
     let year = "2024年“三公”经费预算数";
     assert_eq!(
@@ -501,7 +498,7 @@ fn three_public_headers_name_item_and_measure() {
 /// is read and checked, and nothing in it is an error.
 #[test]
 fn decimals_printed_above_their_figure_are_joined() {
-    let report = check("22_chongqing-shi-qixiangju-2026-yusuan.txt");
+    let report = check_corpus("22_chongqing-shi-qixiangju-2026-yusuan.txt");
     assert_eq!(report.counts.errors, 0);
     assert!(report.unrecognised.iter().all(|u| u.title != "2026年财政拨款收支总体情况表"));
     let fiscal = report.tables.iter().find(|t| t.number.as_deref() == Some("表四")).expect("表四");

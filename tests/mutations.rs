@@ -4,36 +4,15 @@
 
 use budget_check::report::{Finding, Severity};
 use budget_check::{check_text, Report};
+use common::touches;
+
+mod common;
 
 const SEED: &str = include_str!("fixtures/seed.txt");
 
-/// Replaces the `col`-th tab-separated cell of the `nth` line starting with `prefix`.
-/// Returns the new text and the 1-based line number changed.
+/// Changes one cell of the seed (see [`common::mutate`]).
 fn mutate(prefix: &str, nth: usize, col: usize, from: &str, to: &str) -> (String, usize) {
-    let mut seen = 0;
-    let mut changed = None;
-    let lines: Vec<String> = SEED
-        .lines()
-        .enumerate()
-        .map(|(i, line)| {
-            if line.starts_with(prefix) {
-                seen += 1;
-                if seen == nth {
-                    let mut cells: Vec<String> = line.split('\t').map(String::from).collect();
-                    assert_eq!(cells[col].replace("<b>", "").replace("</b>", ""), from, "line {}", i + 1);
-                    cells[col] = to.to_string();
-                    changed = Some(i + 1);
-                    return cells.join("\t");
-                }
-            }
-            line.to_string()
-        })
-        .collect();
-    (lines.join("\n"), changed.expect("line to mutate"))
-}
-
-fn touches(f: &Finding, line: usize, col: usize) -> bool {
-    f.cell.iter().chain(&f.related).any(|c| c.line == line && c.col == col)
+    common::mutate(SEED, prefix, nth, col, from, to)
 }
 
 /// Errors of the mutated document, each asserted to involve the changed cell.

@@ -2,10 +2,10 @@
 //! with the national ones (corpus 07's 上海 部门经济分类: 30202 咨询费, 303 离退休人员经费) is
 //! not judged and says so once; one wrong name in a national-scheme table is still reported.
 
-use budget_check::ingest::{decode, Source};
 use budget_check::report::{Finding, Severity};
-use budget_check::tolerance::RoundingMode;
-use budget_check::{check_sources, check_text, Report};
+use budget_check::{check_text, Report};
+
+mod common;
 
 const SEED: &str = include_str!("fixtures/seed.txt");
 const JUESUAN: &str = include_str!("fixtures/sets/juesuan-putuo-caizhengju-2024.tsv");
@@ -79,9 +79,7 @@ fn a_few_wrong_names_are_each_reported() {
 #[test]
 fn a_table_of_another_scheme_is_not_judged_and_says_so_once() {
     let name = "07_shanghai-putuo-fuliyuan-2024-danwei-yusuan.txt";
-    let path = format!("{}/tests/fixtures/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let report = check_sources(&[Source { name: name.into(), text: decode(&bytes).0 }], RoundingMode::Nearest);
+    let report = common::check_corpus(name);
     let found = nam001(&report);
     assert_eq!(found.len(), 1);
     let info = found[0];

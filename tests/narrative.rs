@@ -5,17 +5,10 @@ use budget_check::ingest::{decode, is_flat_line, Source};
 use budget_check::report::{Finding, Severity};
 use budget_check::tolerance::{Agreement, RoundingMode};
 use budget_check::{check_document, check_sources, narrative, Document, Report};
+use common::{check_corpus, corpus_source};
 use rust_decimal::Decimal;
 
-fn source(name: &str) -> Source {
-    let path = format!("{}/tests/fixtures/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    Source { name: name.into(), text: decode(&bytes).0 }
-}
-
-fn check(name: &str) -> Report {
-    check_sources(&[source(name)], RoundingMode::Nearest)
-}
+mod common;
 
 fn d(s: &str) -> Decimal {
     s.parse().unwrap()
@@ -50,7 +43,7 @@ const SUMMARY_13: &str = "13_unknown-jiaoyuju-2020-bumen-shouzhi-zongbiao-xls.tx
 
 #[test]
 fn corpus_18_basic_expenditure_stated_twice_parts_and_shares() {
-    let report = check(NARRATIVE_18);
+    let report = check_corpus(NARRATIVE_18);
     let basic_2023 = "2023 年本年一般公共预算基本支出 911000.39 元".to_string();
     assert_eq!(
         seen(&report, "NAR"),
@@ -85,7 +78,7 @@ fn corpus_18_basic_expenditure_stated_twice_parts_and_shares() {
 
 #[test]
 fn corpus_14_fund_total_below_its_fiscal_part_in_each_amount_column() {
-    let report = check(SELF_EVALUATION_14);
+    let report = check_corpus(SELF_EVALUATION_14);
     let total = "年度资金总额: 0 0 0 10 0 0".to_string();
     assert_eq!(
         seen(&report, "FLT"),
@@ -107,7 +100,7 @@ fn corpus_14_fund_total_below_its_fiscal_part_in_each_amount_column() {
 
 #[test]
 fn corpus_13_flattened_summary_is_not_read_and_says_which_number_could_not_be_placed() {
-    let report = check(SUMMARY_13);
+    let report = check_corpus(SUMMARY_13);
     assert!(report.tables.is_empty());
     assert!(report.findings.is_empty(), "{:?}", report.findings);
     let unread: Vec<(usize, Option<&str>, &str)> =
@@ -120,7 +113,7 @@ fn corpus_13_flattened_summary_is_not_read_and_says_which_number_could_not_be_pl
 
 /// The prose of a source alone, so that only the narrative rules see it.
 fn narrative_only(name: &str) -> Report {
-    let n = narrative::read(&source(name), is_flat_line);
+    let n = narrative::read(&corpus_source(name), is_flat_line);
     check_document(Document { narratives: vec![n], ..Document::default() }, RoundingMode::Nearest)
 }
 
@@ -186,7 +179,7 @@ fn different_years_parents_and_scopes_are_different_figures() {
 /// The exports say where a prose finding is, as the text report does: the line and the words.
 #[test]
 fn exports_name_the_line_of_a_prose_finding() {
-    let report = check("18_unknown-yjsgkpt-2023-yusuan-shuoming-yuan-NARRATIVE-PARTIAL.txt");
+    let report = check_corpus("18_unknown-yjsgkpt-2023-yusuan-shuoming-yuan-NARRATIVE-PARTIAL.txt");
     let place = "第 16 行 “2023 年本年一般公共预算基本支出 911000.39 元”";
     let markdown = budget_check::export::to_markdown(&report);
     assert!(markdown.lines().any(|l| l.contains("NAR001") && l.contains(place)), "{markdown}");
@@ -223,32 +216,32 @@ fn prose_totals_agree_with_the_tables_of_the_corpus() {
     // its 基本支出, 人员经费, 公用经费 (基本支出决算表 footer), and 三公 出国/用车/接待 决算 0.00
     // against the 决算数 columns of the 三公 table (blank).
     // Its 财政拨款收入 2940.05 is not compared: 年初结转 is printed, the words do not say 本年.
-    assert_eq!(stated_against_tables(&[source(FINAL_01)]), (11, Vec::new()));
+    assert_eq!(stated_against_tables(&[corpus_source(FINAL_01)]), (11, Vec::new()));
     // 03: 本年收入合计 and 财政拨款收入 307.82 (the two 总表), 本年支出合计 307.82, 基本支出 105.58 and 项目支出 202.24 (支出决算表), 一般公共预算财政拨款
     // 支出 twice, its 基本支出 and 人员经费 95.36 / 公用经费 10.23 (no 三公 table in the excerpt).
-    assert_eq!(stated_against_tables(&[source(FINAL_03)]), (10, Vec::new()));
+    assert_eq!(stated_against_tables(&[corpus_source(FINAL_03)]), (10, Vec::new()));
     // 05: 3,121.42 万元 against 31,214,205.80 元 three times (财政拨款收入, 财政拨款支出, 一般公共预算拨款支出) (the table's figure as printed in 万元 is
     // the same figure), and the 2025 三公 0.95 with 出国 0, 购置 0, 接待 0.95.
-    assert_eq!(stated_against_tables(&[source(BUDGET_05)]), (7, Vec::new()));
+    assert_eq!(stated_against_tables(&[corpus_source(BUDGET_05)]), (7, Vec::new()));
     // 21: 18,417.70 = 9,018.47 + 9,399.23 of 表五 and the 三公 394.49 with its four items of 表八.
     // Its 一般公共预算财政拨款收入 18,417.70 is 表四's 本年收入 17,552.65 + 上年结转 865.06: with a
     // carry-over printed, income not said to be 本年 is not compared.
-    assert_eq!(stated_against_tables(&[source(BUDGET_21)]), (8, Vec::new()));
+    assert_eq!(stated_against_tables(&[corpus_source(BUDGET_21)]), (8, Vec::new()));
     // 22: 基本支出 5,445.39 only. Its 三公 sentence is dated 2025 (“2025年 “三公”经费预算13.85万元,
     // 比2025年减少…”, a slip for 2026: 表八 prints 13.85), so neither it nor its items meet the 2026 table.
-    let budget_22 = source("22_chongqing-shi-qixiangju-2026-yusuan.txt");
+    let budget_22 = corpus_source("22_chongqing-shi-qixiangju-2026-yusuan.txt");
     assert_eq!(stated_against_tables(&[budget_22]), (1, Vec::new()));
     // 23: 财政拨款收入预算总计 37,188.34 (公开04表 收入合计) and 一般公共预算收入 37,188.34 twice.
-    let budget_23 = source("23_jiangsu-gaoji-fayuan-2019-yusuan.txt");
+    let budget_23 = corpus_source("23_jiangsu-gaoji-fayuan-2019-yusuan.txt");
     assert_eq!(stated_against_tables(&[budget_23]), (3, Vec::new()));
     // 12: the 2021 三公 4432 with 出国 39, 接待 323, 用车 4070 and its 运行维护费 2648.
-    let sangong_12 = source("12_chongqing-jiangbei-qubenji-2021-sangong-yusuan.txt");
+    let sangong_12 = corpus_source("12_chongqing-jiangbei-qubenji-2021-sangong-yusuan.txt");
     assert_eq!(stated_against_tables(&[sangong_12]), (5, Vec::new()));
 }
 
 /// `name`'s text with one printed figure changed.
 fn mutated(name: &str, from: &str, to: &str) -> Source {
-    let mut s = source(name);
+    let mut s = corpus_source(name);
     assert_eq!(s.text.matches(from).count(), 1, "{from}");
     s.text = s.text.replace(from, to);
     s
@@ -317,5 +310,5 @@ fn other_years_and_budget_words_in_a_final_text_are_not_compared() {
     let budget =
         mutated(FINAL_01, "一般公共预算财政拨款支出2940.05万元，占", "一般公共预算财政拨款支出预算2940.50万元，占");
     let (relations, findings) = stated_against_tables(&[budget]);
-    assert_eq!((relations + 1, findings), (stated_against_tables(&[source(FINAL_01)]).0, Vec::new()));
+    assert_eq!((relations + 1, findings), (stated_against_tables(&[corpus_source(FINAL_01)]).0, Vec::new()));
 }

@@ -12,40 +12,14 @@
 use budget_check::report::{Finding, Severity};
 use budget_check::table::TableKind;
 use budget_check::{check_text, Report};
+use common::{mutate, touches};
+
+mod common;
 
 const JUESUAN: &str = include_str!("fixtures/sets/juesuan-putuo-caizhengju-2024.tsv");
 const GUILIN: &str = include_str!("fixtures/sets/sangong-guilin-sifaju-2015.tsv");
 const PAIRS: &str = include_str!("fixtures/sets/sangong-juesuan-pairs.tsv");
 const SEED: &str = include_str!("fixtures/seed.txt");
-
-/// Replaces the `col`-th tab-separated cell of the `nth` line starting with `prefix`; returns the
-/// new text and the 1-based line changed.
-fn mutate(text: &str, prefix: &str, nth: usize, col: usize, from: &str, to: &str) -> (String, usize) {
-    let mut seen = 0;
-    let mut changed = None;
-    let lines: Vec<String> = text
-        .lines()
-        .enumerate()
-        .map(|(i, line)| {
-            if line.starts_with(prefix) {
-                seen += 1;
-                if seen == nth {
-                    let mut cells: Vec<String> = line.split('\t').map(String::from).collect();
-                    assert_eq!(cells[col], from, "line {}", i + 1);
-                    cells[col] = to.to_string();
-                    changed = Some(i + 1);
-                    return cells.join("\t");
-                }
-            }
-            line.to_string()
-        })
-        .collect();
-    (lines.join("\n"), changed.expect("line to mutate"))
-}
-
-fn touches(f: &Finding, line: usize, col: usize) -> bool {
-    f.cell.iter().chain(&f.related).any(|c| c.line == line && c.col == col)
-}
 
 /// The findings of one severity, each asserted to involve the changed cell, as `RULE table`.
 fn at(report: &Report, severity: Severity, line: usize, col: usize) -> Vec<String> {

@@ -6,6 +6,9 @@
 use budget_check::report::{CellRef, Finding, Severity};
 use budget_check::table::{column_letters, ColumnRole};
 use budget_check::{check_text, Report};
+use common::mutate;
+
+mod common;
 
 const SEED: &str = include_str!("fixtures/seed.txt");
 const SPARSE: &str = include_str!("fixtures/sets/seed-split-codes-sparse.txt");
@@ -103,27 +106,6 @@ fn f_rule<'a>(findings: &[&'a Finding], cell: &CellRef) -> &'a str {
     findings.iter().find(|f| f.cell.as_ref() == Some(cell)).map(|f| f.rule).unwrap_or("")
 }
 
-/// Replaces one tab-separated cell of the line starting with `prefix`; returns the new text and
-/// the 1-based line changed.
-fn mutate(text: &str, prefix: &str, col: usize, from: &str, to: &str) -> (String, usize) {
-    let mut changed = None;
-    let lines: Vec<String> = text
-        .lines()
-        .enumerate()
-        .map(|(i, line)| {
-            if changed.is_none() && line.starts_with(prefix) {
-                let mut cells: Vec<String> = line.split('\t').map(String::from).collect();
-                assert_eq!(cells[col], from, "line {}", i + 1);
-                cells[col] = to.to_string();
-                changed = Some(i + 1);
-                return cells.join("\t");
-            }
-            line.to_string()
-        })
-        .collect();
-    (lines.join("\n"), changed.expect("line to mutate"))
-}
-
 /// Each error as `RULE A1-of-its-cell row-label`, asserting it involves the changed cell.
 fn errors_at(report: &Report, line: usize, col: usize) -> Vec<String> {
     report
@@ -148,7 +130,7 @@ fn a_changed_xiang_row_breaks_its_kuan_sum() {
     for (layout, text, prefix) in
         [("sparse", SPARSE, "\t\t01\t行政单位医疗"), ("repeated", REPEATED, "210\t11\t01\t行政单位医疗")]
     {
-        let (mutated, line) = mutate(text, prefix, 5, "11.98", "12.98");
+        let (mutated, line) = mutate(text, prefix, 1, 5, "11.98", "12.98");
         assert_eq!(line, 41, "{layout}");
         let report = check_text(&mutated);
         assert_eq!(
@@ -160,7 +142,7 @@ fn a_changed_xiang_row_breaks_its_kuan_sum() {
             ],
             "{layout}"
         );
-        let (seed, seed_line) = mutate(SEED, "2101101\t行政单位医疗", 3, "11.98", "12.98");
+        let (seed, seed_line) = mutate(SEED, "2101101\t行政单位医疗", 1, 3, "11.98", "12.98");
         assert_eq!(seed_line, line);
         assert_eq!(report.findings, shifted(&check_text(&seed), 2), "{layout}");
     }
@@ -237,7 +219,7 @@ fn economic_lei_kuan_columns_are_joined() {
 
     // 30102 津贴补贴 40.00 → 45.00 in 合计: 301 = Σ 款 (SUM003 at 301's cell), the row's own
     // 合计 = 人员经费 + 公用经费, and nothing else.
-    let (mutated, line) = mutate(ECONOMIC, "\t02\t津贴补贴", 3, "40.00", "45.00");
+    let (mutated, line) = mutate(ECONOMIC, "\t02\t津贴补贴", 1, 3, "40.00", "45.00");
     let report = check_text(&mutated);
     let found: Vec<String> = report
         .findings
