@@ -11,10 +11,8 @@ use budget_check::check_text;
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::Client;
 use serde_json::{json, Value};
-use support::browser::{check, click, run, wait_js, wait_summary, wait_until_mounted, Result, Session};
+use support::browser::{check, click, open_with_example, run, wait_js, wait_summary, Result, Session, SEED};
 
-const SEED: &str = include_str!("fixtures/seed.txt");
-const SEED_ZH: &str = "识别 19 张表，0 个错误，8 处舍入差异";
 const TAB: char = '\u{e004}';
 
 #[test]
@@ -23,11 +21,8 @@ fn keyboard_and_long_documents_in_headless_chromium() {
 }
 
 async fn scenarios(s: &Session) -> Result<()> {
+    open_with_example(s).await?;
     let c = &s.client;
-    c.goto(&s.url).await?;
-    wait_until_mounted(c).await?;
-    click(c, "#load-example").await?;
-    wait_summary(c, SEED_ZH).await?;
     tab_reaches_everything_with_a_name(c).await?;
     seed_ten_times(c).await
 }

@@ -16,12 +16,9 @@ use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 use std::time::Duration;
 use support::browser::{
-    check, click, findings, input_value, poll, run, screenshot, set_input, summary, wait_js, wait_saved, wait_summary,
-    wait_until_mounted, Result, Session, STORAGE_KEY,
+    check, click, findings, input_value, open_with_example, poll, run, screenshot, set_input, summary, wait_js,
+    wait_saved, wait_summary, wait_until_mounted, Result, Session, SEED, SEED_ZH, STORAGE_KEY,
 };
-
-const SEED: &str = include_str!("fixtures/seed.txt");
-const SEED_ZH: &str = "识别 19 张表，0 个错误，8 处舍入差异";
 
 #[test]
 fn reviewer_features_in_headless_chromium() {
@@ -29,11 +26,8 @@ fn reviewer_features_in_headless_chromium() {
 }
 
 async fn scenarios(s: &Session) -> Result<()> {
+    open_with_example(s).await?;
     let c = &s.client;
-    c.goto(&s.url).await?;
-    wait_until_mounted(c).await?;
-    click(c, "#load-example").await?;
-    wait_summary(c, SEED_ZH).await?;
 
     tables_are_drawn_with_marks(c).await?;
     hover_shows_figures_and_related_cells(c).await?;

@@ -127,6 +127,20 @@ async fn connect(driver: &str, profile: &Path, downloads: &Path) -> Result<Clien
     Ok(client)
 }
 
+/// The seed document the page's example button loads.
+pub const SEED: &str = include_str!("../fixtures/seed.txt");
+/// The start of the seed's summary line.
+pub const SEED_ZH: &str = "识别 19 张表，0 个错误，8 处舍入差异";
+
+/// Opens the page and loads the built-in example, as a reviewer starts.
+pub async fn open_with_example(s: &Session) -> Result<()> {
+    let c = &s.client;
+    c.goto(&s.url).await?;
+    wait_until_mounted(c).await?;
+    click(c, "#load-example").await?;
+    wait_summary(c, SEED_ZH).await.map(drop)
+}
+
 pub async fn wait_until_mounted(client: &Client) -> Result<()> {
     poll("the page to start", || async {
         let ready = client.find_all(Locator::Css("#input, #load-example, #summary")).await?.len();
