@@ -1,12 +1,16 @@
-//! The real published documents of the corpus (tests/fixtures/corpus): every one is read, and
-//! layouts the checker cannot read yet are reported as unread blocks, never guessed into errors.
+//! The real published documents of the corpus (read from `../shared/corpus` or
+//! `$BUDGET_CHECK_CORPUS`, see tests/common): every one is read, and layouts the checker cannot
+//! read yet are reported as unread blocks, never guessed into errors.
 
-use common::{check_corpus, corpus_files};
+use common::{check_corpus, corpus_files, corpus_text, require_corpus, SEED_NAME};
 
 mod common;
 
 #[test]
 fn no_document_yields_a_false_error() {
+    if !require_corpus() {
+        return;
+    }
     let files = corpus_files();
     assert_eq!(files.len(), 14);
     // Corpus 10 holds a real error (公务用车费 0 while its 运行维护费 is 32.65): its exact
@@ -31,6 +35,9 @@ fn no_document_yields_a_false_error() {
 
 #[test]
 fn pdf_layout_tables_are_read_and_unalignable_ones_say_why() {
+    if !require_corpus() {
+        return;
+    }
     let report = check_corpus("21_chongqing-shi-zhengfu-bangongting-2026-yusuan.txt");
     let numbers: Vec<&str> = report.tables.iter().filter_map(|t| t.number.as_deref()).collect();
     assert_eq!(numbers, ["表一", "表二", "表三", "表四", "表五", "表六", "表七", "表八", "表九", "表十", "表十二"]);
@@ -39,4 +46,14 @@ fn pdf_layout_tables_are_read_and_unalignable_ones_say_why() {
         report.unrecognised.iter().map(|u| (u.title.as_str(), u.reason_en.as_str())).collect();
     // 01's 基本支出决算表, 类 codes on lines of their own, is read by its rows (tests/layout.rs).
     assert!(unread.is_empty(), "{unread:?}");
+}
+
+/// The repository's seed (tests/fixtures/seed.txt) is corpus 00 as the corpus folder holds it.
+#[test]
+fn the_seed_fixture_is_corpus_00() {
+    if !require_corpus() {
+        return;
+    }
+    let fixture = std::fs::read(format!("{}/tests/fixtures/seed.txt", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    assert_eq!(corpus_text(SEED_NAME), budget_check::ingest::decode(&fixture).0);
 }

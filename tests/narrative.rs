@@ -5,7 +5,7 @@ use budget_check::ingest::{decode, is_flat_line, Source};
 use budget_check::report::{Finding, Severity};
 use budget_check::tolerance::{Agreement, RoundingMode};
 use budget_check::{check_document, check_sources, narrative, Document, Report};
-use common::{check_corpus, corpus_source};
+use common::{check_corpus, corpus_files, corpus_source, require_corpus};
 use rust_decimal::Decimal;
 
 mod common;
@@ -43,6 +43,9 @@ const SUMMARY_13: &str = "13_unknown-jiaoyuju-2020-bumen-shouzhi-zongbiao-xls.tx
 
 #[test]
 fn corpus_18_basic_expenditure_stated_twice_parts_and_shares() {
+    if !require_corpus() {
+        return;
+    }
     let report = check_corpus(NARRATIVE_18);
     let basic_2023 = "2023 年本年一般公共预算基本支出 911000.39 元".to_string();
     assert_eq!(
@@ -78,6 +81,9 @@ fn corpus_18_basic_expenditure_stated_twice_parts_and_shares() {
 
 #[test]
 fn corpus_14_fund_total_below_its_fiscal_part_in_each_amount_column() {
+    if !require_corpus() {
+        return;
+    }
     let report = check_corpus(SELF_EVALUATION_14);
     let total = "年度资金总额: 0 0 0 10 0 0".to_string();
     assert_eq!(
@@ -100,6 +106,9 @@ fn corpus_14_fund_total_below_its_fiscal_part_in_each_amount_column() {
 
 #[test]
 fn corpus_13_flattened_summary_is_not_read_and_says_which_number_could_not_be_placed() {
+    if !require_corpus() {
+        return;
+    }
     let report = check_corpus(SUMMARY_13);
     assert!(report.tables.is_empty());
     assert!(report.findings.is_empty(), "{:?}", report.findings);
@@ -119,13 +128,10 @@ fn narrative_only(name: &str) -> Report {
 
 #[test]
 fn consistent_prose_of_the_corpus_and_seed_raises_no_narrative_error() {
-    let dir = format!("{}/tests/fixtures/corpus", env!("CARGO_MANIFEST_DIR"));
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".txt") && n.as_str() != NARRATIVE_18)
-        .collect();
-    names.sort();
+    if !require_corpus() {
+        return;
+    }
+    let names: Vec<String> = corpus_files().into_iter().filter(|n| n.as_str() != NARRATIVE_18).collect();
     assert_eq!(names.len(), 13);
     let mut findings = Vec::new();
     for name in &names {
@@ -141,6 +147,9 @@ fn consistent_prose_of_the_corpus_and_seed_raises_no_narrative_error() {
 
 #[test]
 fn consistent_lists_in_the_corpus_are_checked_not_skipped() {
+    if !require_corpus() {
+        return;
+    }
     // 21: 18,417.70 = 9,018.47 + 9,399.23 and 394.49 = 184.49 + 10 + 200.00 + 0;
     // 12: 4432 = 39 + 323 + 4070; 22: 13.85 = 0 + 0.3 + 13.55 + 0.
     let relations = |name: &str| narrative_only(name).counts.relations_checked;
@@ -179,6 +188,9 @@ fn different_years_parents_and_scopes_are_different_figures() {
 /// The exports say where a prose finding is, as the text report does: the line and the words.
 #[test]
 fn exports_name_the_line_of_a_prose_finding() {
+    if !require_corpus() {
+        return;
+    }
     let report = check_corpus("18_unknown-yjsgkpt-2023-yusuan-shuoming-yuan-NARRATIVE-PARTIAL.txt");
     let place = "第 16 行 “2023 年本年一般公共预算基本支出 911000.39 元”";
     let markdown = budget_check::export::to_markdown(&report);
@@ -210,6 +222,9 @@ const BUDGET_21: &str = "21_chongqing-shi-zhengfu-bangongting-2026-yusuan.txt";
 
 #[test]
 fn prose_totals_agree_with_the_tables_of_the_corpus() {
+    if !require_corpus() {
+        return;
+    }
     // The seed has tables only: no stated figure, nothing compared.
     assert_eq!(stated_against_tables(&[seed_source()]), (0, Vec::new()));
     // 01: 本年收入合计 2946.25 and 本年支出合计 (收入支出决算总表), 基本支出 (支出决算表), 一般公共预算财政拨款支出 twice and
@@ -249,6 +264,9 @@ fn mutated(name: &str, from: &str, to: &str) -> Source {
 
 #[test]
 fn a_changed_prose_figure_is_one_error_at_its_line_pointing_at_the_cell() {
+    if !require_corpus() {
+        return;
+    }
     let report =
         check_sources(&[mutated(BUDGET_21, "基本支出 9,018.47 万元", "基本支出 9,018.74 万元")], RoundingMode::Nearest);
     let found: Vec<&Finding> = report.findings.iter().filter(|f| f.rule == "NAR004").collect();
@@ -268,6 +286,9 @@ fn a_changed_prose_figure_is_one_error_at_its_line_pointing_at_the_cell() {
 
 #[test]
 fn a_changed_income_total_points_at_the_fiscal_summary() {
+    if !require_corpus() {
+        return;
+    }
     let changed = mutated(
         "23_jiangsu-gaoji-fayuan-2019-yusuan.txt",
         "财政拨款收入预算总计 37188.34",
@@ -288,6 +309,9 @@ fn a_changed_income_total_points_at_the_fiscal_summary() {
 
 #[test]
 fn prose_rounding_of_the_table_is_no_finding_and_an_unsure_subject_only_a_warning() {
+    if !require_corpus() {
+        return;
+    }
     // 95.36 printed as 95.4 is the table's figure rounded; 95.3 is another figure.
     let rounded = mutated(FINAL_03, "95.36 万元，主要包括", "95.4 万元，主要包括");
     assert_eq!(stated_against_tables(&[rounded]), (10, Vec::new()));
@@ -303,6 +327,9 @@ fn prose_rounding_of_the_table_is_no_finding_and_an_unsure_subject_only_a_warnin
 
 #[test]
 fn other_years_and_budget_words_in_a_final_text_are_not_compared() {
+    if !require_corpus() {
+        return;
+    }
     // 21 with the 三公 sentence dated 2025: the 2026 table is not that year's figure, its items neither.
     let other_year = mutated(BUDGET_21, "2026 年“三公”经费预算 394.49 万元", "2025 年“三公”经费预算 394.49 万元");
     assert_eq!(stated_against_tables(&[other_year]).0, 3);

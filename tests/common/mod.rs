@@ -1,5 +1,6 @@
-//! What the integration tests share besides the browser: the corpus documents and single-cell
-//! mutations of tab-separated fixtures.
+//! What the integration tests share besides the browser: the seed, the real documents of the
+//! corpus (read where they are, never copied into the repository) and single-cell mutations of
+//! tab-separated fixtures.
 
 // Each test file uses its own part of this shared support.
 #![allow(dead_code)]
@@ -8,14 +9,61 @@ use budget_check::ingest::{decode, Source};
 use budget_check::report::Finding;
 use budget_check::tolerance::RoundingMode;
 use budget_check::{check_sources, Report};
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
-fn corpus_dir() -> String {
-    format!("{}/tests/fixtures/corpus", env!("CARGO_MANIFEST_DIR"))
+/// The seed document, the project's own example: corpus 00, kept in the repository.
+pub const SEED_NAME: &str = "00_chongqing-qijiang-dashuju-2025-yusuan-SEED.txt";
+
+/// The project's own copy of the seed (corpus 00).
+pub fn seed_source() -> Source {
+    let path = format!("{}/tests/fixtures/seed.txt", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    Source { name: SEED_NAME.into(), text: decode(&bytes).0 }
 }
 
-/// The corpus documents' file names, sorted.
+/// The folder of the real published documents (corpus 01–23, pdf/, pdf-dev/), which the
+/// repository does not carry: `$BUDGET_CHECK_CORPUS` when set (a folder without them, such as
+/// `/nonexistent`, runs the suite as a newcomer would), else `../shared/corpus` beside the clone,
+/// as CI has it. `None` when that folder holds no document.
+pub fn corpus_dir() -> Option<PathBuf> {
+    let dir = match std::env::var_os("BUDGET_CHECK_CORPUS") {
+        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
+        _ => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"),
+    };
+    let has_documents = std::fs::read_dir(&dir).into_iter().flatten().flatten().any(|e| {
+        let name = e.file_name().to_string_lossy().into_owned();
+        name.ends_with(".txt") && !name.starts_with("00_")
+    });
+    has_documents.then_some(dir)
+}
+
+/// Whether the real documents are there for a test that needs them. Where they are not, the test
+/// says it was skipped and how to get them (on stderr, past the test harness's capture) and
+/// returns early; with `BUDGET_CHECK_REQUIRE_CORPUS` set, as `.ci/run` sets it, it fails instead.
+pub fn require_corpus() -> bool {
+    if corpus_dir().is_some() {
+        return true;
+    }
+    let test = std::thread::current().name().unwrap_or("a real-document test").to_string();
+    let how = "real documents not found; set BUDGET_CHECK_CORPUS=/path/to/shared/corpus or put shared/ \
+               (with shared/corpus) beside the clone";
+    if std::env::var_os("BUDGET_CHECK_REQUIRE_CORPUS").is_some_and(|v| !v.is_empty()) {
+        panic!("{test}: {how} (BUDGET_CHECK_REQUIRE_CORPUS is set)");
+    }
+    let _ = writeln!(std::io::stderr(), "skipped {test}: {how}");
+    false
+}
+
+fn corpus_path(name: &str) -> PathBuf {
+    let dir =
+        corpus_dir().unwrap_or_else(|| panic!("{name}: no real documents (a test must ask require_corpus() first)"));
+    dir.join(name)
+}
+
+/// The real documents' file names (corpus 00–23, the seed among them), sorted.
 pub fn corpus_files() -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(corpus_dir())
+    let mut names: Vec<String> = std::fs::read_dir(corpus_path(""))
         .unwrap()
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .filter(|n| n.ends_with(".txt"))
@@ -24,11 +72,16 @@ pub fn corpus_files() -> Vec<String> {
     names
 }
 
+/// The text of a file in the corpus folder (`name` may be a path below it, `pdf-dev/…`).
+pub fn corpus_text(name: &str) -> String {
+    let path = corpus_path(name);
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    decode(&bytes).0
+}
+
 /// A corpus document as one source named after its file.
 pub fn corpus_source(name: &str) -> Source {
-    let path = format!("{}/{name}", corpus_dir());
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    Source { name: name.into(), text: decode(&bytes).0 }
+    Source { name: name.into(), text: corpus_text(name) }
 }
 
 /// The corpus document whose file name starts with `prefix` (`"10_"`).
