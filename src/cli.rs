@@ -4,8 +4,9 @@
 //! be read or the arguments are wrong.
 
 use budget_check::check_sources;
-use budget_check::ingest::{decode, file_text, ReadError, Source};
+use budget_check::ingest::{decode_noted, read_file, FileText, ReadError, Source, MAX_FILE_BYTES};
 use budget_check::tolerance::RoundingMode;
+use std::io::Read;
 
 const USAGE: &str =
     "用法 usage: budget-check [--format text|json|csv|markdown] [--rounding nearest|truncate|strict] FILE…\n\
@@ -65,14 +66,24 @@ fn parse_args(args: Vec<String>) -> Result<Options, String> {
 
 /// Spreadsheets, CSV and HTML are read as the page reads uploads; any other file (.txt, no
 /// extension, a pasted dump) as text, so the command line never refuses what it read before.
-fn read_input(path: &str, bytes: &[u8]) -> Result<String, ReadError> {
+fn read_input(path: &str, bytes: &[u8]) -> Result<FileText, ReadError> {
     const BY_FORMAT: [&str; 9] = ["csv", "html", "htm", "xlsx", "xlsm", "xlsb", "xls", "ods", "pdf"];
     let extension = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
     if BY_FORMAT.contains(&extension.as_str()) {
-        file_text(path, bytes)
+        read_file(path, bytes)
     } else {
-        Ok(decode(bytes).0)
+        let decoded = decode_noted(bytes);
+        let notes = decoded.notes.into_iter().map(|(zh, en)| (format!("“{path}”：{zh}"), format!("\"{path}\": {en}")));
+        Ok(FileText { text: decoded.text, notes: notes.collect() })
     }
+}
+
+/// At most one byte more than [`MAX_FILE_BYTES`] of a file, so a huge file is refused (or,
+/// for text, cut) without first reading it whole.
+fn read_bounded(path: &str) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Runs the checker and returns the exit status.
@@ -89,7 +100,7 @@ pub fn run(args: Vec<String>) -> i32 {
     };
     let mut sources = Vec::new();
     for path in &options.files {
-        let bytes = match std::fs::read(path) {
+        let bytes = match read_bounded(path) {
             Ok(bytes) => bytes,
             Err(e) => {
                 eprintln!("无法读取 {path}：{e}\ncannot read {path}: {e}");
@@ -97,7 +108,12 @@ pub fn run(args: Vec<String>) -> i32 {
             }
         };
         match read_input(path, &bytes) {
-            Ok(text) => sources.push(Source { name: path.clone(), text }),
+            Ok(FileText { text, notes }) => {
+                for (zh, en) in notes {
+                    eprintln!("注意 {zh}\nnote {en}");
+                }
+                sources.push(Source { name: path.clone(), text });
+            }
             Err(e) => {
                 eprintln!("{}\n{}", e.message_zh, e.message_en);
                 return 2;
@@ -105,6 +121,10 @@ pub fn run(args: Vec<String>) -> i32 {
         }
     }
     let report = check_sources(&sources, options.mode);
+    // The text report starts with them; other formats carry them in their own way, or not.
+    for note in report.notes.iter().filter(|_| options.format != Format::Text) {
+        eprintln!("注意 {}\nnote {}", note.message_zh, note.message_en);
+    }
     let rendered = match options.format {
         Format::Text => report.to_text(),
         Format::Json => report.to_json() + "\n",

@@ -34,6 +34,8 @@ pub struct Document {
     pub narratives: Vec<narrative::Narrative>,
     /// 绩效自评表 read from flattened one-line previews.
     pub self_evaluations: Vec<ingest::SelfEvaluation>,
+    /// What was left out or removed before reading (limits, invisible characters).
+    pub notes: Vec<report::InputNote>,
 }
 
 impl Document {
@@ -41,6 +43,9 @@ impl Document {
     pub fn read(sources: &[Source]) -> Document {
         let mut doc = Document::default();
         for source in sources {
+            let (source, notes) = ingest::prepare(source);
+            let source = source.as_ref();
+            doc.notes.extend(notes.into_iter().map(|(zh, en)| report::InputNote { message_zh: zh, message_en: en }));
             // Flattened tables and markup are not prose, even when they contain sentences.
             let not_prose = |line: &str| ingest::is_flat_line(line) || (line.contains('<') && line.contains('>'));
             doc.narratives.push(narrative::read(source, not_prose));
@@ -89,5 +94,13 @@ pub fn check_document(doc: Document, mode: RoundingMode) -> Report {
         rounding: findings.iter().filter(|f| f.agreement == Some(Agreement::Rounding)).count(),
         relations_checked,
     };
-    Report { rounding_mode: mode, tables: doc.tables, findings, not_checked, unrecognised: doc.unrecognised, counts }
+    Report {
+        rounding_mode: mode,
+        tables: doc.tables,
+        findings,
+        not_checked,
+        unrecognised: doc.unrecognised,
+        counts,
+        notes: doc.notes,
+    }
 }

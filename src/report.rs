@@ -119,6 +119,14 @@ pub struct Unrecognised {
     pub reason_en: String,
 }
 
+/// Something left out of or removed from the input before it was read (a limit reached,
+/// invisible characters), said in both languages.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InputNote {
+    pub message_zh: String,
+    pub message_en: String,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Counts {
     pub errors: usize,
@@ -138,6 +146,9 @@ pub struct Report {
     pub not_checked: Vec<NotChecked>,
     pub unrecognised: Vec<Unrecognised>,
     pub counts: Counts,
+    /// Left out when empty, so reports of clean inputs read as before.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<InputNote>,
 }
 
 impl Report {
@@ -204,6 +215,9 @@ impl Report {
         out.push('\n');
         out.push_str(&self.summary_en());
         out.push_str("\n\n");
+        for note in &self.notes {
+            out.push_str(&format!("  注意 {}\n  note {}\n", note.message_zh, note.message_en));
+        }
         for table in &self.tables {
             out.push_str(&format!("  {} · {} · {}\n", table.short_name(), table.kind.label_zh(), table.unit.label()));
         }

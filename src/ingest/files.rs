@@ -6,9 +6,10 @@
 //! spreadsheet) and names each part after its file.
 
 use super::delimited::csv_to_tsv;
+use super::encoding::decode_noted;
 use super::html::html_to_text;
-use super::sheet::{sheets_text, Format, SHEET_PREFIX};
-use super::{decode, Source};
+use super::sheet::{sheets_text, Format, SheetError, SHEET_PREFIX};
+use super::Source;
 use std::fmt;
 
 /// Start of a file marker line.
@@ -47,26 +48,97 @@ pub fn file_marker(name: &str) -> String {
     format!("{FILE_PREFIX}{}{MARKER_END}", name.replace(['\r', '\n'], " "))
 }
 
+/// Largest file read at all: a workbook or a text file bigger than this is not a budget
+/// disclosure, and reading it whole would take the memory the checker needs.
+pub const MAX_FILE_BYTES: usize = 64 << 20;
+
+/// A file's text and the (Chinese, English) notes on what the reader guessed, repaired or left
+/// out, each naming the file.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FileText {
+    pub text: String,
+    pub notes: Vec<(String, String)>,
+}
+
 /// The text of an uploaded file as the input box shows it, by its extension: .txt/.tsv decoded
-/// (UTF-8, UTF-8 with BOM, UTF-16 with BOM, GBK/GB18030), .csv as tab-separated rows, .html/.htm
-/// tables as tab-separated rows, .xlsx/.xlsm/.xlsb/.xls/.ods every sheet under a line naming it.
+/// (UTF-8, UTF-8 with BOM, UTF-16 with or without BOM, GBK/GB18030), .csv as tab-separated
+/// rows, .html/.htm tables as tab-separated rows, .xlsx/.xlsm/.xlsb/.xls/.ods every sheet under a
+/// line naming it.
 pub fn file_text(name: &str, bytes: &[u8]) -> Result<String, ReadError> {
-    let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
-    let spreadsheet = |format: Format| {
-        sheets_text(format, bytes).map_err(|e| {
-            ReadError::new(
+    read_file(name, bytes).map(|f| f.text)
+}
+
+/// [`file_text`] with the notes on what was guessed, repaired or left out. Natively a panic in
+/// a reader becomes a [`ReadError`] (the page cannot unwind; its readers are guarded instead).
+pub fn read_file(name: &str, bytes: &[u8]) -> Result<FileText, ReadError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ReadError::new(
+            name,
+            format_args!("文件有 {} MB，超过上限 {} MB，未读取", bytes.len() >> 20, MAX_FILE_BYTES >> 20),
+            format_args!(
+                "the file is {} MB, over the {} MB limit; it was not read",
+                bytes.len() >> 20,
+                MAX_FILE_BYTES >> 20
+            ),
+        ));
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        std::panic::catch_unwind(|| read_by_extension(name, bytes)).unwrap_or_else(|_| {
+            Err(ReadError::new(
                 name,
-                format_args!("不是有效的 {} 文件，或文件已损坏、加密（{e}）", extension.to_uppercase()),
-                format_args!("not a valid {} file, or it is damaged or encrypted ({e})", extension.to_uppercase()),
-            )
+                "读取器内部出错，文件可能已损坏；请在 Excel/WPS 中另存后再试",
+                "the reader failed inside; the file may be damaged — save it again from Excel/WPS and retry",
+            ))
         })
+    }
+    #[cfg(target_arch = "wasm32")]
+    read_by_extension(name, bytes)
+}
+
+fn read_by_extension(name: &str, bytes: &[u8]) -> Result<FileText, ReadError> {
+    let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    let upper = extension.to_uppercase();
+    let named = |notes: Vec<(String, String)>| -> Vec<(String, String)> {
+        notes.into_iter().map(|(zh, en)| (format!("“{name}”：{zh}"), format!("\"{name}\": {en}"))).collect()
+    };
+    let spreadsheet = |format: Format| match sheets_text(format, bytes) {
+        Ok((text, notes)) => Ok(FileText { text, notes: named(notes) }),
+        Err(SheetError::Damaged(e)) => Err(ReadError::new(
+            name,
+            format_args!("不是有效的 {upper} 文件，或文件已损坏、加密（{e}）"),
+            format_args!("not a valid {upper} file, or it is damaged or encrypted ({e})"),
+        )),
+        Err(SheetError::Limit(zh, en)) => {
+            Err(ReadError::new(name, format_args!("{zh}，未读取"), format_args!("{en}; it was not read")))
+        }
+    };
+    let decoded = || {
+        let d = decode_noted(bytes);
+        (d.text, named(d.notes))
     };
     match extension.as_str() {
-        "txt" | "tsv" | "text" => Ok(decode(bytes).0),
-        "csv" => csv_to_tsv(&decode(bytes).0).map_err(|(line, e)| {
-            ReadError::new(name, format_args!("第 {line} 行 CSV 格式有误（{e}）"), format_args!("bad CSV at line {line} ({e})"))
-        }),
-        "html" | "htm" => Ok(html_to_text(&decode(bytes).0)),
+        "txt" | "tsv" | "text" => {
+            let (text, notes) = decoded();
+            Ok(FileText { text, notes })
+        }
+        "csv" => {
+            let (text, mut notes) = decoded();
+            let (text, open) = csv_to_tsv(&text).map_err(|(line, e)| {
+                ReadError::new(name, format_args!("第 {line} 行 CSV 格式有误（{e}）"), format_args!("bad CSV at line {line} ({e})"))
+            })?;
+            if let Some(line) = open {
+                notes.extend(named(vec![(
+                    format!("第 {line} 行的引号没有闭合：从该行起引号按普通字符读取，请核对该行。"),
+                    format!("the quote opened at line {line} is never closed: from that line on quotes are read as plain characters; check that line."),
+                )]));
+            }
+            Ok(FileText { text, notes })
+        }
+        "html" | "htm" => {
+            let (text, notes) = decoded();
+            Ok(FileText { text: html_to_text(&text), notes })
+        }
         "xlsx" | "xlsm" => spreadsheet(Format::Xlsx),
         "xlsb" => spreadsheet(Format::Xlsb),
         "xls" => spreadsheet(Format::Xls),

@@ -4,6 +4,8 @@
 //! [`Block`], so recognition and rules never care where a table came from.
 
 mod cells;
+mod cfb_guard;
+mod clean;
 mod delimited;
 mod encoding;
 mod files;
@@ -15,9 +17,11 @@ mod pipes;
 mod regrid;
 mod sheet;
 mod text;
+mod zip_guard;
 
-pub use encoding::decode;
-pub use files::{file_marker, file_text, ReadError};
+pub use clean::{invisible, prepare, Note, MAX_LINES, MAX_TEXT_BYTES};
+pub use encoding::{decode, decode_noted, Decoded};
+pub use files::{file_marker, file_text, read_file, FileText, ReadError, MAX_FILE_BYTES};
 pub use flat::{is_flat_line, self_evaluations, FundRow, IndicatorGroup, SelfEvaluation};
 pub use html::html_to_text;
 pub use text::split_text;

@@ -46,21 +46,64 @@ struct Display {
     percent: bool,
 }
 
-/// Every sheet of a workbook as text, or calamine's description of why it cannot be read.
-pub fn sheets_text(format: Format, bytes: &[u8]) -> Result<String, String> {
-    let sheets = read_sheets(format, bytes)?;
+/// Most filled cells read from one workbook; budget disclosures hold a few thousand.
+pub const MAX_CELLS: usize = 500_000;
+/// Most columns read from one sheet row, counted from the sheet's leftmost filled column.
+pub const MAX_COLUMNS: u32 = 1_000;
+
+/// Why a workbook was not read: damaged (calamine's words), or over a limit (Chinese, English).
+#[derive(Debug, Clone, PartialEq)]
+pub enum SheetError {
+    Damaged(String),
+    Limit(String, String),
+}
+
+impl From<String> for SheetError {
+    fn from(e: String) -> SheetError {
+        SheetError::Damaged(e)
+    }
+}
+
+/// A workbook's text and the (Chinese, English) notes on what was left out.
+pub type SheetsText = (String, Vec<(String, String)>);
+
+/// Every sheet of a workbook as text, or why it cannot be read. Zip-based workbooks are
+/// checked for bombs first (`zip_guard`); at most [`MAX_CELLS`] cells and [`MAX_COLUMNS`]
+/// columns are read, with a note when more were there.
+pub fn sheets_text(format: Format, bytes: &[u8]) -> Result<SheetsText, SheetError> {
+    if format != Format::Xls {
+        super::zip_guard::check(bytes).map_err(|(zh, en)| SheetError::Limit(zh, en))?;
+    }
+    let mut notes = Vec::new();
+    let (sheets, cut) = read_sheets(format, bytes)?;
+    if let Some(name) = cut {
+        notes.push((
+            format!("单元格超过 {MAX_CELLS} 个：只读取到工作表“{name}”的前一部分，其后的内容未检查。"),
+            format!("more than {MAX_CELLS} cells: reading stopped in sheet \"{name}\"; what follows was not checked."),
+        ));
+    }
     let mut out = Vec::new();
     for sheet in sheets {
         out.push(sheet_line(&sheet.name));
-        out.extend(sheet_rows(&sheet));
+        let (rows, dropped) = sheet_rows(&sheet);
+        if dropped > 0 {
+            notes.push((
+                format!("工作表“{}”有 {dropped} 个单元格在第 {MAX_COLUMNS} 列之后，未读取。", sheet.name),
+                format!("sheet \"{}\": {dropped} cell(s) beyond column {MAX_COLUMNS} were not read.", sheet.name),
+            ));
+        }
+        out.extend(rows);
     }
-    Ok(out.join("\n"))
+    Ok((out.join("\n"), notes))
 }
 
-fn read_sheets(format: Format, bytes: &[u8]) -> Result<Vec<Sheet>, String> {
+/// The sheets read, and the name of the sheet where [`MAX_CELLS`] stopped the reading.
+fn read_sheets(format: Format, bytes: &[u8]) -> Result<(Vec<Sheet>, Option<String>), String> {
     let cursor = Cursor::new(bytes.to_vec());
     let none = || -> Box<dyn Fn((u32, u32)) -> Option<Display>> { Box::new(|_| None) };
     let mut sheets = Vec::new();
+    let mut budget = MAX_CELLS;
+    let mut cut = None;
     match format {
         Format::Xlsx => {
             let mut book: Xlsx<_> = Xlsx::new(cursor).map_err(|e| e.to_string())?;
@@ -72,10 +115,15 @@ fn read_sheets(format: Format, bytes: &[u8]) -> Result<Vec<Sheet>, String> {
                 while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
                     let data = Data::from(cell.get_value().clone());
                     if data != Data::Empty {
+                        if cells.len() == budget {
+                            cut = Some(name.clone());
+                            break;
+                        }
                         cells.push((cell.get_position(), data));
                     }
                 }
                 drop(reader);
+                budget -= cells.len();
                 let merged = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
                 let decimals: Box<dyn Fn((u32, u32)) -> Option<Display>> = match book.worksheet_style(&name) {
                     Ok(styles) => Box::new(move |pos| {
@@ -84,6 +132,9 @@ fn read_sheets(format: Format, bytes: &[u8]) -> Result<Vec<Sheet>, String> {
                     Err(_) => none(),
                 };
                 sheets.push(Sheet { name, cells, merged, decimals });
+                if cut.is_some() {
+                    break;
+                }
             }
         }
         Format::Xls => {
@@ -91,33 +142,51 @@ fn read_sheets(format: Format, bytes: &[u8]) -> Result<Vec<Sheet>, String> {
             for name in book.sheet_names() {
                 let range = book.worksheet_range(&name).map_err(|e| e.to_string())?;
                 let merged = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
-                sheets.push(Sheet { name, cells: filled(&range), merged, decimals: none() });
+                let cells = filled(&range, &mut budget, &mut cut, &name);
+                sheets.push(Sheet { name, cells, merged, decimals: none() });
             }
         }
         Format::Xlsb => {
             let mut book: Xlsb<_> = Xlsb::new(cursor).map_err(|e| e.to_string())?;
             for name in book.sheet_names() {
-                let range = book.worksheet_range(&name).map_err(|e| e.to_string())?;
-                sheets.push(Sheet { name, cells: filled(&range), merged: Vec::new(), decimals: none() });
+                // Streamed like .xlsx, for the same reason.
+                let mut cells = Vec::new();
+                let mut reader = book.worksheet_cells_reader(&name).map_err(|e| e.to_string())?;
+                while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
+                    let data = Data::from(cell.get_value().clone());
+                    if data != Data::Empty {
+                        if cells.len() == budget {
+                            cut = Some(name.clone());
+                            break;
+                        }
+                        cells.push((cell.get_position(), data));
+                    }
+                }
+                drop(reader);
+                budget -= cells.len();
+                sheets.push(Sheet { name, cells, merged: Vec::new(), decimals: none() });
+                if cut.is_some() {
+                    break;
+                }
             }
         }
         Format::Ods => {
             let mut book: Ods<_> = Ods::new(cursor).map_err(|e| e.to_string())?;
             for name in book.sheet_names() {
                 let range = book.worksheet_range(&name).map_err(|e| e.to_string())?;
-                sheets.push(Sheet { name, cells: filled(&range), merged: Vec::new(), decimals: none() });
+                let cells = filled(&range, &mut budget, &mut cut, &name);
+                sheets.push(Sheet { name, cells, merged: Vec::new(), decimals: none() });
             }
         }
     }
-    Ok(sheets)
+    Ok((sheets, cut))
 }
 
-/// Most cells a legacy .xls sheet may declare: calamine reserves memory for the declared
-/// dimensions before reading a cell, so a damaged DIMENSIONS record would exhaust memory.
-const MAX_XLS_CELLS: u64 = 2_000_000;
+use super::cfb_guard::MAX_XLS_CELLS;
 
 /// A legacy .xls prepared so that calamine 0.38 cannot panic or exhaust memory on a damaged
-/// file: declared sheet dimensions are checked first, the file is padded to whole sectors, and
+/// file: declared sheet dimensions, sector chains and cell spans are checked first
+/// (`cfb_guard`), the file is padded to whole sectors, and
 /// its end is reported one sector early, because calamine counts the header sector as data and
 /// a damaged sector reference to the last one would read past what it loaded.
 fn guarded_xls(bytes: &[u8]) -> Result<SectorEnd, String> {
@@ -136,6 +205,7 @@ fn guarded_xls(bytes: &[u8]) -> Result<SectorEnd, String> {
     let mut data = bytes.to_vec();
     data.resize(bytes.len().div_ceil(sector).max(1) * sector, 0);
     let end = (data.len() - sector) as u64;
+    super::cfb_guard::check(&data, end as usize)?;
     Ok(SectorEnd { inner: Cursor::new(data), end })
 }
 
@@ -193,21 +263,36 @@ impl std::io::Seek for SectorEnd {
     }
 }
 
-/// The filled cells of a range, by absolute position.
-fn filled(range: &Range<Data>) -> Vec<((u32, u32), Data)> {
-    range.used_cells().map(|(r, c, data)| ((r as u32, c as u32), data.clone())).collect()
+/// The filled cells of a range, by absolute position, at most `budget` of them (the budget
+/// shrinks by what was taken; `cut` names the first sheet that did not fit).
+fn filled(range: &Range<Data>, budget: &mut usize, cut: &mut Option<String>, name: &str) -> Vec<((u32, u32), Data)> {
+    let mut cells: Vec<_> =
+        range.used_cells().take(*budget + 1).map(|(r, c, data)| ((r as u32, c as u32), data.clone())).collect();
+    if cells.len() > *budget {
+        cells.truncate(*budget);
+        cut.get_or_insert_with(|| name.to_string());
+    }
+    *budget -= cells.len();
+    cells
 }
 
 /// The sheet's rows that hold something, as tab-separated text from the leftmost filled
 /// column; positions covered by a merged region other than its top-left cell are left empty.
-fn sheet_rows(sheet: &Sheet) -> Vec<String> {
+/// Cells past [`MAX_COLUMNS`] are counted, not read: one far cell per row would otherwise
+/// make every row thousands of empty cells wide.
+fn sheet_rows(sheet: &Sheet) -> (Vec<String>, usize) {
     let covered = |r: u32, c: u32| sheet.merged.iter().any(|m| m.contains(r, c) && (r, c) != (m.start.0, m.start.1));
     let Some(left) = sheet.cells.iter().map(|((_, c), _)| *c).min() else {
-        return Vec::new();
+        return (Vec::new(), 0);
     };
+    let mut dropped = 0;
     let mut rows: BTreeMap<u32, Vec<String>> = BTreeMap::new();
     for &((r, c), ref data) in &sheet.cells {
         if covered(r, c) {
+            continue;
+        }
+        if c - left >= MAX_COLUMNS {
+            dropped += 1;
             continue;
         }
         let text = cell_text(data, (sheet.decimals)((r, c)));
@@ -221,7 +306,7 @@ fn sheet_rows(sheet: &Sheet) -> Vec<String> {
         }
         row[at] = text;
     }
-    rows.into_values().map(|cells| cells.join("\t")).collect()
+    (rows.into_values().map(|cells| cells.join("\t")).collect(), dropped)
 }
 
 fn cell_text(data: &Data, display: Option<Display>) -> String {

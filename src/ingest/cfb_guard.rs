@@ -1,0 +1,234 @@
+//! Bounds for a legacy .xls before calamine 0.38 reads it.
+//!
+//! calamine follows sector chains without checking for loops (`cfb::Sectors::get_chain`), so a
+//! damaged allocation table made it grow until memory ran out; it indexes the table without a
+//! bounds check, and it builds each sheet as a dense grid spanning its cells. This module reads
+//! the compound file as calamine would — header, DIFAT, FAT, directory, the streams calamine
+//! reads — and refuses the file when a chain loops or leaves the table, when the FAT is larger
+//! than the file could hold, or when a sheet's cells span more than [`MAX_XLS_CELLS`].
+
+const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
+const RESERVED: u32 = 0xFFFF_FFFA;
+const DIFSECT: u32 = 0xFFFF_FFFC;
+
+/// Most cells a legacy .xls sheet may span (declared or actual): calamine allocates the
+/// whole grid between a sheet's first and last cell.
+pub const MAX_XLS_CELLS: u64 = 2_000_000;
+
+fn u16_at(b: &[u8], i: usize) -> Option<u16> {
+    b.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]]))
+}
+
+fn u32_at(b: &[u8], i: usize) -> Option<u32> {
+    b.get(i..i + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+/// The sectors of the file as calamine sees them: sector `id` starts `size × (id + 1)` bytes in.
+struct Sectors<'a> {
+    bytes: &'a [u8],
+    size: usize,
+    /// Highest id calamine accepts (`len / size` of the length it is told).
+    maxid: u32,
+}
+
+impl Sectors<'_> {
+    fn get(&self, id: u32) -> &[u8] {
+        let start = (id as usize + 1).saturating_mul(self.size).min(self.bytes.len());
+        let end = start.saturating_add(self.size).min(self.bytes.len());
+        &self.bytes[start..end]
+    }
+}
+
+/// Walks a chain as `get_chain` does and returns the bytes it would collect, or why it
+/// would loop, panic or fail.
+fn chain(
+    get: &dyn Fn(u32) -> Option<Vec<u8>>,
+    table: &[u32],
+    mut id: u32,
+    len: usize,
+    max_steps: usize,
+) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    let mut steps = 0usize;
+    while id != ENDOFCHAIN {
+        // calamine stops with an error for a sector past the end: nothing to guard.
+        let Some(sector) = get(id) else { return Ok(out) };
+        let take = sector.len().min(len - out.len());
+        out.extend_from_slice(&sector[..take]);
+        if out.len() >= len {
+            break;
+        }
+        id = *table.get(id as usize).ok_or_else(|| format!("sector {id} is outside the allocation table"))?;
+        steps += 1;
+        if steps > max_steps {
+            return Err("a sector chain loops".to_string());
+        }
+    }
+    Ok(out)
+}
+
+/// Checks a compound file (`bytes` already padded to whole sectors, `end` the length calamine
+/// is told) as described in the module documentation.
+pub fn check(bytes: &[u8], end: usize) -> Result<(), String> {
+    let size = if bytes.get(30) == Some(&12) { 4096 } else { 512 };
+    let maxid = (end / size) as u32;
+    let sectors = Sectors { bytes, size, maxid };
+    let max_steps = maxid as usize + 2;
+    let main = |id: u32| (id <= sectors.maxid).then(|| sectors.get(id).to_vec());
+
+    // DIFAT: the header's 109 entries, then a chain calamine already bounds.
+    let mut difat: Vec<u32> = (76..512).step_by(4).filter_map(|i| u32_at(bytes, i)).collect();
+    let mut id = u32_at(bytes, 68).unwrap_or(ENDOFCHAIN);
+    let mut steps = 0;
+    while id < RESERVED {
+        steps += 1;
+        if steps > max_steps || id > maxid {
+            return Ok(()); // calamine refuses it itself
+        }
+        let sector = sectors.get(id);
+        difat.extend((0..sector.len() / 4).filter_map(|i| u32_at(sector, i * 4)));
+        id = difat.pop().unwrap_or(ENDOFCHAIN);
+    }
+    let fat_sectors: Vec<u32> = difat.into_iter().filter(|&id| id < DIFSECT).collect();
+    if fat_sectors.len() > max_steps {
+        return Err(format!("the allocation table lists {} sectors, more than the file holds", fat_sectors.len()));
+    }
+    let mut fat = Vec::new();
+    for id in fat_sectors {
+        if id > maxid {
+            return Ok(()); // calamine: sector beyond end of file
+        }
+        let sector = sectors.get(id);
+        fat.extend((0..sector.len() / 4).filter_map(|i| u32_at(sector, i * 4)));
+    }
+
+    let dirs = chain(&main, &fat, u32_at(bytes, 48).unwrap_or(ENDOFCHAIN), usize::MAX, max_steps)?;
+    let large = size == 4096;
+    let entries: Vec<(String, u32, u64)> = dirs
+        .chunks_exact(128)
+        .map(|d| {
+            let units: Vec<u16> = (0..32).filter_map(|i| u16_at(d, i * 2)).take_while(|&u| u != 0).collect();
+            let len = if large {
+                u64::from_le_bytes(d[120..128].try_into().unwrap_or_default())
+            } else {
+                u64::from(u32_at(d, 120).unwrap_or(0))
+            };
+            (String::from_utf16_lossy(&units), u32_at(d, 116).unwrap_or(ENDOFCHAIN), len)
+        })
+        .collect();
+    if entries.iter().any(|e| e.2 > u64::from(u32::MAX)) {
+        return Err("a directory entry declares a stream longer than 4 GB".to_string());
+    }
+    let Some(root) = entries.first() else { return Ok(()) };
+    let mini_fat_len = u32_at(bytes, 64).unwrap_or(0) as usize;
+    let (ministream, mini_fat) = if mini_fat_len > 0 {
+        let ministream = chain(&main, &fat, root.1, root.2 as usize, max_steps)?;
+        let mini_fat_bytes =
+            chain(&main, &fat, u32_at(bytes, 60).unwrap_or(ENDOFCHAIN), mini_fat_len.saturating_mul(size), max_steps)?;
+        let mini_fat: Vec<u32> = (0..mini_fat_bytes.len() / 4).filter_map(|i| u32_at(&mini_fat_bytes, i * 4)).collect();
+        (ministream, mini_fat)
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let mini_maxid = maxid.saturating_mul(8);
+    let mini = |id: u32| {
+        if id > mini_maxid {
+            return None;
+        }
+        let start = (id as usize * 64).min(ministream.len());
+        Some(ministream[start..(start + 64).min(ministream.len())].to_vec())
+    };
+    let stream = |name: &str| -> Result<Option<Vec<u8>>, String> {
+        let Some(entry) = entries.iter().find(|e| e.0.eq_ignore_ascii_case(name)) else { return Ok(None) };
+        let len = entry.2 as usize;
+        if len < 4096 {
+            chain(&mini, &mini_fat, entry.1, len, mini_maxid as usize + 2).map(Some)
+        } else {
+            chain(&main, &fat, entry.1, len, max_steps).map(Some)
+        }
+    };
+    stream("\u{5}SummaryInformation")?;
+    stream("\u{5}DocumentSummaryInformation")?;
+    let workbook = match stream("Workbook")? {
+        Some(workbook) => workbook,
+        None => stream("Book")?.unwrap_or_default(),
+    };
+    check_sheets(&workbook)
+}
+
+/// The records of a BIFF stream from `at`, as calamine's `RecordIter` cuts them.
+fn records(stream: &[u8], mut at: usize) -> impl Iterator<Item = (u16, &[u8])> {
+    std::iter::from_fn(move || {
+        let typ = u16_at(stream, at)?;
+        let len = u16_at(stream, at + 2)? as usize;
+        let data = stream.get(at + 4..at + 4 + len)?;
+        at += 4 + len;
+        Some((typ, data))
+    })
+}
+
+/// Every sheet's declared dimensions and the span of its cells, read from where its
+/// BoundSheet record points, as calamine reads them.
+fn check_sheets(workbook: &[u8]) -> Result<(), String> {
+    let mut positions = Vec::new();
+    for (typ, data) in records(workbook, 0) {
+        match typ {
+            0x0085 if data.len() < 6 => return Err("a sheet record is cut short".to_string()),
+            0x0085 => positions.push(u32_at(data, 0).unwrap_or(0) as usize),
+            0x000A => break,
+            _ => {}
+        }
+    }
+    for pos in positions {
+        if pos > workbook.len() {
+            return Err(format!("a sheet starts at byte {pos}, past the end of the workbook stream"));
+        }
+        let (mut rows, mut cols) = ((u32::MAX, 0u32), (u32::MAX, 0u32));
+        let mut depth = 0usize;
+        let mut seen_bof = false;
+        for (typ, data) in records(workbook, pos) {
+            if depth > 0 {
+                match typ {
+                    0x0809 => depth += 1,
+                    0x000A => depth -= 1,
+                    _ => {}
+                }
+                continue;
+            }
+            let (row, first, last) = match typ {
+                0x0809 if seen_bof => {
+                    depth += 1;
+                    continue;
+                }
+                0x0809 => {
+                    seen_bof = true;
+                    continue;
+                }
+                0x000A => break,
+                0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 => {
+                    let (Some(row), Some(col)) = (u16_at(data, 0), u16_at(data, 2)) else { continue };
+                    (row, col, col)
+                }
+                0x00BD => {
+                    let (Some(row), Some(first), Some(last)) =
+                        (u16_at(data, 0), u16_at(data, 2), u16_at(data, data.len().saturating_sub(2)))
+                    else {
+                        continue;
+                    };
+                    if last < first {
+                        return Err("a row of numbers ends before it starts".to_string());
+                    }
+                    (row, first, last)
+                }
+                _ => continue,
+            };
+            rows = (rows.0.min(u32::from(row)), rows.1.max(u32::from(row)));
+            cols = (cols.0.min(u32::from(first)), cols.1.max(u32::from(last)));
+            let span = u64::from(rows.1 - rows.0 + 1) * u64::from(cols.1 - cols.0 + 1);
+            if span > MAX_XLS_CELLS {
+                return Err(format!("a sheet's cells span {span} cells, more than {MAX_XLS_CELLS}"));
+            }
+        }
+    }
+    Ok(())
+}

