@@ -5,8 +5,9 @@ use super::balance::{plain_name, side_items};
 use super::basic::footer_totals;
 use super::{Ctx, Explanation, Operand, Rule, Wording};
 use crate::report::Severity;
-use crate::table::{compact, ColumnRole, FieldKey, Side, Table, TableKind};
+use crate::table::{compact, ColumnRole, FieldKey, Side, SubjectCode, Table, TableKind};
 use crate::tolerance::Agreement;
+use std::collections::HashMap;
 
 macro_rules! cross_rule {
     ($code:literal, $zh:literal, $en:literal, $what_zh:literal, $what_en:literal, $run:ident) => {
@@ -133,6 +134,29 @@ fn fiscal_income_lines(ctx: &mut Ctx) {
     }
 }
 
+/// The first 类-level row of each name (compacted): one pass over the table instead of a scan
+/// for every name looked up.
+fn class_rows(table: &Table) -> HashMap<String, usize> {
+    let mut rows = HashMap::new();
+    for r in table.data_rows() {
+        if table.row_code(r).is_some_and(|c| c.level() == 1) {
+            rows.entry(compact(&table.row_name(r, None))).or_insert(r);
+        }
+    }
+    rows
+}
+
+/// The first row of each subject code.
+fn rows_by_code(table: &Table) -> HashMap<SubjectCode, usize> {
+    let mut rows = HashMap::new();
+    for r in table.data_rows() {
+        if let Some(code) = table.row_code(r) {
+            rows.entry(code).or_insert(r);
+        }
+    }
+    rows
+}
+
 fn fiscal_classes(ctx: &mut Ctx) {
     let Some((fiscal, general)) = pair(ctx, TableKind::FiscalSummary, TableKind::GeneralExpenditure) else { return };
     let side = Some(Side::Expenditure);
@@ -142,13 +166,11 @@ fn fiscal_classes(ctx: &mut Ctx) {
         return;
     };
     let Some(general_total) = general.column_of(ColumnRole::Total, None) else { return };
+    let classes = class_rows(general);
     for row in section_lines(fiscal, Side::Expenditure, "本年支出") {
         let name = plain_name(&fiscal.row_name(row, side));
         let Some(fiscal_amount) = Operand::at(fiscal, row, col) else { continue };
-        let class_row = general.data_rows().find(|&r| {
-            general.row_code(r).is_some_and(|c| c.level() == 1) && compact(&general.row_name(r, None)) == name
-        });
-        match class_row {
+        match classes.get(&name).copied() {
             Some(r) => {
                 if let Some(g) = Operand::at(general, r, general_total) {
                     ctx.same(&g, &fiscal_amount, named(general, fiscal, &name, &name));
@@ -230,12 +252,10 @@ fn expenditure_totals(ctx: &mut Ctx) {
             ctx.same(&t, &d, named(spending, dept, "合计", "total"));
         }
     }
+    let classes = class_rows(spending);
     for row in section_lines(dept, Side::Expenditure, "本年支出") {
         let name = plain_name(&dept.row_name(row, side));
-        let class_row = spending.data_rows().find(|&r| {
-            spending.row_code(r).is_some_and(|c| c.level() == 1) && compact(&spending.row_name(r, None)) == name
-        });
-        let (Some(r), Some(d)) = (class_row, Operand::at(dept, row, col)) else { continue };
+        let (Some(&r), Some(d)) = (classes.get(&name), Operand::at(dept, row, col)) else { continue };
         if let Some(s) = Operand::at(spending, r, spending_total) {
             ctx.same(&s, &d, named(spending, dept, &name, &name));
         }
@@ -265,12 +285,13 @@ fn per_code_rows(ctx: &mut Ctx) {
         return;
     };
     let must_equal = all_general_budget(ctx);
+    let spending_rows = rows_by_code(spending);
     for role in [ColumnRole::Total, ColumnRole::Basic, ColumnRole::Project] {
         let (Some(sc), Some(gc)) = (spending.column_of(role, None), general.column_of(role, None)) else { continue };
         for gr in general.data_rows() {
             let Some(code) = general.row_code(gr) else { continue };
             let Some(g) = Operand::at(general, gr, gc) else { continue };
-            let Some(sr) = spending.data_rows().find(|&r| spending.row_code(r).as_ref() == Some(&code)) else {
+            let Some(&sr) = spending_rows.get(&code) else {
                 if !g.value.is_zero() {
                     ctx.relations += 1;
                     ctx.fail(

@@ -3,7 +3,8 @@
 
 use super::{Explanation, Operand, Rule, Wording};
 use crate::report::Severity;
-use crate::table::{ColumnRole, Side, Table, TableKind};
+use crate::table::{ColumnRole, Side, SubjectCode, Table, TableKind};
+use std::collections::HashMap;
 
 pub const RULES: &[Rule] = &[
     Rule {
@@ -146,18 +147,23 @@ fn row_identity(ctx: &mut super::Ctx, table: &Table, side: Option<Side>, total_c
         if cells.clone().all(|c| table.cell(row, c).is_none_or(|cell| cell.value.is_blank())) {
             continue;
         }
-        let Some(total) = Operand::at(table, row, total_col) else {
+        let Some(total) = Operand::figure_at(table, row, total_col) else {
             continue;
         };
-        let Some(parts) = part_cols.iter().map(|&c| Operand::at(table, row, c)).collect::<Option<Vec<_>>>() else {
+        let Some(parts) = part_cols.iter().map(|&c| Operand::figure_at(table, row, c)).collect::<Option<Vec<_>>>()
+        else {
             continue;
         };
-        let label = table.row_label(row, side);
-        let wording = Wording {
-            zh: format!("{label} 的{}应等于 {}", table.columns[total_col].label(), names.join(" + ")),
-            en: format!("{label}: {} should equal {}", table.columns[total_col].label(), names.join(" + ")),
-        };
-        ctx.sum(&total, &parts, wording);
+        ctx.sum_figures(total, &parts, || {
+            let total = Operand::at(table, row, total_col)?;
+            let parts = part_cols.iter().map(|&c| Operand::at(table, row, c)).collect::<Option<Vec<_>>>()?;
+            let label = table.row_label(row, side);
+            let wording = Wording {
+                zh: format!("{label} 的{}应等于 {}", table.columns[total_col].label(), names.join(" + ")),
+                en: format!("{label}: {} should equal {}", table.columns[total_col].label(), names.join(" + ")),
+            };
+            Some((total, parts, wording))
+        });
     }
 }
 
@@ -231,36 +237,56 @@ pub fn half_operand(table: &Table, row: usize, col: usize, code_col: usize) -> O
     Some(operand)
 }
 
+/// The rows directly below each code ([`SubjectCode::is_parent_of`]), in row order, keyed by
+/// the parent's code: one pass instead of a scan of every row for each parent.
+fn children_by_parent(coded: &[(usize, SubjectCode)]) -> HashMap<&str, Vec<usize>> {
+    let mut children: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (row, code) in coded {
+        let code = code.as_str();
+        if code.len() > 3 {
+            children.entry(&code[..code.len() - 2]).or_default().push(*row);
+        }
+    }
+    children
+}
+
 fn hierarchy(ctx: &mut super::Ctx) {
     for table in ctx.tables().iter().filter(|t| !t.kind.is_performance() && t.code_column().is_some()) {
         for (code_col, amount_cols) in halves(table) {
             let coded: Vec<_> =
                 table.data_rows().filter_map(|r| table.code_at(r, code_col).map(|code| (r, code))).collect();
+            let children_of = children_by_parent(&coded);
             for (parent_row, parent) in &coded {
-                let children: Vec<usize> =
-                    coded.iter().filter(|(_, code)| parent.is_parent_of(code)).map(|(r, _)| *r).collect();
-                if children.is_empty() {
+                let Some(children) = children_of.get(parent.as_str()) else {
                     continue;
-                }
+                };
                 for &col in &amount_cols {
-                    let Some(total) = half_operand(table, *parent_row, col, code_col) else {
+                    // The figures decide; the operands (labels, references) are built for a finding.
+                    let Some(total) = Operand::figure_at(table, *parent_row, col) else {
                         continue;
                     };
                     let Some(parts) =
-                        children.iter().map(|&r| half_operand(table, r, col, code_col)).collect::<Option<Vec<_>>>()
+                        children.iter().map(|&r| Operand::figure_at(table, r, col)).collect::<Option<Vec<_>>>()
                     else {
                         continue;
                     };
                     if total.value.is_zero() && parts.iter().all(|p| p.value.is_zero()) {
                         continue;
                     }
-                    let column = table.columns[col].label();
-                    let level = if parent.level() == 1 { "类" } else { "款" };
-                    let wording = Wording {
-                        zh: format!("{parent} 的{column}应等于其下级科目之和（{level}级）"),
-                        en: format!("{parent}, {column}: should equal the sum of its sub-subjects"),
-                    };
-                    ctx.sum(&total, &parts, wording);
+                    ctx.sum_figures(total, &parts, || {
+                        let total = half_operand(table, *parent_row, col, code_col)?;
+                        let parts = children
+                            .iter()
+                            .map(|&r| half_operand(table, r, col, code_col))
+                            .collect::<Option<Vec<_>>>()?;
+                        let column = table.columns[col].label();
+                        let level = if parent.level() == 1 { "类" } else { "款" };
+                        let wording = Wording {
+                            zh: format!("{parent} 的{column}应等于其下级科目之和（{level}级）"),
+                            en: format!("{parent}, {column}: should equal the sum of its sub-subjects"),
+                        };
+                        Some((total, parts, wording))
+                    });
                 }
             }
         }
