@@ -95,6 +95,14 @@ pub fn read_cell(raw: &str) -> ReadCell {
     if trimmed.is_empty() {
         return ReadCell { value: CellValue::Empty, rewrites };
     }
+    // Most cells are plain ASCII figures (`1136.88`): nothing to fold, strip or rewrite.
+    if trimmed.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+'))
+        && trimmed != "-"
+        && trimmed != "--"
+    {
+        let value = parse_plain_number(trimmed).map_or(CellValue::Text, CellValue::Number);
+        return ReadCell { value, rewrites };
+    }
     if PLACEHOLDERS.contains(&trimmed) {
         rewrites.push(Rewrite::Placeholder);
         return ReadCell { value: CellValue::Placeholder, rewrites };

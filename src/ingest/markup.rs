@@ -2,6 +2,10 @@
 
 /// Removes tags such as `<b>` or `</p>` and decodes the common entities.
 pub fn strip_inline_markup(text: &str) -> String {
+    // Most cells hold no tag, entity or emphasis: nothing to strip, one copy.
+    if !text.contains(['<', '&', '*']) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(start) = rest.find('<') {
@@ -32,7 +36,9 @@ fn tag_len(s: &str) -> Option<usize> {
     if !name_start.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return None;
     }
-    let end = s.find('>')?;
+    // A tag is at most 200 bytes inside its brackets: looking further for its `>` would scan
+    // the rest of a long line once per `<` in it.
+    let end = s.bytes().take(202).position(|b| b == b'>')?;
     let inner = &s[1..end];
     let plausible = inner.len() <= 200 && !inner.contains('<');
     plausible.then_some(end + 1)

@@ -72,7 +72,13 @@ fn start_block(blocks: &mut Vec<Block>, current: &mut Block, source: &str, line:
 }
 
 fn clean_cell(cell: &str) -> String {
-    strip_inline_markup(cell).trim().to_string()
+    let stripped = strip_inline_markup(cell);
+    let trimmed = stripped.trim();
+    if trimmed.len() == stripped.len() {
+        stripped
+    } else {
+        trimmed.to_string()
+    }
 }
 
 fn trim_trailing_empty(mut cells: Vec<String>) -> Vec<String> {
