@@ -17,7 +17,8 @@ pub const PREFIX: &str = "v1=";
 pub const MAX_FRAGMENT: usize = 32 * 1024;
 
 /// Largest text a link may expand to: a bound against a tiny link inflating into gigabytes.
-const MAX_TEXT: usize = 16 * 1024 * 1024;
+/// A made link holds at most [`MAX_FRAGMENT`] of text compressed about tenfold; 4 MB leaves room.
+const MAX_TEXT: usize = 4 * 1024 * 1024;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ShareError {
@@ -27,6 +28,9 @@ pub enum ShareError {
     NotALink,
     /// The link was cut or altered: not base64, not DEFLATE, or not UTF-8.
     Damaged,
+    /// An opened link longer than any the page makes (or expanding past its bound); carries
+    /// the fragment's length. Opened links are bounded like made ones.
+    LinkTooLong(usize),
 }
 
 impl ShareError {
@@ -39,6 +43,11 @@ impl ShareError {
             ),
             ShareError::NotALink => "地址中的 # 之后不是本页面的分享链接。".to_string(),
             ShareError::Damaged => "分享链接不完整或已损坏，无法还原表格内容。".to_string(),
+            ShareError::LinkTooLong(n) => format!(
+                "分享链接太长（{} KB，本页生成的链接不超过 {} KB），未还原；输入框中保留原有内容。",
+                n.div_ceil(1024),
+                MAX_FRAGMENT / 1024
+            ),
         }
     }
 
@@ -51,6 +60,11 @@ impl ShareError {
             ),
             ShareError::NotALink => "The part of the address after # is not a link of this page.".to_string(),
             ShareError::Damaged => "The share link is incomplete or damaged; the tables cannot be restored.".to_string(),
+            ShareError::LinkTooLong(n) => format!(
+                "The share link is too long ({} KB; this page makes links of at most {} KB): it was not opened and the box keeps its text.",
+                n.div_ceil(1024),
+                MAX_FRAGMENT / 1024
+            ),
         }
     }
 }
@@ -79,9 +93,17 @@ pub fn decode(fragment: &str) -> Result<String, ShareError> {
     let body = fragment.strip_prefix(PREFIX).ok_or(ShareError::NotALink)?;
     // Some mail clients append a padding `=` or wrap long links; neither changes the data.
     let body: String = body.chars().filter(|c| !c.is_whitespace() && *c != '=').collect();
+    if body.len() + PREFIX.len() > MAX_FRAGMENT {
+        return Err(ShareError::LinkTooLong(body.len() + PREFIX.len()));
+    }
     let packed = URL_SAFE_NO_PAD.decode(body.as_bytes()).map_err(|_| ShareError::Damaged)?;
-    let bytes =
-        miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_TEXT).map_err(|_| ShareError::Damaged)?;
+    let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_TEXT).map_err(|e| {
+        if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
+            ShareError::LinkTooLong(body.len() + PREFIX.len())
+        } else {
+            ShareError::Damaged
+        }
+    })?;
     String::from_utf8(bytes).map_err(|_| ShareError::Damaged)
 }
 
@@ -90,6 +112,21 @@ mod tests {
     use super::*;
 
     const SEED: &str = include_str!("../tests/fixtures/seed.txt");
+
+    #[test]
+    fn opened_links_are_bounded_like_made_ones() {
+        // 63 KB of link that expands to 2.5 M characters (issue 12).
+        let text = "合计\t1.00\n一般公共预算\t2.00\n".repeat(2_500_000 / 22);
+        let packed = miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 1);
+        let fragment = format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(&packed));
+        assert!(fragment.len() > MAX_FRAGMENT, "{}", fragment.len());
+        assert_eq!(decode(&fragment), Err(ShareError::LinkTooLong(fragment.len())));
+        // A short link that inflates past the bound.
+        let zeros = miniz_oxide::deflate::compress_to_vec(&vec![b'0'; MAX_TEXT + 1], 10);
+        let fragment = format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(&zeros));
+        assert!(fragment.len() <= MAX_FRAGMENT);
+        assert!(matches!(decode(&fragment), Err(ShareError::LinkTooLong(_))));
+    }
 
     #[test]
     fn the_seed_round_trips_through_a_link_well_under_the_limit() {

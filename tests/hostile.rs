@@ -128,6 +128,17 @@ fn a_looping_sector_chain_is_refused() {
 }
 
 #[test]
+fn fuzz_crashes_are_refused_without_a_panic() {
+    for name in ["xls-merge-cells-cut-short.xls", "xls-reversed-dimensions.xls"] {
+        let path = format!("{}/tests/fixtures/crashes/{name}", env!("CARGO_MANIFEST_DIR"));
+        let bytes = std::fs::read(&path).unwrap();
+        let err = read_file(name, &bytes).unwrap_err();
+        assert!(!err.message_en.contains("failed inside"), "{name}: {}", err.message_en);
+        assert!(err.message_en.contains("not a valid XLS file"), "{name}: {}", err.message_en);
+    }
+}
+
+#[test]
 fn zip_bombs_are_refused_naming_the_file_and_the_limit() {
     let spaces = vec![b' '; 40 << 20];
     let honest = zip(&[("xl/worksheets/sheet1.xml", spaces.clone())], None);

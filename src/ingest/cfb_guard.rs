@@ -167,12 +167,41 @@ fn records(stream: &[u8], mut at: usize) -> impl Iterator<Item = (u16, &[u8])> {
     })
 }
 
+/// A DIMENSIONS record read as calamine reads it (`parse_dimensions`), refused when calamine
+/// would compute a reversed range (it subtracts without checking) or reserve more than
+/// [`MAX_XLS_CELLS`].
+fn dimensions(r: &[u8]) -> Result<(), String> {
+    let at16 = |i| u32::from(u16_at(r, i).unwrap_or(0));
+    let (rf, rl, mut cf, cl) = match r.len() {
+        10 => (at16(0), at16(2), at16(4), at16(6)),
+        14 | 16 => (u32_at(r, 0).unwrap_or(0), u32_at(r, 4).unwrap_or(0), at16(8), at16(10)),
+        _ => return Ok(()), // calamine: a length error
+    };
+    if 0xFF < cf || cl < cf {
+        cf = 0;
+    }
+    let (start, end) = if 1 <= rl && 1 <= cl { ((rf, cf), (rl - 1, cl - 1)) } else { ((rf, cf), (rf, cf)) };
+    if end.0 < start.0 || end.1 < start.1 {
+        return Err("a sheet declares a reversed range".to_string());
+    }
+    let cells = u64::from(end.0 - start.0 + 1) * u64::from(end.1 - start.1 + 1);
+    if cells > MAX_XLS_CELLS {
+        return Err(format!("a sheet declares {cells} cells, more than {MAX_XLS_CELLS}"));
+    }
+    Ok(())
+}
+
 /// Every sheet's declared dimensions and the span of its cells, read from where its
 /// BoundSheet record points, as calamine reads them.
 fn check_sheets(workbook: &[u8]) -> Result<(), String> {
     let mut positions = Vec::new();
     for (typ, data) in records(workbook, 0) {
         match typ {
+            // calamine reads these without checking their length (FilePass, CodePage,
+            // DateMode, BOF, BoundSheet8).
+            0x002F | 0x0042 | 0x0022 | 0x0809 if data.len() < 2 => {
+                return Err(format!("record {typ:#06x} is cut short"))
+            }
             0x0085 if data.len() < 6 => return Err("a sheet record is cut short".to_string()),
             0x0085 => positions.push(u32_at(data, 0).unwrap_or(0) as usize),
             0x000A => break,
@@ -196,6 +225,15 @@ fn check_sheets(workbook: &[u8]) -> Result<(), String> {
                 continue;
             }
             let (row, first, last) = match typ {
+                0x0809 if data.len() < 2 => return Err("a sheet's BOF record is cut short".to_string()),
+                0x0200 => {
+                    dimensions(data)?;
+                    continue;
+                }
+                // MergeCells: calamine reads `count` ranges of 8 bytes without checking.
+                0x00E5 if data.len() < 2 || data.len() < 2 + 8 * usize::from(u16_at(data, 0).unwrap_or(0)) => {
+                    return Err("a merged-cells record is cut short".to_string())
+                }
                 0x0809 if seen_bof => {
                     depth += 1;
                     continue;
