@@ -143,11 +143,7 @@ fn read_by_extension(name: &str, bytes: &[u8]) -> Result<FileText, ReadError> {
         "xlsb" => spreadsheet(Format::Xlsb),
         "xls" => spreadsheet(Format::Xls),
         "ods" => spreadsheet(Format::Ods),
-        "pdf" => Err(ReadError::new(
-            name,
-            "暂不能直接读取 PDF：请在 PDF 阅读器中选中表格复制后粘贴，或先转换为文本",
-            "PDF cannot be read directly yet: copy the tables in a PDF viewer and paste them, or convert it to text first",
-        )),
+        "pdf" => read_pdf(name, bytes),
         "" => Err(ReadError::new(
             name,
             "文件没有扩展名，无法判断格式（支持 .txt .csv .tsv .html .htm .xlsx .xlsm .xlsb .xls .ods）",
@@ -205,6 +201,37 @@ pub fn parts(source: &Source) -> Vec<Part> {
 
 fn marker_name<'a>(line: &'a str, prefix: &str) -> Option<&'a str> {
     line.strip_prefix(prefix)?.strip_suffix(MARKER_END).map(str::trim)
+}
+
+/// A PDF's pages as whitespace-aligned text (natively; the page reads PDFs in its own module).
+#[cfg(not(target_arch = "wasm32"))]
+fn read_pdf(name: &str, bytes: &[u8]) -> Result<FileText, ReadError> {
+    use super::pdf::{pdf_text, PdfError};
+    match pdf_text(bytes) {
+        Ok(pdf) => {
+            let notes = pdf.notes.into_iter().map(|(zh, en)| (format!("{name}：{zh}"), format!("{name}: {en}"))).collect();
+            Ok(FileText { text: pdf.text, notes })
+        }
+        Err(PdfError::Unreadable(e)) => Err(ReadError::new(
+            name,
+            format_args!("不是有效的 PDF 文件，或文件已损坏、加密（{e}）"),
+            format_args!("not a valid PDF file, or it is damaged or encrypted ({e})"),
+        )),
+        Err(PdfError::NoText { pages, image_pages }) => Err(ReadError::new(
+            name,
+            format_args!("PDF 的 {pages} 页中没有可读的文字（{image_pages} 页只有图像，可能是扫描件）：无法核对，请取得含文字的 PDF 或原表格"),
+            format_args!("none of the PDF's {pages} pages holds readable text ({image_pages} hold only images: a scan?): nothing can be checked — get a PDF with text or the original tables"),
+        )),
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn read_pdf(name: &str, _bytes: &[u8]) -> Result<FileText, ReadError> {
+    Err(ReadError::new(
+        name,
+        "网页暂不能直接读取 PDF：请用命令行 budget-check 核对 PDF，或在 PDF 阅读器中选中表格复制后粘贴",
+        "the page cannot read PDF files yet: check the PDF with the budget-check command line, or copy the tables in a PDF viewer and paste them",
+    ))
 }
 
 #[cfg(test)]

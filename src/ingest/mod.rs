@@ -13,6 +13,8 @@ mod flat;
 mod html;
 mod layout;
 mod markup;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod pdf;
 mod pipes;
 mod regrid;
 mod sheet;
