@@ -88,6 +88,14 @@ pub fn fold_width(text: &str) -> String {
         .collect()
 }
 
+/// Whether `c` can be part of a printed number as [`read_cell`] reads it: a digit, a sign, a
+/// point or comma, a bracket, a space, or one of their full-width or Unicode forms that
+/// [`fold_width`] and the rewrites turn into them.
+fn may_be_numeric(c: char) -> bool {
+    const OTHERS: &str = ".,-+() −–０１２３４５６７８９，．－＋（）\u{3000}\u{00A0}\u{2009}\u{202F}\u{200B}\u{FEFF}";
+    c.is_ascii_digit() || OTHERS.contains(c)
+}
+
 /// Reads a printed cell. Never fails: what is not a number is `Text`.
 pub fn read_cell(raw: &str) -> ReadCell {
     let mut rewrites = Vec::new();
@@ -106,6 +114,11 @@ pub fn read_cell(raw: &str) -> ReadCell {
     if PLACEHOLDERS.contains(&trimmed) {
         rewrites.push(Rewrite::Placeholder);
         return ReadCell { value: CellValue::Placeholder, rewrites };
+    }
+    // A character no number is printed with (a letter, a 汉字, %) leaves text whatever the
+    // rewrites below do: names and prose need not be folded and filtered first.
+    if !trimmed.chars().all(may_be_numeric) {
+        return ReadCell { value: CellValue::Text, rewrites };
     }
     let folded = fold_width(trimmed);
     if folded != trimmed {

@@ -22,7 +22,7 @@ pub mod app;
 use ingest::Source;
 pub use report::Report;
 use report::{Counts, Severity, Unrecognised};
-use table::{recognise, Recognised, Table};
+use table::{recognise_owned, Recognised, Table};
 use tolerance::{Agreement, RoundingMode};
 
 /// The recognised contents of one or more inputs.
@@ -52,7 +52,7 @@ impl Document {
             doc.self_evaluations.extend(ingest::self_evaluations(source));
             let mut unit_above = None;
             for block in ingest::blocks(source) {
-                match recognise(&block, doc.tables.len(), unit_above) {
+                match recognise_owned(block, doc.tables.len(), unit_above) {
                     Recognised::Table(table) => {
                         unit_above = Some(table.unit);
                         doc.tables.push(*table);

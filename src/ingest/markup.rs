@@ -3,7 +3,7 @@
 /// Removes tags such as `<b>` or `</p>` and decodes the common entities.
 pub fn strip_inline_markup(text: &str) -> String {
     // Most cells hold no tag, entity or emphasis: nothing to strip, one copy.
-    if !text.contains(['<', '&', '*']) {
+    if !text.bytes().any(|b| matches!(b, b'<' | b'&' | b'*')) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());

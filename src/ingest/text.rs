@@ -24,12 +24,13 @@ pub fn split_text(source: &Source) -> Vec<Block> {
         let line_no = index + 1;
         let line = raw_line.trim_end_matches('\r');
         let cells: Vec<String> = line.split('\t').map(clean_cell).collect();
-        let filled: Vec<&String> = cells.iter().filter(|c| !c.is_empty()).collect();
-        if filled.is_empty() {
+        let mut filled = cells.iter().filter(|c| !c.is_empty());
+        let Some(first_filled) = filled.next() else {
             continue;
-        }
+        };
         // A lone cell may still be a title or caption copied out of a spreadsheet row.
-        let as_text = if cells.len() == 1 || filled.len() == 1 { Some(classify(filled[0])) } else { None };
+        let lone = cells.len() == 1 || filled.next().is_none();
+        let as_text = if lone { Some(classify(first_filled)) } else { None };
         match as_text {
             Some(TextLine::Marker(m)) => {
                 // The national 决算 set prints its number under the title (收入支出决算总表 / 公开01表).

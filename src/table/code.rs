@@ -10,6 +10,14 @@ impl SubjectCode {
     /// Reads a printed code: 3, 5 or 7 digits, spaces allowed between groups (`201 06 01`).
     /// Year-like numbers and amounts are not codes.
     pub fn parse(text: &str) -> Option<SubjectCode> {
+        // Anything but digits and spaces (a name, an amount's point) is not a code: no copy.
+        if !text.chars().all(|c| c.is_ascii_digit() || c.is_whitespace()) {
+            return None;
+        }
+        if text.bytes().all(|b| b.is_ascii_digit()) {
+            let ok = matches!(text.len(), 3 | 5 | 7) && matches!(text.as_bytes()[0], b'2' | b'3' | b'1');
+            return ok.then(|| SubjectCode(text.to_string()));
+        }
         let digits: String = text.chars().filter(|c| !c.is_whitespace()).collect();
         let ok = matches!(digits.len(), 3 | 5 | 7)
             && digits.chars().all(|c| c.is_ascii_digit())

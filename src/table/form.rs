@@ -98,19 +98,17 @@ impl Form {
 /// Field labels vary: `当年预算 (万元)`, `当年预算（万元）`, `预算执行率 权重`.
 fn field_key(text: &str) -> Option<FieldKey> {
     let mut label = compact(text);
-    for unit in ["(万元)", "（万元）", "(元)", "（元）"] {
-        label = label.replace(unit, "");
+    if label.contains('元') {
+        for unit in ["(万元)", "（万元）", "(元)", "（元）"] {
+            label = label.replace(unit, "");
+        }
     }
     FIELD_WORDS.iter().find(|(_, word)| label == *word).map(|(key, _)| *key)
 }
 
 fn indicator_header(row: &Row) -> Option<IndicatorColumns> {
-    let find = |words: &[&str]| {
-        row.cells.iter().position(|c| {
-            let t = compact(&c.text);
-            words.iter().any(|w| t == *w)
-        })
-    };
+    let texts: Vec<String> = row.cells.iter().map(|c| compact(&c.text)).collect();
+    let find = |words: &[&str]| texts.iter().position(|t| words.iter().any(|w| t == *w));
     let columns = IndicatorColumns {
         level1: find(&["一级指标"]),
         level2: find(&["二级指标"]),

@@ -8,7 +8,7 @@ mod recognise;
 pub use code::SubjectCode;
 pub use form::{FieldKey, Form, FormField, Indicator, IndicatorColumns};
 pub use kind::TableKind;
-pub use recognise::{recognise, Recognised};
+pub use recognise::{recognise, recognise_owned, Recognised};
 
 use crate::amount::{CellValue, Rewrite};
 use crate::report::CellRef;

@@ -24,7 +24,12 @@ pub enum Recognised {
 /// Recognises one block. `unit_above` is the unit of the previous table of the same source,
 /// used when a block prints none.
 pub fn recognise(block: &Block, index: usize, unit_above: Option<Unit>) -> Recognised {
-    let title = block.title.clone().unwrap_or_default();
+    recognise_owned(block.clone(), index, unit_above)
+}
+
+/// [`recognise`] of a block the caller gives away: its cells become the table's without a copy.
+pub fn recognise_owned(mut block: Block, index: usize, unit_above: Option<Unit>) -> Recognised {
+    let title = block.title.take().unwrap_or_default();
     let mut kind = TableKind::from_title(&title);
     if kind == TableKind::Unknown {
         kind =
@@ -73,17 +78,16 @@ pub fn recognise(block: &Block, index: usize, unit_above: Option<Unit>) -> Recog
     }
 
     let printed_unit = block.unit_caption.iter().chain(&block.preamble).find_map(|l| Unit::from_caption(l));
-    let rows: Vec<Row> = block
-        .rows
-        .iter()
+    let rows: Vec<Row> = std::mem::take(&mut block.rows)
+        .into_iter()
         .map(|raw| Row {
             line: raw.line,
             cells: raw
                 .cells
-                .iter()
+                .into_iter()
                 .map(|text| {
-                    let read = read_cell(text);
-                    Cell { text: text.clone(), value: read.value, rewrites: read.rewrites }
+                    let read = read_cell(&text);
+                    Cell { text, value: read.value, rewrites: read.rewrites }
                 })
                 .collect(),
         })
@@ -102,9 +106,9 @@ pub fn recognise(block: &Block, index: usize, unit_above: Option<Unit>) -> Recog
 
     Recognised::Table(Box::new(Table {
         index,
-        source: block.source.clone(),
+        source: block.source,
         line: block.line,
-        number: block.marker.clone().or_else(|| leading_number(&title)),
+        number: block.marker.or_else(|| leading_number(&title)),
         title,
         kind,
         unit: printed_unit.or(unit_above).unwrap_or(Unit::Wan),
@@ -112,7 +116,7 @@ pub fn recognise(block: &Block, index: usize, unit_above: Option<Unit>) -> Recog
         rows,
         header_rows,
         columns,
-        notes: block.notes.clone(),
+        notes: block.notes,
         form,
         split_codes,
     }))
@@ -169,6 +173,7 @@ fn columns(rows: &[Row], header_rows: usize, width: usize, kind: TableKind) -> V
             }
         }
     }
+    let kinds = data_kinds(rows, header_rows, width);
     let two_sided = kind.is_two_sided()
         || grid.first().is_some_and(|top| top.iter().any(|t| t == "收入") && top.iter().any(|t| t == "支出"));
     (0..width)
@@ -180,9 +185,7 @@ fn columns(rows: &[Row], header_rows: usize, width: usize, kind: TableKind) -> V
                 }
             }
             let side = if two_sided { side_of(&path) } else { None };
-            let role = role_of(path.last().map(String::as_str).unwrap_or(""), side.is_some(), || {
-                data_kind(rows, header_rows, c)
-            });
+            let role = role_of(path.last().map(String::as_str).unwrap_or(""), side.is_some(), || kinds[c]);
             Column { path, role, side }
         })
         .collect()
@@ -276,27 +279,26 @@ fn side_of(path: &[String]) -> Option<Side> {
 }
 
 /// What the data cells of a column hold, for columns whose header says nothing.
-#[derive(PartialEq)]
+#[derive(Clone, Copy, PartialEq)]
 enum DataKind {
     Amounts,
     Text,
 }
 
-fn data_kind(rows: &[Row], header_rows: usize, col: usize) -> DataKind {
-    let cells = rows[header_rows..].iter().filter_map(|r| r.cells.get(col));
-    let (mut numbers, mut text) = (0, 0);
-    for cell in cells {
-        match cell.value {
-            CellValue::Number(_) => numbers += 1,
-            CellValue::Text => text += 1,
-            _ => {}
+/// What each column holds below the header, by majority of numbers over text: one pass over
+/// the cells, not one over the rows per column (a row of 16,384 cells made that rows × 16,384).
+fn data_kinds(rows: &[Row], header_rows: usize, width: usize) -> Vec<DataKind> {
+    let mut counts = vec![(0usize, 0usize); width];
+    for row in rows.get(header_rows..).unwrap_or_default() {
+        for (count, cell) in counts.iter_mut().zip(&row.cells) {
+            match cell.value {
+                CellValue::Number(_) => count.0 += 1,
+                CellValue::Text => count.1 += 1,
+                _ => {}
+            }
         }
     }
-    if text > numbers {
-        DataKind::Text
-    } else {
-        DataKind::Amounts
-    }
+    counts.into_iter().map(|(numbers, text)| if text > numbers { DataKind::Text } else { DataKind::Amounts }).collect()
 }
 
 fn role_of(label: &str, sided: bool, data: impl FnOnce() -> DataKind) -> ColumnRole {
