@@ -65,7 +65,7 @@ fn zip(entries: &[(&str, Vec<u8>)], declared: Option<u32>) -> Vec<u8> {
         out.extend(&packed);
         central.extend(b"PK\x01\x02\x14\x00");
         common(&mut central);
-        central.extend([0u8; 8]); // comment, disk, internal attributes
+        central.extend([0u8; 6]); // comment length, disk, internal attributes
         central.extend([0u8; 4]); // external attributes
         central.extend(offset.to_le_bytes());
         central.extend(name.as_bytes());
@@ -150,6 +150,23 @@ fn zip_bombs_are_refused_naming_the_file_and_the_limit() {
     let (code, stderr) = cli_bounded("bomb.ods", &lying);
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("bomb.ods") && stderr.contains("32 MB"), "{stderr}");
+}
+
+#[test]
+fn repeated_ods_cells_are_refused_before_calamine_expands_them() {
+    // 100 000 rows × 1 000 columns of 1 in 300 bytes of XML: calamine expanded it to 100 M cells
+    // and the CLI aborted under the 1 GiB limit.
+    let content = r#"<office:document-content><office:body><office:spreadsheet><table:table table:name="S"><table:table-row table:number-rows-repeated="100000"><table:table-cell table:number-columns-repeated="1000" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#;
+    let ods = zip(
+        &[
+            ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet".to_vec()),
+            ("content.xml", content.as_bytes().to_vec()),
+        ],
+        None,
+    );
+    let (code, stderr) = cli_bounded("repeated.ods", &ods);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("100000000") && stderr.contains("2000000"), "{stderr}");
 }
 
 #[test]

@@ -72,7 +72,8 @@ pub fn check(bytes: &[u8]) -> Result<(), (String, String)> {
         if size > MAX_ENTRY_BYTES {
             return Err(too_big(&name, size, MAX_ENTRY_BYTES));
         }
-        let actual = inflated_size(bytes, local as usize, method, packed as usize, MAX_ENTRY_BYTES);
+        let mut keep = (name == "content.xml").then(Vec::new);
+        let actual = inflated_size(bytes, local as usize, method, packed as usize, MAX_ENTRY_BYTES, keep.as_mut());
         if actual > MAX_ENTRY_BYTES {
             return Err(too_big(&name, actual, MAX_ENTRY_BYTES));
         }
@@ -87,14 +88,84 @@ pub fn check(bytes: &[u8]) -> Result<(), (String, String)> {
                 ),
             ));
         }
+        if let Some(span) = keep.map(|xml| ods_span(&xml)).filter(|&span| span > MAX_ODS_CELLS) {
+            return Err((
+                format!("工作表的单元格范围（含重复的行列）达 {span} 个，超过上限 {MAX_ODS_CELLS}"),
+                format!(
+                    "a sheet spans {span} cells with its repeated rows and columns, over the {MAX_ODS_CELLS} limit"
+                ),
+            ));
+        }
         at += 46 + (name_len + extra + comment) as u64;
     }
     Ok(())
 }
 
+/// Most cells an .ods sheet may span: calamine expands repeated rows and columns into a dense
+/// grid (up to 100 M cells), so 200 bytes of XML could take gigabytes.
+pub const MAX_ODS_CELLS: u64 = 2_000_000;
+
+/// The largest grid calamine would build for a sheet of an .ods `content.xml`: the span of the
+/// rows and columns that hold a value, with `number-rows-repeated` and
+/// `number-columns-repeated` counted out.
+fn ods_span(xml: &[u8]) -> u64 {
+    let attr = |tag: &[u8], name: &[u8]| -> Option<u64> {
+        let at = tag.windows(name.len()).position(|w| w == name)? + name.len();
+        let rest = tag.get(at..)?.strip_prefix(b"=\"")?;
+        let digits: Vec<u8> = rest.iter().copied().take_while(u8::is_ascii_digit).collect();
+        std::str::from_utf8(&digits).ok()?.parse().ok()
+    };
+    let mut largest = 0u64;
+    let (mut row, mut col) = (0u64, 0u64);
+    let mut rows: Option<(u64, u64)> = None;
+    let mut cols: Option<(u64, u64)> = None;
+    let mut repeat_rows = 1u64;
+    let span = |rows: Option<(u64, u64)>, cols: Option<(u64, u64)>| match (rows, cols) {
+        (Some(r), Some(c)) => (r.1 - r.0 + 1).saturating_mul(c.1 - c.0 + 1),
+        _ => 0,
+    };
+    let mut i = 0;
+    while let Some(open) = xml[i..].iter().position(|&b| b == b'<') {
+        let start = i + open + 1;
+        let Some(close) = xml[start..].iter().position(|&b| b == b'>') else { break };
+        let tag = &xml[start..start + close];
+        i = start + close + 1;
+        if tag.starts_with(b"table:table ") || tag == b"table:table" {
+            largest = largest.max(span(rows, cols));
+            (row, rows, cols) = (0, None, None);
+        } else if tag.starts_with(b"table:table-row") {
+            repeat_rows = attr(tag, b"table:number-rows-repeated").unwrap_or(1).max(1);
+            col = 0;
+            if tag.ends_with(b"/") {
+                row = row.saturating_add(repeat_rows);
+            }
+        } else if tag == b"/table:table-row" {
+            row = row.saturating_add(repeat_rows);
+        } else if tag.starts_with(b"table:table-cell") || tag.starts_with(b"table:covered-table-cell") {
+            let repeat = attr(tag, b"table:number-columns-repeated").unwrap_or(1).max(1);
+            if tag.windows(17).any(|w| w == b"office:value-type") {
+                let last_row = row.saturating_add(repeat_rows - 1);
+                let last_col = col.saturating_add(repeat - 1);
+                rows = Some(rows.map_or((row, last_row), |(a, b)| (a.min(row), b.max(last_row))));
+                cols = Some(cols.map_or((col, last_col), |(a, b)| (a.min(col), b.max(last_col))));
+            }
+            col = col.saturating_add(repeat);
+        }
+    }
+    largest.max(span(rows, cols))
+}
+
 /// How many bytes a deflated (or stored) entry really holds, counting no further than just
-/// past `limit`; 0 when its local header cannot be followed (calamine then reports it).
-fn inflated_size(bytes: &[u8], local: usize, method: usize, packed: usize, limit: u64) -> u64 {
+/// past `limit`, and its bytes into `keep` when given; 0 when its local header cannot be
+/// followed (calamine then reports it).
+fn inflated_size(
+    bytes: &[u8],
+    local: usize,
+    method: usize,
+    packed: usize,
+    limit: u64,
+    mut keep: Option<&mut Vec<u8>>,
+) -> u64 {
     if !bytes.get(local..).is_some_and(|b| b.starts_with(b"PK\x03\x04")) {
         return 0;
     }
@@ -102,7 +173,12 @@ fn inflated_size(bytes: &[u8], local: usize, method: usize, packed: usize, limit
     let start = local + 30 + name_len + extra;
     let Some(data) = bytes.get(start..start.saturating_add(packed).min(bytes.len())) else { return 0 };
     match method {
-        0 => data.len() as u64,
+        0 => {
+            if let Some(keep) = keep {
+                keep.extend_from_slice(data);
+            }
+            data.len() as u64
+        }
         8 => {
             let mut state = InflateState::new_boxed(DataFormat::Raw);
             let mut out = vec![0u8; 64 * 1024];
@@ -111,6 +187,9 @@ fn inflated_size(bytes: &[u8], local: usize, method: usize, packed: usize, limit
                 let result = inflate(&mut state, input, &mut out, MZFlush::None);
                 input = &input[result.bytes_consumed..];
                 total += result.bytes_written as u64;
+                if let Some(keep) = keep.as_deref_mut() {
+                    keep.extend_from_slice(&out[..result.bytes_written]);
+                }
                 match result.status {
                     Ok(MZStatus::StreamEnd) => return total,
                     Ok(_) if total <= limit && (result.bytes_consumed > 0 || result.bytes_written > 0) => {}
@@ -127,7 +206,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn declared_and_actual_sizes_over_the_limit_are_refused() {
+    fn what_is_not_a_zip_is_left_to_calamine() {
         assert_eq!(check(b"not a zip"), Ok(()));
+    }
+
+    #[test]
+    fn repeated_ods_rows_and_columns_are_counted_out() {
+        let cell = |repeat: u32, value: bool| {
+            let value = if value { " office:value-type=\"float\" office:value=\"1\"" } else { "" };
+            format!("<table:table-cell table:number-columns-repeated=\"{repeat}\"{value}/>")
+        };
+        let sheet = |rows: &str| format!("<table:table table:name=\"S\">{rows}</table:table>");
+        let row = |repeat: u32, cells: &str| {
+            format!("<table:table-row table:number-rows-repeated=\"{repeat}\">{cells}</table:table-row>")
+        };
+        // 100 000 rows × 1 000 columns of 1.
+        assert_eq!(ods_span(sheet(&row(100_000, &cell(1000, true))).as_bytes()), 100_000_000);
+        // LibreOffice's trailing empty rows and columns hold nothing.
+        let normal = sheet(&(row(1, &(cell(3, true) + &cell(16381, false))) + &row(1_048_575, &cell(16384, false))));
+        assert_eq!(ods_span(normal.as_bytes()), 3);
     }
 }
