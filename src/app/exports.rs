@@ -86,7 +86,7 @@ pub fn Exports(props: &Props) -> Html {
 }
 
 /// Saves `text` as a file named `name`; returns its object URL.
-fn download(name: &str, mime: &str, text: &str, last: &Rc<RefCell<Option<String>>>) -> Option<String> {
+pub(super) fn download(name: &str, mime: &str, text: &str, last: &Rc<RefCell<Option<String>>>) -> Option<String> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = BlobPropertyBag::new();
     options.set_type(mime);

@@ -12,6 +12,7 @@ mod exports;
 mod fatal;
 mod findings;
 mod i18n;
+mod keep;
 mod marks;
 mod not_checked;
 mod paste;
@@ -56,12 +57,18 @@ pub fn start() {
     };
 }
 
-/// The text the page opens with: a share link's, else the autosaved one.
-fn opening_text() -> (String, Status) {
+/// The text the page opens with: a share link's, else the autosaved one; and the text kept
+/// as the previous one. A link never replaces the autosaved text without a word: that text
+/// becomes the previous one, one click away (also after F5 on a link the page itself made).
+fn opening_text() -> (String, Status, Option<String>) {
+    let saved = storage::load();
     match share_link::take_from_location() {
-        Some(Ok(text)) => (text, Status::Restored),
-        Some(Err(e)) => (storage::load(), Status::Failed(e)),
-        None => (storage::load(), Status::Idle),
+        Some(Ok(text)) => {
+            let previous = (!saved.trim().is_empty() && saved != text).then_some(saved).or_else(storage::load_previous);
+            (text, Status::Restored, previous)
+        }
+        Some(Err(e)) => (saved, Status::Failed(e), storage::load_previous()),
+        None => (saved, Status::Idle, storage::load_previous()),
     }
 }
 
@@ -74,7 +81,11 @@ enum Open {
 #[component]
 fn App() -> Html {
     let opening = use_memo((), |_| opening_text());
-    let state = use_reducer(|| State::new(opening.0.clone().into(), storage::load_mode()));
+    let state = use_reducer(|| {
+        State::new(opening.0.clone().into(), storage::load_mode()).with_previous(opening.2.clone().map(AttrValue::from))
+    });
+    let save_failed = use_state(|| false);
+    let other_tab = use_state(|| false);
     let lang = use_state(storage::load_lang);
     let hover = use_state(|| None::<Hover>);
     // The chosen finding, with a counter so choosing the same one again flashes again.
@@ -91,7 +102,34 @@ fn App() -> Html {
             move || drop(pending)
         });
     }
-    use_effect_with(state.input.clone(), |input| storage::save(input));
+    {
+        let save_failed = save_failed.clone();
+        use_effect_with(state.input.clone(), move |input| save_failed.set(!storage::save(input)));
+    }
+    use_effect_with(state.previous.clone(), |previous| storage::save_previous(previous.as_deref()));
+    {
+        // Another tab saved its text: keep it as the previous text here, and say so, so the
+        // tab edited last does not silently overwrite the other's work.
+        let (dispatch, other_tab) = (state.dispatcher(), other_tab.clone());
+        use_effect_with((), move |_| {
+            let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+                let field = |name: &str| js_sys::Reflect::get(&e, &name.into()).ok().and_then(|v| v.as_string());
+                if field("key").as_deref() == Some(storage::INPUT_STORAGE_KEY) {
+                    if let Some(text) = field("newValue") {
+                        dispatch.dispatch(Action::KeepPrevious(text.into()));
+                        other_tab.set(true);
+                    }
+                }
+            });
+            if let Some(window) = web_sys::window() {
+                let _ = window.add_event_listener_with_callback(
+                    "storage",
+                    wasm_bindgen::JsCast::unchecked_ref(listener.as_ref()),
+                );
+            }
+            listener.forget();
+        });
+    }
     use_effect_with(state.mode, |mode| storage::save_mode(*mode));
     use_effect_with(*lang, |lang| {
         storage::save_lang(*lang);
@@ -183,8 +221,11 @@ fn App() -> Html {
             <main class="layout">
                 <Editor value={state.input.clone()} dispatch={state.dispatcher()} {on_clear}>
                     <ShareLink input={state.input.clone()} initial={opening.1.clone()} />
+                    <keep::Keep input={state.input.clone()} previous={state.previous.clone()}
+                        save_failed={*save_failed} other_tab={*other_tab} dispatch={state.dispatcher()} />
                 </Editor>
                 <div class="results">
+                    <keep::InputNotes report={report.clone()} />
                     <Summary report={report.clone()} />
                     <Exports report={report.clone()} />
                     <Findings report={report.clone()} {on_select} on_explain={on_explain.clone()} />
@@ -225,7 +266,7 @@ fn confirm_clear(lang: Lang, close: Callback<()>, dispatch: UseReducerDispatcher
     };
     html! {
         <Dialog id="confirm-clear" role="alertdialog" title={both(lang, "清空输入？", "Clear the input?")} on_close={close}>
-            <p>{both(lang, "将删除输入框中的全部内容和检查结果，且无法撤销。", "This removes all text in the box and its report; it cannot be undone.")}</p>
+            <p>{both(lang, "将删除输入框中的全部内容和检查结果；之后可以用“恢复之前的内容”找回。", "This removes all text in the box and its report; “Restore the previous text” brings it back.")}</p>
             <div class="actions">
                 <button id="confirm-no" type="button" onclick={no}>{slash(lang, "取消", "Cancel")}</button>
                 <button id="confirm-yes" type="button" class="danger" onclick={yes}>{slash(lang, "清空", "Clear")}</button>

@@ -13,6 +13,9 @@ pub struct State {
     /// The text `report` belongs to, so an unchanged text is not checked twice.
     checked: AttrValue,
     pub report: Shared<Report>,
+    /// The text last replaced without the user typing it away (the example, 清空, a share link,
+    /// another tab's autosave), one click away as 恢复之前的内容.
+    pub previous: Option<AttrValue>,
 }
 
 pub enum Action {
@@ -24,6 +27,12 @@ pub enum Action {
     Load(AttrValue),
     /// Re-check the same text under another rounding model.
     Mode(RoundingMode),
+    /// Put the replaced text back; the text it replaces becomes the previous one.
+    Restore,
+    /// Keep `0` as the previous text (the autosave a share link or another tab replaced).
+    KeepPrevious(AttrValue),
+    /// Forget the previous text (the user dismissed the offer).
+    ForgetPrevious,
 }
 
 /// Checks the text as one pasted source, under `mode`.
@@ -35,8 +44,18 @@ impl State {
     /// A state whose report is already up to date with `input`.
     pub fn new(input: AttrValue, mode: RoundingMode) -> State {
         let report = Shared::new(check(&input, mode));
-        State { checked: input.clone(), input, mode, report }
+        State { checked: input.clone(), input, mode, report, previous: None }
     }
+
+    pub fn with_previous(mut self, previous: Option<AttrValue>) -> State {
+        self.previous = previous;
+        self
+    }
+}
+
+/// Whether replacing `old` with `new` loses text: an upload appends, so nothing is lost then.
+fn loses(old: &str, new: &str) -> bool {
+    !old.trim().is_empty() && !new.starts_with(old)
 }
 
 impl Reducible for State {
@@ -46,14 +65,44 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         match action {
             Action::Edit(input) if input == self.input => self,
-            Action::Edit(input) => {
-                Rc::new(State { input, mode: self.mode, checked: self.checked.clone(), report: self.report.clone() })
-            }
+            Action::Edit(input) => Rc::new(State {
+                input,
+                mode: self.mode,
+                checked: self.checked.clone(),
+                report: self.report.clone(),
+                previous: self.previous.clone(),
+            }),
             Action::Check if self.checked == self.input => self,
-            Action::Check => Rc::new(State::new(self.input.clone(), self.mode)),
-            Action::Load(input) => Rc::new(State::new(input, self.mode)),
+            Action::Check => Rc::new(State::new(self.input.clone(), self.mode).with_previous(self.previous.clone())),
+            Action::Load(input) => {
+                let previous =
+                    if loses(&self.input, &input) { Some(self.input.clone()) } else { self.previous.clone() };
+                Rc::new(State::new(input, self.mode).with_previous(previous))
+            }
             Action::Mode(mode) if mode == self.mode => self,
-            Action::Mode(mode) => Rc::new(State::new(self.input.clone(), mode)),
+            Action::Mode(mode) => Rc::new(State::new(self.input.clone(), mode).with_previous(self.previous.clone())),
+            Action::Restore => match &self.previous {
+                Some(previous) => {
+                    let replaced = (!self.input.trim().is_empty()).then(|| self.input.clone());
+                    Rc::new(State::new(previous.clone(), self.mode).with_previous(replaced))
+                }
+                None => self,
+            },
+            Action::KeepPrevious(text) if text == self.input || text.trim().is_empty() => self,
+            Action::KeepPrevious(text) => Rc::new(State {
+                input: self.input.clone(),
+                mode: self.mode,
+                checked: self.checked.clone(),
+                report: self.report.clone(),
+                previous: Some(text),
+            }),
+            Action::ForgetPrevious => Rc::new(State {
+                input: self.input.clone(),
+                mode: self.mode,
+                checked: self.checked.clone(),
+                report: self.report.clone(),
+                previous: None,
+            }),
         }
     }
 }

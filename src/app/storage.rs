@@ -1,13 +1,15 @@
 //! What the page remembers across reloads in localStorage: the pasted text, the language and the
 //! rounding model.
 //!
-//! Storage can be missing or refuse writes (private windows, quota, sandboxed frames); the page
-//! then simply works without remembering.
+//! Storage can be missing or refuse writes (private windows, quota, sandboxed frames): the page
+//! still works, and a failed save of the text is reported (`save` returns false) so the page can
+//! say so and offer the text as a download instead of losing it silently.
 
 use super::i18n::Lang;
 use crate::tolerance::RoundingMode;
 
 const INPUT_KEY: &str = "budget-check.input";
+const PREVIOUS_KEY: &str = "budget-check.previous";
 const LANG_KEY: &str = "budget-check.lang";
 const MODE_KEY: &str = "budget-check.rounding";
 
@@ -19,11 +21,9 @@ fn get(key: &str) -> Option<String> {
     local_storage()?.get_item(key).ok()?
 }
 
-fn set(key: &str, value: &str) {
-    if let Some(storage) = local_storage() {
-        // A failed write only loses what is remembered; the check itself is unaffected.
-        let _ = storage.set_item(key, value);
-    }
+/// Whether the value was stored.
+fn set(key: &str, value: &str) -> bool {
+    local_storage().is_some_and(|storage| storage.set_item(key, value).is_ok())
 }
 
 /// The text saved by the last visit, or empty.
@@ -31,9 +31,33 @@ pub fn load() -> String {
     get(INPUT_KEY).unwrap_or_default()
 }
 
-pub fn save(text: &str) {
-    set(INPUT_KEY, text);
+/// Saves the text; false when the browser refused it (over the quota of about 5 M characters,
+/// storage disabled).
+pub fn save(text: &str) -> bool {
+    set(INPUT_KEY, text)
 }
+
+/// The text last replaced (see `State::previous`), kept across reloads until restored or
+/// dismissed.
+pub fn load_previous() -> Option<String> {
+    get(PREVIOUS_KEY).filter(|t| !t.trim().is_empty())
+}
+
+pub fn save_previous(text: Option<&str>) {
+    match (text, local_storage()) {
+        (Some(text), _) => {
+            // Best effort: the previous text also stays on the page until it is closed.
+            let _ = set(PREVIOUS_KEY, text);
+        }
+        (None, Some(storage)) => {
+            let _ = storage.remove_item(PREVIOUS_KEY);
+        }
+        (None, None) => {}
+    }
+}
+
+/// The storage key of the text, to tell it apart in another tab's `storage` events.
+pub const INPUT_STORAGE_KEY: &str = INPUT_KEY;
 
 /// The language chosen last time; Chinese unless English was chosen.
 pub fn load_lang() -> Lang {
@@ -44,7 +68,8 @@ pub fn load_lang() -> Lang {
 }
 
 pub fn save_lang(lang: Lang) {
-    set(LANG_KEY, if lang == Lang::En { "en" } else { "zh" });
+    // A failed write only loses what is remembered; the check itself is unaffected.
+    let _ = set(LANG_KEY, if lang == Lang::En { "en" } else { "zh" });
 }
 
 /// The rounding model chosen last time; round-to-nearest unless another was chosen.
@@ -62,5 +87,5 @@ pub fn save_mode(mode: RoundingMode) {
         RoundingMode::Truncate => "truncate",
         RoundingMode::Strict => "strict",
     };
-    set(MODE_KEY, value);
+    let _ = set(MODE_KEY, value);
 }

@@ -4,7 +4,7 @@
 
 use super::i18n::{use_lang, Lang};
 use super::state::{Action, State};
-use crate::ingest::{file_marker, file_text};
+use crate::ingest::{file_marker, read_file, MAX_FILE_BYTES};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, FileList};
 use yew::prelude::*;
@@ -12,11 +12,13 @@ use yew::prelude::*;
 /// The file types the input offers; others are still tried by their extension.
 pub const ACCEPT: &str = ".txt,.tsv,.csv,.html,.htm,.xlsx,.xlsm,.xlsb,.xls,.ods";
 
-/// The outcome of the last files read: the names read, and the messages of those that failed.
+/// The outcome of the last files read: the names read, the messages of those that failed, and
+/// the notes on what was guessed, repaired or left out of those read.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Outcome {
     pub read: Vec<String>,
     pub failed: Vec<(String, String)>,
+    pub notes: Vec<(String, String)>,
 }
 
 fn files(list: &FileList) -> Vec<File> {
@@ -39,6 +41,17 @@ pub fn read(
         let mut done = Outcome::default();
         for file in files {
             let name = file.name();
+            if file.size() > MAX_FILE_BYTES as f64 {
+                let mb = (file.size() / 1_048_576.0).round();
+                let limit = MAX_FILE_BYTES >> 20;
+                done.failed.push((
+                    format!("无法读取文件“{name}”：文件有 {mb} MB，超过上限 {limit} MB，未读取"),
+                    format!(
+                        "cannot read file \"{name}\": the file is {mb} MB, over the {limit} MB limit; it was not read"
+                    ),
+                ));
+                continue;
+            }
             let bytes = match JsFuture::from(file.array_buffer()).await {
                 Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
                 Err(_) => {
@@ -47,8 +60,10 @@ pub fn read(
                     continue;
                 }
             };
-            match file_text(&name, &bytes) {
-                Ok(body) => {
+            match read_file(&name, &bytes) {
+                Ok(read) => {
+                    let body = read.text;
+                    done.notes.extend(read.notes);
                     if !text.is_empty() && !text.ends_with('\n') {
                         text.push('\n');
                     }
@@ -84,10 +99,13 @@ pub fn UploadStatus(props: &Props) -> Html {
     };
     html! {
         <div id="upload-status" class="upload-status" role="status" data-read={o.read.len().to_string()}
-            data-failed={o.failed.len().to_string()}>
+            data-failed={o.failed.len().to_string()} data-notes={o.notes.len().to_string()}>
             if !read.is_empty() { <p>{read}</p> }
             for (zh, en) in &o.failed {
                 <p class="upload-error">{lang.pick(zh, en).to_string()}</p>
+            }
+            for (zh, en) in &o.notes {
+                <p class="upload-note">{lang.pick(zh, en).to_string()}</p>
             }
         </div>
     }

@@ -1,0 +1,110 @@
+//! End to end in headless Chromium, issue 12: nothing the user typed is lost and a failure is
+//! always shown. 载入示例 over typed text is undoable; a share link opened over other autosaved
+//! text keeps that text one click away; a link longer than any the page makes is refused;
+//! another tab's save is said and kept; a save over the storage quota is said with a download;
+//! and a panic injected into the page shows the banner with the input still in the box.
+
+mod support;
+
+use budget_check::share;
+use serde_json::json;
+use support::browser::{
+    check, click, input_value, run, set_input, wait_js, wait_saved, wait_summary, wait_until_mounted, Result, Session,
+    SEED, SEED_ZH,
+};
+
+#[test]
+fn nothing_typed_is_lost_in_headless_chromium() {
+    run("budget-check-e2e-hostile", async |s: &Session| scenarios(s).await);
+}
+
+async fn scenarios(s: &Session) -> Result<()> {
+    let c = &s.client;
+    c.goto(&s.url).await?;
+    wait_until_mounted(c).await?;
+
+    // 载入示例 over typed text: the text comes back with one click, and goes again.
+    set_input(c, "表一\n我的内容").await?;
+    wait_saved(c, "表一\n我的内容").await?;
+    click(c, "#load-example").await?;
+    wait_summary(c, SEED_ZH).await?;
+    click(c, "#restore-previous").await?;
+    wait_input(c, "表一\n我的内容").await?;
+    click(c, "#restore-previous").await?;
+    wait_input(c, SEED).await?;
+    click(c, "#forget-previous").await?;
+    wait_js(c, "the offer to go", "return !document.querySelector('#restore-previous');", vec![]).await?;
+
+    // A share link opened over other autosaved text: the link's text shows, the other is kept.
+    set_input(c, "表一\n别的内容").await?;
+    wait_saved(c, "表一\n别的内容").await?;
+    let base = s.url.split('#').next().unwrap_or_default().to_string();
+    c.goto("about:blank").await?;
+    c.goto(&format!("{base}#{}", share::encode(SEED)?)).await?;
+    wait_until_mounted(c).await?;
+    wait_input(c, SEED).await?;
+    let hash = c.execute("return location.hash;", vec![]).await?;
+    check(hash == json!(""), format!("the fragment stays after reading it: {hash}"))?;
+    click(c, "#restore-previous").await?;
+    wait_input(c, "表一\n别的内容").await?;
+    wait_saved(c, "表一\n别的内容").await?;
+
+    // A link longer than any the page makes is refused; the box keeps its text.
+    c.goto("about:blank").await?;
+    c.goto(&format!("{base}#v1={}", "A".repeat(40 * 1024))).await?;
+    wait_until_mounted(c).await?;
+    let status = wait_js(
+        c,
+        "the too-long message",
+        "const s = document.querySelector('#share-status'); return s && s.dataset.state === 'damaged' && s.textContent;",
+        vec![],
+    )
+    .await?;
+    check(status.as_str().unwrap_or_default().contains("分享链接太长"), format!("long link: {status}"))?;
+    wait_input(c, "表一\n别的内容").await?;
+
+    // Another tab saves its text: this tab says so and keeps that text as the previous one.
+    c.execute(
+        "window.dispatchEvent(new StorageEvent('storage', { key: 'budget-check.input', newValue: '表一\\n另一个标签页' }));",
+        vec![],
+    )
+    .await?;
+    wait_js(
+        c,
+        "the other-tab notice",
+        "return !!document.querySelector('#other-tab') && !!document.querySelector('#restore-previous');",
+        vec![],
+    )
+    .await?;
+
+    // Over the storage quota (about 5 M characters): said, with the text offered as a download.
+    c.execute(
+        "const input = document.querySelector('#input');
+         input.value = 'x'.repeat(6000000);
+         input.dispatchEvent(new Event('input', { bubbles: true }));",
+        vec![],
+    )
+    .await?;
+    wait_js(c, "the quota message", "return !!document.querySelector('#save-failed #download-input');", vec![]).await?;
+
+    // A panic: the banner shows, the input stays in the box.
+    set_input(c, "表一\n最后的内容").await?;
+    c.execute("window.dispatchEvent(new Event('budget-check-test-panic'));", vec![]).await?;
+    let banner = wait_js(
+        c,
+        "the panic banner",
+        "const b = document.querySelector('#fatal[role=alert]'); return b && b.textContent;",
+        vec![],
+    )
+    .await?;
+    let banner = banner.as_str().unwrap_or_default();
+    check(banner.contains("页面内部出错") && banner.contains("internal error"), format!("banner: {banner}"))?;
+    let input = input_value(c).await?;
+    check(input == "表一\n最后的内容", format!("input after the panic: {input:?}"))
+}
+
+async fn wait_input(c: &fantoccini::Client, expected: &str) -> Result<()> {
+    wait_js(c, "the input", "return document.querySelector('#input').value === arguments[0];", vec![json!(expected)])
+        .await
+        .map(drop)
+}
