@@ -5,6 +5,7 @@ use super::{Ctx, Explanation, Rule};
 use crate::amount::CellValue;
 use crate::report::Severity;
 use crate::table::{Table, TableKind};
+use std::collections::HashSet;
 
 pub const RULES: &[Rule] = &[
     Rule {
@@ -120,6 +121,11 @@ fn marker_number(marker: &str) -> Option<u32> {
     }
 }
 
+/// The highest number a disclosure set gives a table (sets have a dozen or so). A larger one
+/// (`表99999 …`) is no place in a set's numbering: counting up to it reported, and looped over,
+/// as many missing tables as the number said, from a line of input.
+const MAX_SET_NUMBER: u32 = 99;
+
 fn standard_tables_present(ctx: &mut Ctx) {
     let numbered: Vec<(u32, &Table)> =
         ctx.tables().iter().filter_map(|t| Some((marker_number(t.number.as_deref()?)?, t))).collect();
@@ -129,10 +135,11 @@ fn standard_tables_present(ctx: &mut Ctx) {
         ctx.needs("需要带表号（表一、表二…）的表格", "needs numbered tables (表一, 表二, …)");
         return;
     }
-    let max = numbered.iter().map(|(n, _)| *n).max().unwrap_or(0);
+    let max = numbered.iter().map(|(n, _)| *n).filter(|&n| n <= MAX_SET_NUMBER).max().unwrap_or(0);
     // The Chongqing district set: 表四 is the 三公 table and 表九 is conditional.
     let chongqing_district = numbered.iter().any(|(n, t)| *n == 4 && t.kind == TableKind::ThreePublic);
-    for missing in (1..max).filter(|n| !numbered.iter().any(|(m, _)| m == n) && !unread.contains(n)) {
+    let present: HashSet<u32> = numbered.iter().map(|(n, _)| *n).chain(unread).collect();
+    for missing in (1..max).filter(|n| !present.contains(n)) {
         ctx.relations += 1;
         if chongqing_district && missing == 9 {
             ctx.report(
