@@ -48,8 +48,8 @@ struct Display {
 
 /// Most filled cells read from one workbook; budget disclosures hold a few thousand.
 pub const MAX_CELLS: usize = 500_000;
-/// Most columns read from one sheet row, counted from the sheet's leftmost filled column.
-pub const MAX_COLUMNS: u32 = 1_000;
+/// Most merged regions of a sheet honoured: each cell is tested against each region.
+pub const MAX_MERGED: usize = 10_000;
 
 /// Why a workbook was not read: damaged (calamine's words), or over a limit (Chinese, English).
 #[derive(Debug, Clone, PartialEq)]
@@ -68,8 +68,8 @@ impl From<String> for SheetError {
 pub type SheetsText = (String, Vec<(String, String)>);
 
 /// Every sheet of a workbook as text, or why it cannot be read. Zip-based workbooks are
-/// checked for bombs first (`zip_guard`); at most [`MAX_CELLS`] cells and [`MAX_COLUMNS`]
-/// columns are read, with a note when more were there.
+/// checked for bombs first (`zip_guard`); at most [`MAX_CELLS`] cells and
+/// [`super::MAX_TEXT_BYTES`] of text are read, with a note when more were there.
 pub fn sheets_text(format: Format, bytes: &[u8]) -> Result<SheetsText, SheetError> {
     if format != Format::Xls {
         super::zip_guard::check(bytes).map_err(|(zh, en)| SheetError::Limit(zh, en))?;
@@ -83,16 +83,22 @@ pub fn sheets_text(format: Format, bytes: &[u8]) -> Result<SheetsText, SheetErro
         ));
     }
     let mut out = Vec::new();
+    let mut budget = super::MAX_TEXT_BYTES;
     for sheet in sheets {
         out.push(sheet_line(&sheet.name));
-        let (rows, dropped) = sheet_rows(&sheet);
-        if dropped > 0 {
-            notes.push((
-                format!("工作表“{}”有 {dropped} 个单元格在第 {MAX_COLUMNS} 列之后，未读取。", sheet.name),
-                format!("sheet \"{}\": {dropped} cell(s) beyond column {MAX_COLUMNS} were not read.", sheet.name),
-            ));
-        }
+        let (rows, cut) = sheet_rows(&sheet, &mut budget);
         out.extend(rows);
+        if cut {
+            let mb = super::MAX_TEXT_BYTES >> 20;
+            notes.push((
+                format!("文本超过 {mb} MB：只读取到工作表“{}”的前一部分，其后的内容未检查。", sheet.name),
+                format!(
+                    "over {mb} MB of text: reading stopped in sheet \"{}\"; what follows was not checked.",
+                    sheet.name
+                ),
+            ));
+            break;
+        }
     }
     Ok((out.join("\n"), notes))
 }
@@ -278,35 +284,47 @@ fn filled(range: &Range<Data>, budget: &mut usize, cut: &mut Option<String>, nam
 
 /// The sheet's rows that hold something, as tab-separated text from the leftmost filled
 /// column; positions covered by a merged region other than its top-left cell are left empty.
-/// Cells past [`MAX_COLUMNS`] are counted, not read: one far cell per row would otherwise
-/// make every row thousands of empty cells wide.
-fn sheet_rows(sheet: &Sheet) -> (Vec<String>, usize) {
-    let covered = |r: u32, c: u32| sheet.merged.iter().any(|m| m.contains(r, c) && (r, c) != (m.start.0, m.start.1));
+/// Rows are written while they fit in `budget` bytes (which shrinks by what was written); true
+/// when one did not fit. A row is measured before it is written, so one far cell per row
+/// cannot make gigabytes of tabs.
+fn sheet_rows(sheet: &Sheet, budget: &mut usize) -> (Vec<String>, bool) {
+    let merged = &sheet.merged[..sheet.merged.len().min(MAX_MERGED)];
+    let covered = |r: u32, c: u32| merged.iter().any(|m| m.contains(r, c) && (r, c) != (m.start.0, m.start.1));
     let Some(left) = sheet.cells.iter().map(|((_, c), _)| *c).min() else {
-        return (Vec::new(), 0);
+        return (Vec::new(), false);
     };
-    let mut dropped = 0;
-    let mut rows: BTreeMap<u32, Vec<String>> = BTreeMap::new();
+    let mut rows: BTreeMap<u32, Vec<(usize, String)>> = BTreeMap::new();
     for &((r, c), ref data) in &sheet.cells {
         if covered(r, c) {
             continue;
         }
-        if c - left >= MAX_COLUMNS {
-            dropped += 1;
-            continue;
-        }
         let text = cell_text(data, (sheet.decimals)((r, c)));
-        if text.is_empty() {
-            continue;
+        if !text.is_empty() {
+            rows.entry(r).or_default().push(((c - left) as usize, text));
         }
-        let row = rows.entry(r).or_default();
-        let at = (c - left) as usize;
-        if row.len() <= at {
-            row.resize(at + 1, String::new());
-        }
-        row[at] = text;
     }
-    (rows.into_values().map(|cells| cells.join("\t")).collect(), dropped)
+    let mut out = Vec::with_capacity(rows.len());
+    for mut cells in rows.into_values() {
+        cells.sort_by_key(|(at, _)| *at);
+        cells.dedup_by(|later, earlier| later.0 == earlier.0);
+        let width = cells.last().map_or(0, |(at, _)| *at);
+        let len = width + cells.iter().map(|(_, t)| t.len()).sum::<usize>() + 1;
+        if len > *budget {
+            return (out, true);
+        }
+        *budget -= len;
+        let mut line = String::with_capacity(len);
+        let mut column = 0;
+        for (at, text) in cells {
+            while column < at {
+                line.push('\t');
+                column += 1;
+            }
+            line.push_str(&text);
+        }
+        out.push(line);
+    }
+    (out, false)
 }
 
 fn cell_text(data: &Data, display: Option<Display>) -> String {

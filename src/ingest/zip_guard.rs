@@ -48,6 +48,15 @@ pub fn check(bytes: &[u8]) -> Result<(), (String, String)> {
         return Ok(());
     };
     let (Some(count), Some(mut at)) = (u16_at(bytes, eocd + 10), u32_at(bytes, eocd + 16)) else { return Ok(()) };
+    // ZIP64 (a locator before the record, or its sizes maxed out) can point the zip reader at
+    // another directory than the one checked here; no workbook of a budget needs it.
+    let locator = eocd.checked_sub(20).is_some_and(|i| bytes[i..].starts_with(b"PK\x06\x07"));
+    if locator || count == 0xFFFF || at == 0xFFFF_FFFF {
+        return Err((
+            "是 ZIP64 格式（超大压缩包），本检查不读取此格式".to_string(),
+            "it is a ZIP64 archive (for very large contents), which this checker does not read".to_string(),
+        ));
+    }
     let mut total = 0u64;
     for _ in 0..count {
         let at_usize = at as usize;
@@ -206,8 +215,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn what_is_not_a_zip_is_left_to_calamine() {
+    fn what_is_not_a_zip_is_left_to_calamine_and_zip64_is_refused() {
         assert_eq!(check(b"not a zip"), Ok(()));
+        let mut zip64 = vec![0u8; 8];
+        zip64.extend(b"PK\x06\x07");
+        zip64.extend([0u8; 16]);
+        zip64.extend(b"PK\x05\x06");
+        zip64.extend([0u8; 18]);
+        assert!(check(&zip64).unwrap_err().1.contains("ZIP64"));
     }
 
     #[test]
