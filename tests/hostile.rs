@@ -169,6 +169,34 @@ fn repeated_ods_cells_are_refused_before_calamine_expands_them() {
     assert!(stderr.contains("100000000") && stderr.contains("2000000"), "{stderr}");
 }
 
+/// A minimal .xlsx: one sheet with `rows` (XML of `<row>` elements) and `strings` shared.
+fn xlsx(rows: &str, strings: &[String]) -> Vec<u8> {
+    let shared: String = strings.iter().map(|s| format!("<si><t>{s}</t></si>")).collect();
+    zip(
+        &[
+            ("[Content_Types].xml", br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>"#.to_vec()),
+            ("_rels/.rels", br#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_vec()),
+            ("xl/workbook.xml", br#"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#.to_vec()),
+            ("xl/_rels/workbook.xml.rels", br#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.to_vec()),
+            ("xl/sharedStrings.xml", format!(r#"<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{shared}</sst>"#).into_bytes()),
+            ("xl/worksheets/sheet1.xml", format!(r#"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>"#).into_bytes()),
+        ],
+        None,
+    )
+}
+
+#[test]
+fn cells_repeating_a_huge_shared_string_are_cut_at_the_text_budget() {
+    // 100 000 cells naming one 4 MB shared string: 400 GB once every cell holds its copy.
+    let rows: String = (1..=100_000).map(|r| format!(r#"<row r="{r}"><c r="A{r}" t="s"><v>0</v></c></row>"#)).collect();
+    let book = xlsx(&rows, &["x".repeat(4 << 20)]);
+    let read = read_file("共享.xlsx", &book).unwrap();
+    assert!(read.notes.iter().any(|n| n.1.contains("20 MB of cell text")), "{:?}", read.notes);
+    assert!(read.text.len() < 21 << 20);
+    let (code, stderr) = cli_bounded("shared.xlsx", &book);
+    assert!(matches!(code, 0 | 1), "{code}: {stderr}");
+}
+
 #[test]
 fn huge_pastes_are_cut_with_a_note_and_the_rest_is_checked() {
     let copies = (21 << 20) / SEED.len() + 1;

@@ -7,7 +7,7 @@
 //! `Decimal::from_f64` and a binary artefact (352.15999999) is rounded to two decimals; whole
 //! numbers, including subject codes stored as numbers (2010101), print as integers.
 
-use calamine::{Data, Dimensions, Ods, Range, Reader, Xls, Xlsb, Xlsx};
+use calamine::{Data, DataRef, Dimensions, Ods, Range, Reader, Xls, Xlsb, Xlsx};
 use rust_decimal::prelude::FromPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::collections::BTreeMap;
@@ -78,8 +78,14 @@ pub fn sheets_text(format: Format, bytes: &[u8]) -> Result<SheetsText, SheetErro
     let (sheets, cut) = read_sheets(format, bytes)?;
     if let Some(name) = cut {
         notes.push((
-            format!("单元格超过 {MAX_CELLS} 个：只读取到工作表“{name}”的前一部分，其后的内容未检查。"),
-            format!("more than {MAX_CELLS} cells: reading stopped in sheet \"{name}\"; what follows was not checked."),
+            format!(
+                "单元格超过 {MAX_CELLS} 个或文字超过 {} MB：只读取到工作表“{name}”的前一部分，其后的内容未检查。",
+                super::MAX_TEXT_BYTES >> 20
+            ),
+            format!(
+                "more than {MAX_CELLS} cells or {} MB of cell text: reading stopped in sheet \"{name}\"; what follows was not checked.",
+                super::MAX_TEXT_BYTES >> 20
+            ),
         ));
     }
     let mut out = Vec::new();
@@ -103,12 +109,23 @@ pub fn sheets_text(format: Format, bytes: &[u8]) -> Result<SheetsText, SheetErro
     Ok((out.join("\n"), notes))
 }
 
-/// The sheets read, and the name of the sheet where [`MAX_CELLS`] stopped the reading.
+/// Bytes of text a cell holds.
+fn text_size(value: &DataRef<'_>) -> usize {
+    match value {
+        DataRef::String(s) => s.len(),
+        DataRef::SharedString(s) => s.len(),
+        _ => 0,
+    }
+}
+
+/// The sheets read, and the name of the sheet where [`MAX_CELLS`] (or
+/// [`super::MAX_TEXT_BYTES`] of cell text) stopped the reading.
 fn read_sheets(format: Format, bytes: &[u8]) -> Result<(Vec<Sheet>, Option<String>), String> {
     let cursor = Cursor::new(bytes.to_vec());
     let none = || -> Box<dyn Fn((u32, u32)) -> Option<Display>> { Box::new(|_| None) };
     let mut sheets = Vec::new();
     let mut budget = MAX_CELLS;
+    let mut text_budget = super::MAX_TEXT_BYTES;
     let mut cut = None;
     match format {
         Format::Xlsx => {
@@ -119,12 +136,16 @@ fn read_sheets(format: Format, bytes: &[u8]) -> Result<(Vec<Sheet>, Option<Strin
                 let mut cells = Vec::new();
                 let mut reader = book.worksheet_cells_reader(&name).map_err(|e| e.to_string())?;
                 while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
+                    // Measured before it is copied: a million cells naming one 30 MB shared
+                    // string would otherwise copy it a million times.
+                    let size = text_size(cell.get_value());
+                    if cells.len() == budget || size > text_budget {
+                        cut = Some(name.clone());
+                        break;
+                    }
                     let data = Data::from(cell.get_value().clone());
                     if data != Data::Empty {
-                        if cells.len() == budget {
-                            cut = Some(name.clone());
-                            break;
-                        }
+                        text_budget -= size;
                         cells.push((cell.get_position(), data));
                     }
                 }
@@ -159,12 +180,16 @@ fn read_sheets(format: Format, bytes: &[u8]) -> Result<(Vec<Sheet>, Option<Strin
                 let mut cells = Vec::new();
                 let mut reader = book.worksheet_cells_reader(&name).map_err(|e| e.to_string())?;
                 while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
+                    // Measured before it is copied: a million cells naming one 30 MB shared
+                    // string would otherwise copy it a million times.
+                    let size = text_size(cell.get_value());
+                    if cells.len() == budget || size > text_budget {
+                        cut = Some(name.clone());
+                        break;
+                    }
                     let data = Data::from(cell.get_value().clone());
                     if data != Data::Empty {
-                        if cells.len() == budget {
-                            cut = Some(name.clone());
-                            break;
-                        }
+                        text_budget -= size;
                         cells.push((cell.get_position(), data));
                     }
                 }
