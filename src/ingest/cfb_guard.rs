@@ -167,6 +167,80 @@ fn records(stream: &[u8], mut at: usize) -> impl Iterator<Item = (u16, &[u8])> {
     })
 }
 
+/// Most bytes of text the LabelSst cells of a workbook may copy from its shared strings.
+pub const MAX_SHARED_TEXT: u64 = 64 << 20;
+
+/// An upper bound of the UTF-8 size of each shared string of an SST record (with its CONTINUE
+/// records, `segments`): three bytes per character. A string's characters may continue in
+/// the next record, which then starts with a new flags byte.
+fn sst_sizes(segments: &[&[u8]]) -> Vec<u64> {
+    struct Cursor<'a> {
+        segments: &'a [&'a [u8]],
+        seg: usize,
+        pos: usize,
+    }
+    impl Cursor<'_> {
+        fn left(&self) -> usize {
+            self.segments.get(self.seg).map_or(0, |s| s.len() - self.pos)
+        }
+        fn next_segment(&mut self) -> bool {
+            self.seg += 1;
+            self.pos = 0;
+            self.seg < self.segments.len()
+        }
+        fn bytes(&mut self, n: usize) -> Option<&[u8]> {
+            while self.left() == 0 {
+                if !self.next_segment() {
+                    return None;
+                }
+            }
+            let segment = self.segments[self.seg];
+            let out = segment.get(self.pos..self.pos + n)?;
+            self.pos += n;
+            Some(out)
+        }
+        fn skip(&mut self, mut n: usize) -> Option<()> {
+            while n > 0 {
+                if self.left() == 0 && !self.next_segment() {
+                    return None;
+                }
+                let step = n.min(self.left());
+                self.pos += step;
+                n -= step;
+            }
+            Some(())
+        }
+    }
+    let mut sizes = Vec::new();
+    let mut c = Cursor { segments, seg: 0, pos: 0 };
+    let Some(unique) = c.bytes(8).and_then(|b| u32_at(b, 4)) else { return sizes };
+    for _ in 0..unique {
+        let Some(cch) = c.bytes(2).and_then(|b| u16_at(b, 0)) else { break };
+        let Some(&flags) = c.bytes(1).and_then(|b| b.first()) else { break };
+        let runs = if flags & 0x08 != 0 { c.bytes(2).and_then(|b| u16_at(b, 0)).unwrap_or(0) as usize } else { 0 };
+        let ext = if flags & 0x04 != 0 { c.bytes(4).and_then(|b| u32_at(b, 0)).unwrap_or(0) as usize } else { 0 };
+        let (mut high, mut remaining) = (flags & 0x01 != 0, cch as usize);
+        while remaining > 0 {
+            let width = if high { 2 } else { 1 };
+            let n = remaining.min(c.left() / width);
+            c.pos += n * width;
+            remaining -= n;
+            if remaining > 0 {
+                if !c.next_segment() {
+                    break;
+                }
+                let Some(&flags) = c.bytes(1).and_then(|b| b.first()) else { break };
+                high = flags & 0x01 != 0;
+            }
+        }
+        sizes.push(u64::from(cch) * 3);
+        if c.skip(4 * runs + ext).is_none() {
+            break;
+        }
+    }
+    sizes
+}
+
 /// A DIMENSIONS record read as calamine reads it (`parse_dimensions`), refused when calamine
 /// would compute a reversed range (it subtracts without checking) or reserve more than
 /// [`MAX_XLS_CELLS`].
@@ -195,7 +269,18 @@ fn dimensions(r: &[u8]) -> Result<(), String> {
 /// BoundSheet record points, as calamine reads them.
 fn check_sheets(workbook: &[u8]) -> Result<(), String> {
     let mut positions = Vec::new();
+    let mut sst: Vec<&[u8]> = Vec::new();
+    let mut in_sst = false;
     for (typ, data) in records(workbook, 0) {
+        if typ == 0x003C && in_sst {
+            sst.push(data);
+            continue;
+        }
+        in_sst = typ == 0x00FC;
+        if in_sst {
+            sst = vec![data];
+            continue;
+        }
         match typ {
             // calamine reads these without checking their length (FilePass, CodePage,
             // DateMode, BOF, BoundSheet8).
@@ -208,6 +293,8 @@ fn check_sheets(workbook: &[u8]) -> Result<(), String> {
             _ => {}
         }
     }
+    let string_sizes = sst_sizes(&sst);
+    let mut copied = 0u64;
     for pos in positions {
         if pos > workbook.len() {
             return Err(format!("a sheet starts at byte {pos}, past the end of the workbook stream"));
@@ -243,7 +330,20 @@ fn check_sheets(workbook: &[u8]) -> Result<(), String> {
                     continue;
                 }
                 0x000A => break,
-                0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 => {
+                0x00FD => {
+                    // Every LabelSst cell gets its own copy of the shared string it names.
+                    let index = u32_at(data, 6).unwrap_or(u32::MAX) as usize;
+                    copied += string_sizes.get(index).copied().unwrap_or(0);
+                    if copied > MAX_SHARED_TEXT {
+                        return Err(format!(
+                            "cells repeat shared strings to more than {} MB of text",
+                            MAX_SHARED_TEXT >> 20
+                        ));
+                    }
+                    let (Some(row), Some(col)) = (u16_at(data, 0), u16_at(data, 2)) else { continue };
+                    (row, col, col)
+                }
+                0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x0006 => {
                     let (Some(row), Some(col)) = (u16_at(data, 0), u16_at(data, 2)) else { continue };
                     (row, col, col)
                 }
@@ -269,4 +369,66 @@ fn check_sheets(workbook: &[u8]) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(typ: u16, data: &[u8]) -> Vec<u8> {
+        let mut out = typ.to_le_bytes().to_vec();
+        out.extend((data.len() as u16).to_le_bytes());
+        out.extend(data);
+        out
+    }
+
+    /// A workbook stream: one shared string of `cch` characters (split over a CONTINUE
+    /// record), one sheet of `cells` LabelSst cells naming it in one column.
+    fn workbook(cch: u16, cells: u16) -> Vec<u8> {
+        let mut sst = vec![1, 0, 0, 0, 1, 0, 0, 0];
+        sst.extend(cch.to_le_bytes());
+        sst.push(0); // 8-bit characters
+        let chars = vec![b'x'; cch as usize];
+        let (first, rest) = chars.split_at(chars.len().min(8000));
+        sst.extend(first);
+        let mut globals = record(0x0809, &[0, 6, 0x10, 0]);
+        globals.extend(record(0x00FC, &sst));
+        for piece in rest.chunks(8000) {
+            let mut continued = vec![0u8];
+            continued.extend(piece);
+            globals.extend(record(0x003C, &continued));
+        }
+        let bound_at = globals.len();
+        globals.extend(record(0x0085, &[0, 0, 0, 0, 0, 0, 1, 0, b'S']));
+        globals.extend(record(0x000A, &[]));
+        let sheet_at = globals.len() as u32;
+        globals[bound_at + 4..bound_at + 8].copy_from_slice(&sheet_at.to_le_bytes());
+        globals.extend(record(0x0809, &[0, 6, 0x10, 0]));
+        for row in 0..cells {
+            let mut cell = row.to_le_bytes().to_vec();
+            cell.extend([0, 0, 0, 0, 0, 0, 0, 0]); // column 0, format 0, string 0
+            globals.extend(record(0x00FD, &cell));
+        }
+        globals.extend(record(0x000A, &[]));
+        globals
+    }
+
+    #[test]
+    fn shared_strings_are_measured_across_continue_records() {
+        let stream = workbook(20_000, 1);
+        let mut segments = Vec::new();
+        for (typ, data) in records(&stream, 0) {
+            if typ == 0x00FC || typ == 0x003C {
+                segments.push(data);
+            }
+        }
+        assert_eq!(sst_sizes(&segments), vec![60_000]);
+    }
+
+    #[test]
+    fn cells_copying_a_long_shared_string_past_the_budget_are_refused() {
+        assert_eq!(check_sheets(&workbook(60_000, 300)), Ok(()));
+        let err = check_sheets(&workbook(60_000, 2_000)).unwrap_err();
+        assert!(err.contains("64 MB"), "{err}");
+    }
 }

@@ -13,6 +13,10 @@ use std::borrow::Cow;
 pub const MAX_TEXT_BYTES: usize = 20 << 20;
 /// Most lines of one input checked.
 pub const MAX_LINES: usize = 200_000;
+/// Most tab-separated cells of one line checked: budget tables have a few dozen columns, and
+/// a table thousands of columns wide (one far cell of a damaged sheet) made the sum rules
+/// take minutes.
+pub const MAX_CELLS_PER_LINE: usize = 256;
 
 /// A note on what was left out or removed: (Chinese, English), naming the input.
 pub type Note = (String, String);
@@ -55,6 +59,41 @@ pub fn prepare(source: &Source) -> (Cow<'_, Source>, Vec<Note>) {
             ),
         ));
         text = Cow::Owned(text[..end].to_string());
+    }
+    let wide: Vec<usize> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| line.len() >= MAX_CELLS_PER_LINE && line.matches('\t').count() >= MAX_CELLS_PER_LINE)
+        .map(|(index, _)| index + 1)
+        .collect();
+    if !wide.is_empty() {
+        let shown: Vec<String> = wide.iter().take(5).map(usize::to_string).collect();
+        let more = if wide.len() > 5 { "…" } else { "" };
+        notes.push((
+            format!(
+                "“{name}”有 {} 行超过 {MAX_CELLS_PER_LINE} 列，只检查了前 {MAX_CELLS_PER_LINE} 列：第 {}{more} 行。",
+                wide.len(),
+                shown.join("、")
+            ),
+            format!(
+                "\"{name}\": {} line(s) have more than {MAX_CELLS_PER_LINE} cells; only the first {MAX_CELLS_PER_LINE} were checked: line {}{more}.",
+                wide.len(),
+                shown.join(", ")
+            ),
+        ));
+        let mut cut = String::with_capacity(text.len());
+        for line in text.split_inclusive('\n') {
+            match line.match_indices('\t').nth(MAX_CELLS_PER_LINE - 1) {
+                Some((at, _)) => {
+                    cut.push_str(&line[..at]);
+                    if line.ends_with('\n') {
+                        cut.push('\n');
+                    }
+                }
+                None => cut.push_str(line),
+            }
+        }
+        text = Cow::Owned(cut);
     }
     if text.contains(invisible) {
         let mut lines = Vec::new();
@@ -99,6 +138,17 @@ mod tests {
         assert!(notes[0].0.contains("3 个") && notes[0].0.contains("第 2 行"), "{:?}", notes);
         let clean = Source { name: "x".into(), text: "合计\t1.00".into() };
         assert!(matches!(prepare(&clean), (Cow::Borrowed(_), notes) if notes.is_empty()));
+    }
+
+    #[test]
+    fn wide_lines_are_cut_at_the_cell_limit() {
+        let wide = format!("合计{}\n表二\t1\n", "\t9".repeat(1000));
+        let source = Source { name: "x".into(), text: wide };
+        let (read, notes) = prepare(&source);
+        let first = read.text.lines().next().unwrap();
+        assert_eq!(first.split('\t').count(), MAX_CELLS_PER_LINE);
+        assert!(read.text.ends_with("\n表二\t1\n"), "{:?}", &read.text[read.text.len() - 20..]);
+        assert!(notes[0].1.contains("only the first 256"), "{notes:?}");
     }
 
     #[test]
