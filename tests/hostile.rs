@@ -139,6 +139,16 @@ fn fuzz_crashes_are_refused_without_a_panic() {
 }
 
 #[test]
+fn a_table_thousands_of_columns_wide_is_checked_quickly() {
+    let path = format!("{}/tests/fixtures/crashes/xls-table-1678-columns-wide.xls", env!("CARGO_MANIFEST_DIR"));
+    let read = read_file("wide.xls", &std::fs::read(&path).unwrap()).unwrap();
+    let started = std::time::Instant::now();
+    let report = check_text(&read.text);
+    assert!(started.elapsed() < std::time::Duration::from_secs(10), "{:?}", started.elapsed());
+    assert!(report.notes.iter().any(|n| n.message_en.contains("more than 256 cells")), "{:?}", report.notes);
+}
+
+#[test]
 fn zip_bombs_are_refused_naming_the_file_and_the_limit() {
     let spaces = vec![b' '; 40 << 20];
     let honest = zip(&[("xl/worksheets/sheet1.xml", spaces.clone())], None);
