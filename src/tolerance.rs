@@ -63,8 +63,15 @@ impl Figure {
     /// and reading it as [−0.5, 0.5] let a wrong total pass as rounding (corpus 10 with its 合计
     /// changed by 1.00). A `0.00` keeps its printed precision like any other figure.
     pub fn printed(value: Decimal, factor: Decimal) -> Figure {
+        let own = Figure::printed_in_own_unit(value);
+        Figure { value: own.value * factor, ulp: own.ulp * factor }
+    }
+
+    /// [`Figure::printed`] in the printed unit, not in 元: for comparing cells of one table,
+    /// which agree or not alike in either unit.
+    pub fn printed_in_own_unit(value: Decimal) -> Figure {
         let ulp = if value.is_zero() && value.scale() == 0 { Decimal::ZERO } else { Decimal::new(1, value.scale()) };
-        Figure { value: value * factor, ulp: ulp * factor }
+        Figure { value, ulp }
     }
 }
 

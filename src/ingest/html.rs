@@ -53,7 +53,9 @@ const HIDDEN: &[&str] = &["head", "script", "style", "template", "noscript"];
 
 /// Whether pasted or uploaded text is HTML holding a table.
 pub fn looks_like_html(text: &str) -> bool {
-    text.to_ascii_lowercase().contains("<table")
+    // `<table` in any case, found without a lower-cased copy of the whole input.
+    let bytes = text.as_bytes();
+    text.match_indices('<').any(|(at, _)| bytes.get(at + 1..at + 6).is_some_and(|w| w.eq_ignore_ascii_case(b"table")))
 }
 
 /// Converts an HTML page or clipboard fragment into tab-separated text, tables row by row.

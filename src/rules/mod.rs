@@ -107,11 +107,13 @@ impl Operand {
 
     /// The figure of the cell [`Operand::at`] would read, without the cell's reference and labels
     /// (several strings each): all a comparison needs until it fails. `None` exactly when
-    /// [`Operand::at`] is `None`.
+    /// [`Operand::at`] is `None`. It is in the table's own unit, not in 元: comparisons of cells
+    /// of one table agree or not alike in either (scaling every figure by one factor keeps sums
+    /// and rounding intervals in proportion), so only cells of one table may be compared so.
     pub fn figure_at(table: &Table, row: usize, col: usize) -> Option<Figure> {
         let value = table.amount(row, col)?;
         let blank = table.cell(row, col).is_none_or(|c| c.value.is_blank());
-        Some(if blank { BLANK } else { Figure::printed(value, table.unit.factor()) })
+        Some(if blank { BLANK } else { Figure::printed_in_own_unit(value) })
     }
 
     /// A blank cell is an exact zero: it must not widen the rounding interval the way a
