@@ -23,13 +23,26 @@ pub struct Props {
 #[component]
 pub fn CellTip(props: &Props) -> Html {
     let lang = use_lang();
+    let tip = use_node_ref();
+    {
+        // Placed through the CSSOM, not a style attribute: the page's Content-Security-Policy
+        // allows no inline styles.
+        let tip = tip.clone();
+        let at = props.hover.as_ref().map(|h| (h.left.max(0.0), h.top.max(0.0)));
+        use_effect_with(at, move |at| {
+            if let (Some((left, top)), Some(tip)) = (at, tip.cast::<web_sys::HtmlElement>()) {
+                let style = tip.style();
+                // Kept inside the window: near the right edge the box opens leftwards.
+                let _ = style.set_property("left", &format!("min({left}px, calc(100vw - 22rem))"));
+                let _ = style.set_property("top", &format!("{top}px"));
+            }
+        });
+    }
     let Some(hover) = &props.hover else {
-        return html! { <div id="cell-tip" role="tooltip" hidden=true></div> };
+        return html! { <div id="cell-tip" role="tooltip" hidden=true ref={tip}></div> };
     };
-    // Kept inside the window: near the right edge the box opens leftwards.
-    let style = format!("left: min({}px, calc(100vw - 22rem)); top: {}px;", hover.left.max(0.0), hover.top.max(0.0));
     html! {
-        <div id="cell-tip" role="tooltip" {style}>
+        <div id="cell-tip" role="tooltip" ref={tip}>
             for &i in props.marks.at(hover.cell) {
                 if let Some(f) = props.report.findings.get(i) { {finding(lang, &props.report, hover.cell.0, f)} }
             }

@@ -38,7 +38,7 @@ fn tool_path() -> std::ffi::OsString {
     std::env::join_paths(dirs).expect("PATH entries are joinable")
 }
 
-/// The release page with relative URLs, exactly as `make dist` builds it.
+/// The release page with relative URLs and the single file, exactly as `make dist` builds them.
 ///
 /// `make test` builds it right before `cargo test` and names it in `BUDGET_CHECK_E2E_DIST`;
 /// without that variable the test builds it itself, so a stale page is never tested.
@@ -62,6 +62,15 @@ pub fn page_dist() -> PathBuf {
         .status()
         .unwrap_or_else(|e| panic!("cannot run trunk ({e}); run `scripts/setup.sh test`"));
     assert!(status.success(), "trunk build failed: {status}");
+    // The single file and the wasm feature check, as `make dist` does them.
+    let status = Command::new("python3")
+        .arg("scripts/dist.py")
+        .arg(&dist)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("PATH", tool_path())
+        .status()
+        .unwrap_or_else(|e| panic!("cannot run python3 ({e})"));
+    assert!(status.success(), "scripts/dist.py failed: {status}");
     dist
 }
 
