@@ -17,6 +17,9 @@ pub enum Status {
     Shown(String),
     /// The page opened with a link and took its text.
     Restored,
+    /// The page was opened from a file (the single file, a share, an attachment): its address
+    /// is a path on this computer, so a link would open nothing anywhere else.
+    NoAddress,
     Failed(ShareError),
 }
 
@@ -34,6 +37,20 @@ pub fn take_from_location() -> Option<Result<String, ShareError>> {
     let bare = format!("{}{}", location.pathname().ok()?, location.search().ok()?);
     let _ = window.history().ok()?.replace_state_with_url(&JsValue::NULL, "", Some(&bare));
     Some(text)
+}
+
+/// Whether the page has an address another computer could open: not a `file://` path.
+fn hosted() -> bool {
+    web_sys::window().and_then(|w| w.location().protocol().ok()).is_none_or(|p| p != "file:")
+}
+
+/// The browser's clipboard, where it has one: `navigator.clipboard` is missing outside secure
+/// contexts (an intranet page over plain http) and in older browsers, and calling it then would
+/// throw out of the page's code.
+fn clipboard() -> Option<web_sys::Clipboard> {
+    let navigator = web_sys::window()?.navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).ok()?;
+    (!clipboard.is_undefined() && !clipboard.is_null()).then(|| navigator.clipboard())
 }
 
 /// The page's address with `fragment`, also written into the address bar.
@@ -64,12 +81,13 @@ pub fn ShareLink(props: &Props) -> Html {
         let input = props.input.clone();
         let status = status.clone();
         move |_| match share::encode(&input) {
+            _ if !hosted() => status.set(Status::NoAddress),
             Err(e) => status.set(Status::Failed(e)),
             Ok(fragment) => {
                 let Some(url) = put_in_address(&fragment) else { return };
                 status.set(Status::Shown(url.clone()));
                 let status = status.clone();
-                let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
+                let clipboard = clipboard();
                 wasm_bindgen_futures::spawn_local(async move {
                     if let Some(clipboard) = clipboard {
                         if JsFuture::from(clipboard.write_text(&url)).await.is_ok() {
@@ -118,6 +136,16 @@ fn describe(lang: Lang, status: &Status) -> (Option<&'static str>, String, Optio
         Status::Restored => (
             Some("restored"),
             lang.pick("已从链接还原表格内容。", "The tables were restored from the link.").to_string(),
+            None,
+        ),
+        Status::NoAddress => (
+            Some("no-address"),
+            lang.pick(
+                "本页是从本机文件打开的，没有网址，无法生成链接。请把 budget-check.html 文件连同表格一起发送，或导出检查结果。",
+                "This page was opened from a file on this computer: it has no web address to link to. Send the \
+                 budget-check.html file with the tables instead, or export the report.",
+            )
+            .to_string(),
             None,
         ),
         Status::Failed(e) => {
