@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs every tool the app and the tests need, idempotently, from the package registries only:
 # the wasm32 target, trunk, wasm-bindgen-cli (the version Cargo.lock pins), a wasm-opt that can read
-# what this rustc emits (npm's binaryen; Debian's is too old), Chromium + chromedriver and a CJK font.
+# what this rustc emits (npm's binaryen; Debian's is too old), Chromium + chromedriver, a CJK font
+# and, for the oldest supported kernel, npm's Chromium 86 with puppeteer-core.
 # Usage: scripts/setup.sh [app|test]   (app skips the browser)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +10,7 @@ cd "$(dirname "$0")/.."
 want=${1:-test}
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
+OLD_CHROMIUM_PACKAGE=5.3.1
 TOOLS_DIR=${BUDGET_CHECK_TOOLS:-$HOME/.cache/budget-check-tools}
 
 log() { printf '[setup] %s\n' "$*" >&2; }
@@ -59,6 +61,34 @@ if [ "$want" = test ]; then
   [ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || missing+=(fonts-wqy-zenhei)
   if [ ${#missing[@]} -gt 0 ]; then
     apt_install "${missing[@]}"
+  fi
+
+  # The oldest browser the page supports: Chromium 86 (360 安全浏览器 13's kernel), as npm's
+  # chrome-aws-lambda ships it (brotli-compressed, with the libraries it needs), driven by
+  # puppeteer-core of the same release (no chromedriver exists for it). tests/e2e_compat.rs.
+  old_dir="$TOOLS_DIR/chromium86"
+  old_stamp="$old_dir/chrome/installed-$OLD_CHROMIUM_PACKAGE"
+  if [ ! -e "$old_stamp" ]; then
+    command -v npm >/dev/null || apt_install nodejs npm
+    log "installing Chromium 86 (chrome-aws-lambda@$OLD_CHROMIUM_PACKAGE, puppeteer-core@$OLD_CHROMIUM_PACKAGE) from npm into $old_dir"
+    mkdir -p "$old_dir"
+    npm install --prefix "$old_dir" --no-audit --no-fund \
+      "chrome-aws-lambda@$OLD_CHROMIUM_PACKAGE" "puppeteer-core@$OLD_CHROMIUM_PACKAGE" >&2
+    rm -rf "$old_dir/chrome"
+    mkdir -p "$old_dir/chrome/swiftshader"
+    (
+      cd "$old_dir"
+      node -e '
+        const fs = require("fs"), zlib = require("zlib");
+        for (const f of ["chromium", "aws.tar", "swiftshader.tar"])
+          fs.writeFileSync("chrome/" + f, zlib.brotliDecompressSync(fs.readFileSync("node_modules/chrome-aws-lambda/bin/" + f + ".br")));'
+      cd chrome
+      tar xf aws.tar
+      tar xf swiftshader.tar -C swiftshader
+      rm aws.tar swiftshader.tar
+      chmod +x chromium
+    )
+    touch "$old_stamp"
   fi
 fi
 log "tools ready"

@@ -1,0 +1,110 @@
+// Opens the page in a given Chromium through puppeteer-core (DevTools protocol), loads the
+// built-in example and prints what a reviewer would see as one JSON line:
+//   { userAgent, boot, summary, findings: [{rule, severity, table, cell}], share, problems }
+// `problems` holds uncaught page errors, console errors and Content-Security-Policy violations.
+//
+//   node seed_in_chromium.js CHROMIUM URL PROFILE_DIR [LIB_DIR]
+//
+// Used by tests/e2e_old_chromium.rs for the Chromium 86 that chrome-aws-lambda ships (no
+// chromedriver exists for it) and, for the same scenario, Debian's Chromium. puppeteer-core comes
+// from NODE_PATH (scripts/setup.sh installs it). Exits non-zero only when it could not drive the
+// browser; the test judges the JSON.
+'use strict';
+const puppeteer = require('puppeteer-core');
+
+const [chromium, url, profile, libDir] = process.argv.slice(2);
+const TIMEOUT = 60000;
+
+async function main() {
+  const env = Object.assign({}, process.env);
+  if (libDir) {
+    env.LD_LIBRARY_PATH = libDir + (env.LD_LIBRARY_PATH ? ':' + env.LD_LIBRARY_PATH : '');
+  }
+  const browser = await puppeteer.launch({
+    executablePath: chromium,
+    env,
+    headless: true,
+    userDataDir: profile,
+    timeout: TIMEOUT,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+      '--window-size=1280,800',
+    ],
+    defaultViewport: { width: 1280, height: 800 },
+  });
+  const out = { problems: [] };
+  try {
+    const page = await browser.newPage();
+    page.on('pageerror', (e) => out.problems.push('page error: ' + String(e)));
+    page.on('console', (m) => {
+      if (m.type() === 'error') {
+        out.problems.push('console: ' + m.text());
+      }
+    });
+    await page.evaluateOnNewDocument(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI + ' (' + e.disposition + ', ' + e.sourceFile + ':' + e.lineNumber + ')');
+      });
+    });
+    await page.goto(url, { waitUntil: 'load', timeout: TIMEOUT });
+    out.userAgent = await page.evaluate(() => navigator.userAgent);
+    // Either the page starts, or the loader says why not.
+    await page.waitForFunction(
+      () => document.querySelector('#load-example') || document.querySelector('#boot-status[data-state]'),
+      { timeout: TIMEOUT, polling: 50 },
+    );
+    out.boot = await page.evaluate(() => {
+      const status = document.querySelector('#boot-status[data-state]');
+      return status ? status.getAttribute('data-state') + ': ' + status.textContent : 'started';
+    });
+    if (out.boot === 'started') {
+      await page.click('#load-example');
+      await page.waitForFunction(
+        () => (document.querySelector('#summary') || {}).textContent.indexOf('识别') >= 0,
+        { timeout: TIMEOUT, polling: 50 },
+      );
+      out.summary = await page.evaluate(() => document.querySelector('#summary').textContent);
+      out.findings = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('#findings li.finding'), (li) => ({
+          rule: li.dataset.rule || '',
+          severity: li.dataset.severity || '',
+          table: li.dataset.table || '',
+          cell: li.dataset.cell || '',
+        })),
+      );
+      await page.click('#share-link');
+      await page.waitForFunction(() => document.querySelector('#share-status[data-state]'), {
+        timeout: TIMEOUT,
+        polling: 50,
+      });
+      out.share = await page.evaluate(() => {
+        const status = document.querySelector('#share-status');
+        const link = document.querySelector('#share-url');
+        return { state: status.getAttribute('data-state'), text: status.textContent, url: link ? link.value : null };
+      });
+    }
+  } finally {
+    await browser.close();
+  }
+  process.stdout.write(JSON.stringify(out) + '\n');
+}
+
+// The test waits for this process; never let a hung browser keep it.
+const guard = setTimeout(() => {
+  process.stderr.write('seed_in_chromium.js: gave up after 3 minutes\n');
+  process.exit(3);
+}, 180000);
+main().then(
+  () => clearTimeout(guard),
+  (e) => {
+    process.stderr.write('seed_in_chromium.js: ' + (e && e.stack ? e.stack : String(e)) + '\n');
+    process.exit(2);
+  },
+);
