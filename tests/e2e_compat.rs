@@ -26,6 +26,11 @@ struct Seen {
     findings: Vec<Finding>,
     share: Option<Share>,
     problems: Vec<String>,
+    /// From opening the page to it starting or saying why not (not with scripts off).
+    #[serde(rename = "bootMs")]
+    boot_ms: Option<u64>,
+    /// With scripts off: the page's visible text.
+    visible: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -68,6 +73,11 @@ fn debian_chromium() -> Browser {
 
 /// Runs the seed scenario in `browser` at `url` and returns what the page showed.
 fn open_seed(browser: &Browser, url: &str, what: &str) -> Seen {
+    open_as(browser, url, what, "")
+}
+
+/// `variant`: "" as is, "no-wasm" without WebAssembly, "no-script" with scripts off.
+fn open_as(browser: &Browser, url: &str, what: &str, variant: &str) -> Seen {
     assert!(browser.binary.is_file(), "{} is missing: run `scripts/setup.sh test`", browser.binary.display());
     let profile = TempDir::new(&format!("budget-check-compat-{}-{what}", browser.name)).expect("profile directory");
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/seed_in_chromium.js");
@@ -78,6 +88,7 @@ fn open_seed(browser: &Browser, url: &str, what: &str) -> Seen {
         .arg(url)
         .arg(&profile.0)
         .env("NODE_PATH", tools().join("chromium86/node_modules"))
+        .env("BUDGET_CHECK_BROWSER", variant)
         .stdin(Stdio::null())
         .stderr(Stdio::inherit());
     if let Some(libs) = &browser.libs {
@@ -149,6 +160,42 @@ fn hosted_and_single_file(browser: Browser) {
         browser.name,
         copied.boot
     );
+}
+
+/// A browser that cannot run the page says so at once, naming the minimum browsers.
+fn cannot_run(browser: Browser) {
+    let single = page_dist().join("budget-check.html");
+    let url = format!("file://{}", single.canonicalize().expect("single file path").display());
+
+    let no_wasm = open_as(&browser, &url, "no-wasm", "no-wasm");
+    assert!(no_wasm.boot.starts_with("unsupported: "), "{} without WebAssembly: {}", browser.name, no_wasm.boot);
+    let ms = no_wasm.boot_ms.unwrap_or(u64::MAX);
+    assert!(ms < 3000, "{} without WebAssembly: the message took {ms} ms", browser.name);
+
+    let no_script = open_as(&browser, &url, "no-script", "no-script");
+    let visible = no_script.visible.unwrap_or_default();
+    assert!(
+        visible.contains("JavaScript") && !visible.contains("正在加载"),
+        "{} with scripts off shows {visible:?}",
+        browser.name
+    );
+    for message in [&no_wasm.boot, &visible] {
+        assert!(
+            message.contains("Chromium 86") && message.contains("Firefox 98") && message.contains("This page needs"),
+            "{}: the message names no minimum browser in both languages: {message}",
+            browser.name
+        );
+    }
+}
+
+#[test]
+fn chromium_86_without_webassembly_or_scripts_says_why() {
+    cannot_run(chromium_86());
+}
+
+#[test]
+fn debian_chromium_without_webassembly_or_scripts_says_why() {
+    cannot_run(debian_chromium());
 }
 
 #[test]

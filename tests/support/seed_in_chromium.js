@@ -5,6 +5,9 @@
 //
 //   node seed_in_chromium.js CHROMIUM URL PROFILE_DIR [LIB_DIR]
 //
+// BUDGET_CHECK_BROWSER=no-wasm starts the browser without WebAssembly, =no-script with scripts
+// off; then only what the page shows instead is reported (`boot`, and `noscript` text).
+//
 // Used by tests/e2e_old_chromium.rs for the Chromium 86 that chrome-aws-lambda ships (no
 // chromedriver exists for it) and, for the same scenario, Debian's Chromium. puppeteer-core comes
 // from NODE_PATH (scripts/setup.sh installs it). Exits non-zero only when it could not drive the
@@ -14,6 +17,7 @@ const puppeteer = require('puppeteer-core');
 
 const [chromium, url, profile, libDir] = process.argv.slice(2);
 const TIMEOUT = 60000;
+const variant = process.env.BUDGET_CHECK_BROWSER || '';
 
 async function main() {
   const env = Object.assign({}, process.env);
@@ -53,47 +57,68 @@ async function main() {
         console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI + ' (' + e.disposition + ', ' + e.sourceFile + ':' + e.lineNumber + ')');
       });
     });
+    if (variant === 'no-script') {
+      await page.setJavaScriptEnabled(false);
+    }
+    if (variant === 'no-wasm') {
+      // As in a browser without WebAssembly (or with it switched off by policy).
+      await page.evaluateOnNewDocument(() => {
+        delete window.WebAssembly;
+      });
+    }
+    const opened = Date.now();
     await page.goto(url, { waitUntil: 'load', timeout: TIMEOUT });
-    out.userAgent = await page.evaluate(() => navigator.userAgent);
-    // Either the page starts, or the loader says why not.
-    await page.waitForFunction(
-      () => document.querySelector('#load-example') || document.querySelector('#boot-status[data-state]'),
-      { timeout: TIMEOUT, polling: 50 },
-    );
-    out.boot = await page.evaluate(() => {
-      const status = document.querySelector('#boot-status[data-state]');
-      return status ? status.getAttribute('data-state') + ': ' + status.textContent : 'started';
-    });
-    if (out.boot === 'started') {
-      await page.click('#load-example');
-      await page.waitForFunction(
-        () => (document.querySelector('#summary') || {}).textContent.indexOf('识别') >= 0,
-        { timeout: TIMEOUT, polling: 50 },
-      );
-      out.summary = await page.evaluate(() => document.querySelector('#summary').textContent);
-      out.findings = await page.evaluate(() =>
-        Array.from(document.querySelectorAll('#findings li.finding'), (li) => ({
-          rule: li.dataset.rule || '',
-          severity: li.dataset.severity || '',
-          table: li.dataset.table || '',
-          cell: li.dataset.cell || '',
-        })),
-      );
-      await page.click('#share-link');
-      await page.waitForFunction(() => document.querySelector('#share-status[data-state]'), {
-        timeout: TIMEOUT,
-        polling: 50,
-      });
-      out.share = await page.evaluate(() => {
-        const status = document.querySelector('#share-status');
-        const link = document.querySelector('#share-url');
-        return { state: status.getAttribute('data-state'), text: status.textContent, url: link ? link.value : null };
-      });
+    out.userAgent = await browser.userAgent();
+    if (variant === 'no-script') {
+      // What is visible: the <noscript> message, not the loading line.
+      out.boot = 'no-script';
+      out.visible = await page.evaluate(() => document.body.innerText);
+    } else {
+      await seed(page, out, opened);
     }
   } finally {
     await browser.close();
   }
   process.stdout.write(JSON.stringify(out) + '\n');
+}
+
+async function seed(page, out, opened) {
+  // Either the page starts, or the loader says why not.
+  await page.waitForFunction(
+    () => document.querySelector('#load-example') || document.querySelector('#boot-status[data-state]'),
+    { timeout: TIMEOUT, polling: 50 },
+  );
+  out.bootMs = Date.now() - opened;
+  out.boot = await page.evaluate(() => {
+    const status = document.querySelector('#boot-status[data-state]');
+    return status ? status.getAttribute('data-state') + ': ' + status.textContent : 'started';
+  });
+  if (out.boot === 'started') {
+    await page.click('#load-example');
+    await page.waitForFunction(
+      () => (document.querySelector('#summary') || {}).textContent.indexOf('识别') >= 0,
+      { timeout: TIMEOUT, polling: 50 },
+    );
+    out.summary = await page.evaluate(() => document.querySelector('#summary').textContent);
+    out.findings = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('#findings li.finding'), (li) => ({
+        rule: li.dataset.rule || '',
+        severity: li.dataset.severity || '',
+        table: li.dataset.table || '',
+        cell: li.dataset.cell || '',
+      })),
+    );
+    await page.click('#share-link');
+    await page.waitForFunction(() => document.querySelector('#share-status[data-state]'), {
+      timeout: TIMEOUT,
+      polling: 50,
+    });
+    out.share = await page.evaluate(() => {
+      const status = document.querySelector('#share-status');
+      const link = document.querySelector('#share-url');
+      return { state: status.getAttribute('data-state'), text: status.textContent, url: link ? link.value : null };
+    });
+  }
 }
 
 // The test waits for this process; never let a hung browser keep it.
