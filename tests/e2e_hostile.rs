@@ -49,6 +49,18 @@ async fn scenarios(s: &Session) -> Result<()> {
     wait_input(c, "表一\n别的内容").await?;
     wait_saved(c, "表一\n别的内容").await?;
 
+    // 复制链接, then an edit: the link leaves the address, so F5 keeps the edit.
+    click(c, "#share-link").await?;
+    wait_js(c, "the link in the address", "return location.hash.startsWith('#v1=');", vec![]).await?;
+    set_input(c, "表一\n复制链接后的修改").await?;
+    wait_js(c, "the link to leave the address", "return location.hash === '';", vec![]).await?;
+    wait_saved(c, "表一\n复制链接后的修改").await?;
+    c.refresh().await?;
+    wait_until_mounted(c).await?;
+    wait_input(c, "表一\n复制链接后的修改").await?;
+    set_input(c, "表一\n别的内容").await?;
+    wait_saved(c, "表一\n别的内容").await?;
+
     // A link longer than any the page makes is refused; the box keeps its text.
     c.goto("about:blank").await?;
     c.goto(&format!("{base}#v1={}", "A".repeat(40 * 1024))).await?;

@@ -88,3 +88,21 @@ pub fn InputNotes(props: &super::state::ReportProps) -> Html {
         </ul>
     }
 }
+
+/// After 复制链接 the address holds the link (`#v1=…`); once the text is edited it no longer
+/// matches, and a reload would put the link's older text over the edits. The fragment is
+/// dropped from the address as soon as the text differs from it (the link stays in the
+/// share box for copying).
+pub fn drop_stale_link(input: &str) {
+    let Some(window) = web_sys::window() else { return };
+    let location = window.location();
+    let Ok(hash) = location.hash() else { return };
+    if !hash.starts_with(&format!("#{}", crate::share::PREFIX)) || crate::share::decode(&hash).is_ok_and(|t| t == input)
+    {
+        return;
+    }
+    let bare = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&bare));
+    }
+}

@@ -104,7 +104,10 @@ fn App() -> Html {
     }
     {
         let save_failed = save_failed.clone();
-        use_effect_with(state.input.clone(), move |input| save_failed.set(!storage::save(input)));
+        use_effect_with(state.input.clone(), move |input| {
+            save_failed.set(!storage::save(input));
+            keep::drop_stale_link(input);
+        });
     }
     use_effect_with(state.previous.clone(), |previous| storage::save_previous(previous.as_deref()));
     {
