@@ -6,7 +6,8 @@
 //! Chromium 86 comes from npm's chrome-aws-lambda@5.3.1 and is driven by puppeteer-core@5.3.1
 //! through tests/support/seed_in_chromium.js (no chromedriver exists for it); scripts/setup.sh
 //! installs both under `$BUDGET_CHECK_TOOLS/chromium86`. The same script drives Debian's Chromium
-//! here, so both browsers run the very same scenario.
+//! here, so both browsers run the very same scenario: the seed, the share link, then the cell
+//! tip, a rule's dialog, the language switch and an .xlsx upload.
 
 mod support;
 
@@ -25,6 +26,7 @@ struct Seen {
     #[serde(default)]
     findings: Vec<Finding>,
     share: Option<Share>,
+    tour: Option<Tour>,
     problems: Vec<String>,
     /// From opening the page to it starting or saying why not (not with scripts off).
     #[serde(rename = "bootMs")]
@@ -39,6 +41,23 @@ struct Finding {
     severity: String,
     table: String,
     cell: String,
+}
+
+/// The features beyond the seed that lean on newer Web APIs or the spreadsheet reader.
+#[derive(Debug, Deserialize)]
+struct Tour {
+    tip: Tip,
+    dialog: String,
+    english: String,
+    upload: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct Tip {
+    rule: String,
+    printed: String,
+    /// Its left/top set through the CSSOM (the policy allows no style attribute).
+    placed: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -89,6 +108,7 @@ fn open_as(browser: &Browser, url: &str, what: &str, variant: &str) -> Seen {
         .arg(&profile.0)
         .env("NODE_PATH", tools().join("chromium86/node_modules"))
         .env("BUDGET_CHECK_BROWSER", variant)
+        .env("BUDGET_CHECK_UPLOAD", Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats/biao3.xlsx"))
         .stdin(Stdio::null())
         .stderr(Stdio::inherit());
     if let Some(libs) = &browser.libs {
@@ -124,6 +144,19 @@ fn expect_seed(browser: &Browser, what: &str, seen: &Seen) {
             seen.findings
         );
     }
+    let tour = seen.tour.as_ref().expect("the feature tour ran");
+    assert!(
+        tour.tip.rule == "SUM003" && tour.tip.printed == "16.98" && tour.tip.placed,
+        "{who}: cell tip of 表二 C12: {:?}",
+        tour.tip
+    );
+    assert_eq!(tour.dialog, "opened and closed", "{who}: rule dialog");
+    assert!(
+        tour.english.starts_with("19 tables recognised, 0 errors, 8 rounding"),
+        "{who}: English {:?}",
+        tour.english
+    );
+    assert_eq!(tour.upload, "已读入 1 个文件：biao3.xlsx。", "{who}: upload");
     // Chromium 86 fires a `securitypolicyviolation` for "script-src eval" when it compiles the
     // wasm, although 'unsafe-eval' allows it and the compile goes on (the page started above).
     let quirk =

@@ -5,6 +5,10 @@
 //
 //   node seed_in_chromium.js CHROMIUM URL PROFILE_DIR [LIB_DIR]
 //
+// With BUDGET_CHECK_UPLOAD=FILE it then tours the features that lean on newer Web APIs or on
+// the spreadsheet reader: the cell tip (placed through the CSSOM), a rule's modal <dialog>, the
+// language switch and uploading FILE; `tour` reports what each showed.
+//
 // BUDGET_CHECK_BROWSER=no-wasm starts the browser without WebAssembly, =no-script with scripts
 // off; then only what the page shows instead is reported (`boot`, and `noscript` text).
 //
@@ -118,7 +122,48 @@ async function seed(page, out, opened) {
       const link = document.querySelector('#share-url');
       return { state: status.getAttribute('data-state'), text: status.textContent, url: link ? link.value : null };
     });
+    if (process.env.BUDGET_CHECK_UPLOAD) {
+      out.tour = await tour(page, process.env.BUDGET_CHECK_UPLOAD);
+    }
   }
+}
+
+async function tour(page, upload) {
+  const wait = (f, arg) => page.waitForFunction(f, { timeout: TIMEOUT, polling: 50 }, arg);
+  const seen = {};
+  await page.hover('#cell-1-11-2');
+  await wait(() => !document.querySelector('#cell-tip').hidden);
+  seen.tip = await page.evaluate(() => {
+    const tip = document.querySelector('#cell-tip');
+    return {
+      rule: tip.querySelector('.tip-finding').dataset.rule,
+      printed: tip.querySelector('dd.printed').textContent,
+      placed: !!tip.style.left && !!tip.style.top,
+    };
+  });
+  await page.hover('h1');
+
+  await page.click("#findings li.finding[data-index='0'] button.explain");
+  await wait(() => {
+    const d = document.querySelector('#rule-dialog');
+    return d && d.open;
+  });
+  await page.keyboard.press('Escape');
+  await wait(() => !document.querySelector('#rule-dialog'));
+  seen.dialog = 'opened and closed';
+
+  await page.click('#lang-toggle');
+  await wait(() => document.documentElement.lang === 'en');
+  seen.english = await page.evaluate(() => document.querySelector('#summary').textContent);
+  await page.click('#lang-toggle');
+  await wait(() => document.documentElement.lang === 'zh-CN');
+
+  const input = await page.$('#upload');
+  await input.uploadFile(upload);
+  const name = upload.split('/').pop();
+  await wait((n) => document.querySelector('#upload-status').textContent.indexOf(n) >= 0, name);
+  seen.upload = await page.evaluate(() => document.querySelector('#upload-status').textContent);
+  return seen;
 }
 
 // The test waits for this process; never let a hung browser keep it.
