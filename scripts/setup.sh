@@ -2,7 +2,7 @@
 # Installs every tool the app and the tests need, idempotently, from the package registries only:
 # the wasm32 target, trunk, wasm-bindgen-cli (the version Cargo.lock pins), a wasm-opt that can read
 # what this rustc emits (npm's binaryen; Debian's is too old), Chromium + chromedriver, a CJK font
-# and, for the oldest supported kernel, npm's Chromium 86 with puppeteer-core.
+# Firefox ESR and, for the oldest supported kernel, npm's Chromium 86 with puppeteer-core.
 # Usage: scripts/setup.sh [app|test]   (app skips the browser)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -59,6 +59,8 @@ if [ "$want" = test ]; then
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   [ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || missing+=(fonts-wqy-zenhei)
+  # Current Firefox for tests/e2e_compat.rs, driven over its own Marionette port.
+  command -v firefox-esr >/dev/null || missing+=(firefox-esr)
   if [ ${#missing[@]} -gt 0 ]; then
     apt_install "${missing[@]}"
   fi

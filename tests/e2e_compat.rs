@@ -5,7 +5,8 @@
 //!
 //! Chromium 86 comes from npm's chrome-aws-lambda@5.3.1 and is driven by puppeteer-core@5.3.1
 //! through tests/support/seed_in_chromium.js (no chromedriver exists for it); scripts/setup.sh
-//! installs both under `$BUDGET_CHECK_TOOLS/chromium86`. The same script drives Debian's Chromium
+//! installs both under `$BUDGET_CHECK_TOOLS/chromium86`. Current Firefox (Debian's firefox-esr) runs
+//! the seed too, driven over its built-in Marionette protocol (Debian has no geckodriver). The same script drives Debian's Chromium
 //! here, so both browsers run the very same scenario: the seed, the share link, then the cell
 //! tip, a rule's dialog, the language switch and an .xlsx upload.
 
@@ -239,4 +240,154 @@ fn seed_in_chromium_86() {
 #[test]
 fn seed_in_debian_chromium() {
     hosted_and_single_file(debian_chromium());
+}
+
+/// Firefox ESR through Marionette: length-prefixed JSON over TCP, `[0, id, command, params]`.
+struct Firefox {
+    child: std::process::Child,
+    stream: std::net::TcpStream,
+    next: u32,
+    _profile: TempDir,
+}
+
+impl Firefox {
+    fn start() -> Firefox {
+        use std::os::unix::process::CommandExt;
+        let profile = TempDir::new("budget-check-compat-firefox").expect("profile directory");
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        std::fs::write(
+            profile.0.join("user.js"),
+            format!(
+                "user_pref(\"marionette.port\", {port});\n\
+                 user_pref(\"network.connectivity-service.enabled\", false);\n\
+                 user_pref(\"app.update.disabledForTesting\", true);\n\
+                 user_pref(\"browser.shell.checkDefaultBrowser\", false);\n\
+                 user_pref(\"network.captive-portal-service.enabled\", false);\n\
+                 user_pref(\"datareporting.policy.dataSubmissionEnabled\", false);\n\
+                 user_pref(\"browser.safebrowsing.update.enabled\", false);\n"
+            ),
+        )
+        .expect("user.js");
+        let child = Command::new("/usr/bin/firefox-esr")
+            .args(["--headless", "--marionette", "--no-remote", "--profile"])
+            .arg(&profile.0)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            // Its own group: dropping it ends Firefox and its content processes, nothing else.
+            .process_group(0)
+            .spawn()
+            .expect("cannot start /usr/bin/firefox-esr: run `scripts/setup.sh test`");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        let stream = loop {
+            match std::net::TcpStream::connect(("127.0.0.1", port)) {
+                Ok(stream) => break stream,
+                Err(_) if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(std::time::Duration::from_millis(200))
+                }
+                Err(e) => panic!("Firefox's Marionette did not listen within 60 s: {e}"),
+            }
+        };
+        stream.set_read_timeout(Some(std::time::Duration::from_secs(60))).unwrap();
+        let mut firefox = Firefox { child, stream, next: 1, _profile: profile };
+        firefox.read(); // the greeting
+        firefox.command("WebDriver:NewSession", serde_json::json!({ "capabilities": {} }));
+        firefox
+    }
+
+    fn read(&mut self) -> serde_json::Value {
+        use std::io::Read;
+        let mut length = Vec::new();
+        let mut byte = [0u8];
+        while byte[0] != b':' {
+            self.stream.read_exact(&mut byte).expect("Marionette answers");
+            length.push(byte[0]);
+        }
+        let length: usize = String::from_utf8_lossy(&length[..length.len() - 1]).parse().expect("a length");
+        let mut body = vec![0u8; length];
+        self.stream.read_exact(&mut body).expect("Marionette answers");
+        serde_json::from_slice(&body).expect("Marionette answers JSON")
+    }
+
+    fn command(&mut self, name: &str, params: serde_json::Value) -> serde_json::Value {
+        use std::io::Write;
+        let body = serde_json::json!([0, self.next, name, params]).to_string();
+        self.next += 1;
+        write!(self.stream, "{}:{body}", body.len()).expect("Marionette takes commands");
+        let answer = self.read();
+        assert!(answer[2].is_null(), "Firefox {name}: {}", answer[2]);
+        answer[3].clone()
+    }
+
+    fn run(&mut self, script: &str) -> serde_json::Value {
+        self.command("WebDriver:ExecuteScript", serde_json::json!({ "script": script, "args": [] }))["value"].clone()
+    }
+
+    /// Runs `script` until it returns something other than null/false.
+    fn wait(&mut self, what: &str, script: &str) -> serde_json::Value {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        loop {
+            let value = self.run(script);
+            if !value.is_null() && value != serde_json::Value::Bool(false) {
+                return value;
+            }
+            assert!(std::time::Instant::now() < deadline, "Firefox: timed out waiting for {what}");
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+
+    fn seed(&mut self, url: &str, what: &str) -> (String, String, String) {
+        self.command("WebDriver:Navigate", serde_json::json!({ "url": url }));
+        let boot = self.wait(
+            "the page to start or say why not",
+            "var b = document.querySelector('#boot-status[data-state]');
+             return document.querySelector('#load-example') ? 'started' : (b ? b.textContent : null);",
+        );
+        assert_eq!(boot, "started", "Firefox {what}: the page did not start");
+        self.run("document.querySelector('#load-example').click();");
+        let summary = self.wait(
+            "the seed's summary",
+            "var s = document.querySelector('#summary').textContent; return s.indexOf('识别') >= 0 ? s : null;",
+        );
+        self.run("document.querySelector('#findings li.finding button.explain').click();");
+        let dialog = self.wait(
+            "the rule dialog",
+            "var d = document.querySelector('#rule-dialog'); return d && d.open ? 'open' : null;",
+        );
+        self.run("document.querySelector('#share-link').click();");
+        let share = self.wait(
+            "the share status",
+            "var s = document.querySelector('#share-status'); return s.getAttribute('data-state');",
+        );
+        let agent = self.run("return navigator.userAgent;");
+        eprintln!("firefox {what}: {agent}; {summary}");
+        (
+            summary.as_str().unwrap_or_default().to_string(),
+            dialog.to_string(),
+            share.as_str().unwrap_or_default().to_string(),
+        )
+    }
+}
+
+impl Drop for Firefox {
+    fn drop(&mut self) {
+        let _ =
+            Command::new("kill").args(["-KILL", "--", &format!("-{}", self.child.id())]).stderr(Stdio::null()).status();
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn seed_in_firefox() {
+    let dist = page_dist();
+    let url = serve_static(dist.clone(), SUB_PATH).expect("static server on 127.0.0.1");
+    let single = format!("file://{}", dist.join("budget-check.html").canonicalize().expect("single file").display());
+    let mut firefox = Firefox::start();
+    for (what, address, share) in [("hosted", url.as_str(), "shown"), ("single file", single.as_str(), "no-address")] {
+        let (summary, dialog, shared) = firefox.seed(address, what);
+        assert!(summary.contains(SEED_ZH), "Firefox {what}: summary {summary:?}");
+        assert_eq!(dialog, "\"open\"", "Firefox {what}: rule dialog");
+        assert_eq!(shared, share, "Firefox {what}: share link");
+    }
 }
