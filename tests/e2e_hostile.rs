@@ -1,7 +1,8 @@
 //! End to end in headless Chromium, issue 12: nothing the user typed is lost and a failure is
 //! always shown. 载入示例 over typed text is undoable; a share link opened over other autosaved
 //! text keeps that text one click away; a link longer than any the page makes is refused;
-//! another tab's save is said and kept; a save over the storage quota is said with a download;
+//! another tab's save is said and kept; an upload with a bad byte is read with a note and a
+//! damaged .xls refused with a message; a save over the storage quota is said with a download;
 //! and a panic injected into the page shows the banner with the input still in the box.
 
 mod support;
@@ -88,6 +89,41 @@ async fn scenarios(s: &Session) -> Result<()> {
         vec![],
     )
     .await?;
+
+    // Uploads: a UTF-8 file with a bad byte is read with a note naming it; a damaged .xls
+    // (its directory chain pointing at itself) is refused with a message; the text stays.
+    let before = input_value(c).await?;
+    let dir = std::env::temp_dir().join(format!("budget-check-e2e-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let mut bad = "表一\n项目\t金额\n合计\t1.00\n".as_bytes().to_vec();
+    bad.insert(bad.len() - 3, 0xC3);
+    std::fs::write(dir.join("坏字节.txt"), &bad)?;
+    let mut xls = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/formats/biao3.xls"))?;
+    let dir_start = u32::from_le_bytes(xls[48..52].try_into()?) as usize;
+    let fat = 512 * (u32::from_le_bytes(xls[76..80].try_into()?) as usize + 1) + 4 * dir_start;
+    xls[fat..fat + 4].copy_from_slice(&(dir_start as u32).to_le_bytes());
+    std::fs::write(dir.join("环.xls"), &xls)?;
+    let paths = [dir.join("坏字节.txt"), dir.join("环.xls")].map(|p| p.display().to_string()).join("\n");
+    c.find(fantoccini::Locator::Css("#upload")).await?.send_keys(&paths).await?;
+    let status = wait_js(
+        c,
+        "the upload outcome",
+        "const s = document.querySelector('#upload-status');
+         return s.dataset.read === '1' && s.dataset.failed === '1' && s.dataset.notes === '1' && s.textContent;",
+        vec![],
+    )
+    .await?;
+    let status = status.as_str().unwrap_or_default();
+    check(
+        status.contains("坏字节.txt") && status.contains("第 3 行") && status.contains("无法读取文件“环.xls”"),
+        format!("upload status: {status}"),
+    )?;
+    let input = input_value(c).await?;
+    check(
+        input.starts_with(&before) && input.contains("=== 文件：坏字节.txt ==="),
+        format!("after upload: {input:?}"),
+    )?;
+    let _ = std::fs::remove_dir_all(&dir);
 
     // Over the storage quota (about 5 M characters): said, with the text offered as a download.
     c.execute(
