@@ -2,6 +2,7 @@
 """Finishes a `trunk build --release` dist folder: checks it and adds the single file.
 
     python3 scripts/dist.py DIST [--max-first-load BYTES]
+    python3 scripts/dist.py --validate FILE.wasm     (step 1 only)
 
 1. Validates the wasm against the features Chromium 86 has (see .cargo/config.toml): binaryen's
    wasm-opt, restricted to exactly those features, must accept it; and no function type may use
@@ -197,9 +198,15 @@ def gz(data):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("dist")
+    parser.add_argument("dist", nargs="?")
     parser.add_argument("--max-first-load", type=int, default=None, help="bytes, gzipped")
+    parser.add_argument("--validate", metavar="WASM", help="only check this module's features")
     args = parser.parse_args()
+    if args.validate:
+        validate(args.validate)
+        return
+    if not args.dist:
+        parser.error("DIST is required")
     dist = args.dist
     with open(os.path.join(dist, "index.html"), encoding="utf-8") as f:
         page = f.read()
