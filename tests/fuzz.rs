@@ -120,12 +120,6 @@ fn consistent(text: &str) -> Result<(), String> {
 fn random_mutations_of_every_format_neither_panic_nor_hang() {
     let secs: u64 = std::env::var("BUDGET_CHECK_FUZZ_SECS").ok().and_then(|s| s.parse().ok()).unwrap_or(21);
     let seed: u64 = std::env::var("BUDGET_CHECK_FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(12);
-    let default_hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        PANICS.fetch_add(1, Ordering::SeqCst);
-        *LAST_PANIC.lock().unwrap_or_else(|e| e.into_inner()) = info.to_string();
-        let _ = &default_hook;
-    }));
     let crashes = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("../fuzz-crashes");
     let targets: [(&str, Vec<u8>); 7] = [
         ("seed.txt", fixture("seed.txt")),
@@ -138,6 +132,17 @@ fn random_mutations_of_every_format_neither_panic_nor_hang() {
     ];
     let mut failures = Vec::new();
     let budget = Duration::from_secs(secs) / targets.len() as u32;
+    for (name, original) in &targets {
+        // Each seed reads: mutations then start from a file the reader follows to the end.
+        let read = read_file(name, original).unwrap_or_else(|e| panic!("seed {name}: {e}"));
+        assert!(read.text.chars().any(|c| c.is_ascii_digit()), "seed {name}: {:?}", read.text);
+    }
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        PANICS.fetch_add(1, Ordering::SeqCst);
+        *LAST_PANIC.lock().unwrap_or_else(|e| e.into_inner()) = info.to_string();
+        let _ = &default_hook;
+    }));
     for (index, (name, original)) in targets.iter().enumerate() {
         let mut rng = Lcg(seed.wrapping_add(index as u64 * 7919));
         let started = Instant::now();
