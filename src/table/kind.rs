@@ -229,7 +229,7 @@ mod tests {
             ("一般公共预算“三公”经费、会议费、培训费支出预算表", ThreePublic),
             ("一般公共预算机关运行经费支出预算表", OperatingCosts),
             ("政府采购支出预算表", Procurement),
-            ("2015年桂林市司法局部门“三公”经费情况统计表", ThreePublic),
+            ("2015年示例市档案局部门“三公”经费情况统计表", ThreePublic),
             ("2021年区本级“三公”经费预算支出表", ThreePublic),
             ("项目支出绩效自评表", SelfEvaluation),
         ];

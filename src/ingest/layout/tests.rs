@@ -1,4 +1,6 @@
-//! Unit tests of the layout reader on small excerpts of the corpus.
+//! Unit tests of the layout reader on small made-up tables printed the way `pdftotext -layout`
+//! prints the corpus documents: their quirks are copied, their names and figures are invented (the
+//! real documents stay in ../shared/corpus).
 
 use super::*;
 
@@ -11,7 +13,7 @@ fn row<'a>(block: &'a Block, first: &str) -> &'a [String] {
     found.map(|r| r.cells.as_slice()).unwrap_or_else(|| panic!("no row {first}: {:#?}", block.rows))
 }
 
-/// Corpus 01, 支出决算表 (lines 205–228): 基本支出 / 项目支出 printed on the line above the row
+/// A 支出决算表 laid out as corpus 01's: 基本支出 / 项目支出 printed on the line above the row
 /// whose 合计 is on the row line; header words wrapped (`本年支出合` / `计`).
 const SPENDING: &str = "                                支出决算表
 
@@ -22,21 +24,21 @@ const SPENDING: &str = "                                支出决算表
    支出功能分类                                  基本支出                                补
                        科目名称       计                    出         出      出
     科目编码                                                                      助支出
-                                           2,336.91   603.14
-                                2,940.05
+                                           2,318.64   610.55
+                                2,929.19
  类    款   项
                         合计
-                                           1,503.52   603.14
-201             一般公共服务支出        2,106.66
-                                           1,503.52   603.14
-201   06        财政事务            2,106.66
-                                           1,503.52
-201   06   01   行政运行            1,511.89               8.37
-201   06   02   一般行政管理事务          10.00               10.00
-                                                      135.25
-201   06   07   信息化建设            135.25
-                                                      449.52
-201   06   08   财政委托业务支出         449.52
+                                           1,487.36   610.55
+201             一般公共服务支出        2,097.91
+                                           1,487.36   610.55
+201   06        财政事务            2,097.91
+                                           1,487.36
+201   06   01   行政运行            1,493.81               6.45
+201   06   02   一般行政管理事务          12.00               12.00
+                                                      128.40
+201   06   07   信息化建设            128.40
+                                                      463.70
+201   06   08   财政委托业务支出         463.70
 ";
 
 #[test]
@@ -52,70 +54,70 @@ fn figures_on_the_line_above_join_their_row_and_wrapped_headers_are_joined() {
     // The lowest header line prints only 科目编码 and the end of 对附属单位补助支出.
     assert_eq!(header, ["项目支出", "项目支出", "项目支出", ""]);
     assert!(b.rows.iter().any(|r| r.cells.get(3).is_some_and(|c| c == "基本支出")));
-    assert_eq!(row(b, "合计"), ["", "合计", "2,940.05", "2,336.91", "603.14"]);
-    assert_eq!(row(b, "201"), ["201", "一般公共服务支出", "2,106.66", "1,503.52", "603.14"]);
-    assert_eq!(row(b, "2010601"), ["2010601", "行政运行", "1,511.89", "1,503.52", "8.37"]);
-    assert_eq!(row(b, "2010602"), ["2010602", "一般行政管理事务", "10.00", "", "10.00"]);
-    assert_eq!(row(b, "2010607"), ["2010607", "信息化建设", "135.25", "", "135.25"]);
+    assert_eq!(row(b, "合计"), ["", "合计", "2,929.19", "2,318.64", "610.55"]);
+    assert_eq!(row(b, "201"), ["201", "一般公共服务支出", "2,097.91", "1,487.36", "610.55"]);
+    assert_eq!(row(b, "2010601"), ["2010601", "行政运行", "1,493.81", "1,487.36", "6.45"]);
+    assert_eq!(row(b, "2010602"), ["2010602", "一般行政管理事务", "12.00", "", "12.00"]);
+    assert_eq!(row(b, "2010607"), ["2010607", "信息化建设", "128.40", "", "128.40"]);
     let data = b.rows.iter().filter(|r| r.cells.iter().any(|c| c.contains('.'))).count();
     assert_eq!(data, 7);
 }
 
-/// Corpus 21, 表二: a name printed on the line above its coded row, its tail below.
+/// A 表二 laid out as corpus 21's: a name printed on the line above its coded row, its tail below.
 #[test]
 fn a_name_printed_above_its_code_belongs_to_the_row_below() {
     let text = "表二
                  2026年部门收入总体情况表
 单位名称：某单位                                        单位：万元
  科目编码         科目名称           总计       一般公共预算     事业收入
- 2010350   事业运行                  80.18       77.70        2.48
+ 2010350   事业运行                  64.35       61.90        2.45
             其他政府办公厅（室）及相关机构事务
- 2010399                         1,315.37       505.37      810.00
+ 2010399                         1,208.46       437.16      771.30
            支出
-205        教育支出                  15.26       15.26
+205        教育支出                  12.84       12.84
 ";
     let b = &read(text)[0];
     assert_eq!(b.marker.as_deref(), Some("表二"));
     assert_eq!(b.preamble, vec!["单位名称：某单位"]);
-    assert_eq!(row(b, "2010350"), ["2010350", "事业运行", "80.18", "77.70", "2.48"]);
+    assert_eq!(row(b, "2010350"), ["2010350", "事业运行", "64.35", "61.90", "2.45"]);
     assert_eq!(
         row(b, "2010399"),
-        ["2010399", "其他政府办公厅（室）及相关机构事务支出", "1,315.37", "505.37", "810.00"]
+        ["2010399", "其他政府办公厅（室）及相关机构事务支出", "1,208.46", "437.16", "771.30"]
     );
-    assert_eq!(row(b, "205"), ["205", "教育支出", "15.26", "15.26"]);
+    assert_eq!(row(b, "205"), ["205", "教育支出", "12.84", "12.84"]);
 }
 
 #[test]
 fn a_number_split_across_lines_is_one_number() {
     let text = "                  项目支出表
  科目编码         科目名称           总计       项目支出
- 2010301   行政运行                 174,900       174,900
-                                       .64           .64
+ 2010301   行政运行                 163,250       163,250
+                                       .48           .48
  2010302   一般行政管理事务              10.00        10.00
 ";
     let b = &read(text)[0];
     assert_eq!(b.misaligned, None);
-    assert_eq!(row(b, "2010301"), ["2010301", "行政运行", "174,900.64", "174,900.64"]);
+    assert_eq!(row(b, "2010301"), ["2010301", "行政运行", "163,250.48", "163,250.48"]);
 }
 
 const BASIC: &str = "                    一般公共预算财政拨款基本支出决算表
                                                                  单位：万元
     科目编码       科目名称      决算数                         科目名称        决算数
-301                         2,082.85   302                           171.07
+301                         1,946.30   302                           158.62
             工资福利支出                                 商品和服务支出
-                            262.33                                   21.21
+                            247.18                                   19.74
 301    01                              302
             基本工资                              01   办公费
 ";
 
-/// Corpus 01, 基本支出决算表: each row's 类 codes on a line of their own, its figures on that line
-/// or above, its names and the right half's 款 below.
+/// A 基本支出决算表 laid out as corpus 01's: each row's 类 codes on a line of their own, its
+/// figures on that line or above, its names and the right half's 款 below.
 #[test]
 fn basic_spending_with_codes_on_their_own_lines_is_read_by_rows() {
     let b = &read(BASIC)[0];
     assert_eq!(b.misaligned, None);
-    assert_eq!(row(b, "301"), ["301", "工资福利支出", "2,082.85", "302", "商品和服务支出", "171.07"]);
-    assert_eq!(row(b, "30101"), ["30101", "基本工资", "262.33", "30201", "办公费", "21.21"]);
+    assert_eq!(row(b, "301"), ["301", "工资福利支出", "1,946.30", "302", "商品和服务支出", "158.62"]);
+    assert_eq!(row(b, "30101"), ["30101", "基本工资", "247.18", "30201", "办公费", "19.74"]);
 }
 
 /// The same table with a figure after its last row fits neither reading: it says why.
@@ -152,7 +154,7 @@ fn detects_layout_text_but_not_tabs_pipes_or_one_cell_per_line() {
 fn contents_entries_and_part_headings_are_no_titles() {
     let ws = words("  一、收入支出决算总表");
     assert_eq!(title_of(&ws, false), None);
-    assert_eq!(title_of(&words("第二部分 上海市普陀区财政局2024年度部门决算表"), false), None);
+    assert_eq!(title_of(&words("第二部分 示例区数据管理局2024年度部门决算表"), false), None);
     assert_eq!(
         title_of(&words("     财政拨款支出预算表（功能科目）"), false).as_deref(),
         Some("财政拨款支出预算表（功能科目）")
@@ -196,17 +198,18 @@ fn the_pdf_documents_of_the_corpus_and_only_they_look_like_layout() {
     assert_eq!(layout, ["01", "03", "05", "07", "21", "22", "23"]);
 }
 
-/// Corpus 21, 表十二 cut down: one project's indicators, a name wrapped around its values.
+/// A 表十二 laid out as corpus 21's, cut down: one made-up project's indicators, a name wrapped
+/// around its values.
 const PROJECT_FORM: &str = "表十二
                             2026年市级一般性项目绩效目标表（一级项目）
               当年财政拨款                                                              指标权重
  序号   项目名称                  当年绩效目标           指标名称            指标性质   指标值    计量单位
                预算金额                                                                (%)
-                                      市政府主要领导交办事项督查督办率        ＝     100     %      50
-                                      民呼我为（“互联网+督查”）诉求工单问
-                                                              ≥      85     %      40
-      市政府办公               完成各项业务工作，分别 题解决率
- 1    厅业务及日    8,534.17   达到工作要求，保障市政 年度预算执行率                 =      100    %      10
+                                      区委区政府重点交办事项按期办结率        ＝     100     %      50
+                                      便民服务（“一网通+办理”）咨询工单问
+                                                              ≥      90     %      40
+      区数据管理               按期办结各类事项，确保 题解决率
+ 1    局业务及日    7,265.40   服务质量达标，支撑区级 年度预算执行率                 =      100    %      10
 ";
 
 #[test]
@@ -218,8 +221,8 @@ fn a_project_form_is_read_indicator_by_indicator() {
         cells,
         [
             ["指标名称", "指标性质", "指标值", "计量单位", "指标权重(%)"].as_slice(),
-            ["市政府主要领导交办事项督查督办率", "＝", "100", "%", "50"].as_slice(),
-            ["民呼我为（“互联网+督查”）诉求工单问题解决率", "≥", "85", "%", "40"].as_slice(),
+            ["区委区政府重点交办事项按期办结率", "＝", "100", "%", "50"].as_slice(),
+            ["便民服务（“一网通+办理”）咨询工单问题解决率", "≥", "90", "%", "40"].as_slice(),
             ["年度预算执行率", "=", "100", "%", "10"].as_slice(),
         ]
     );
@@ -255,10 +258,10 @@ fn three_public_headers_are_read_only_in_their_known_shapes() {
                                 小   计          公务用车购置费   公务用车运行费",
     );
     let header: Vec<&grid::TableLine> = meteorology.iter().collect();
-    let figures = words::items(&words("             13.85                   13.55                13.55        0.30"));
+    let figures = words::items(&words("             16.42                   15.96                15.96        0.46"));
     let (rows, data) = three::read(&header, &[(5, figures.as_slice())]).expect("a 三公 header");
     assert_eq!(rows.last().map(|(_, cells)| cells.clone()).unwrap_or_default()[2], "小计");
-    assert_eq!(data, (5, vec!["13.85".into(), "".into(), "13.55".into(), "".into(), "13.55".into(), "0.30".into()]));
+    assert_eq!(data, (5, vec!["16.42".into(), "".into(), "15.96".into(), "".into(), "15.96".into(), "0.46".into()]));
 
     let court = lines_of(
         "                                   “三公”经费
@@ -271,6 +274,6 @@ fn three_public_headers_are_read_only_in_their_known_shapes() {
     );
     let header: Vec<&grid::TableLine> = court.iter().collect();
     let figures =
-        words::items(&words("   2,382.02   513.75    160.00   266.80             266.80   86.95   271.02    1,597.25"));
+        words::items(&words("   2,203.86   462.95    145.00   238.60             238.60   79.35   254.18    1,486.73"));
     assert_eq!(three::read(&header, &[(9, figures.as_slice())]), None);
 }
