@@ -83,17 +83,17 @@ pub struct TextPlace {
     pub source: String,
     /// 1-based line of the input.
     pub line: usize,
-    /// The clause as printed, e.g. `2023 年本年一般公共预算基本支出 911000.39 元`.
+    /// The clause as printed, e.g. `2023 年本年一般公共预算基本支出 752418.26 元`.
     pub quote: String,
 }
 
 impl TextPlace {
-    /// `第 20 行 “2023 年本年一般公共预算基本支出 911000.39 元”`
+    /// `第 20 行 “2023 年本年一般公共预算基本支出 752418.26 元”`
     pub fn describe(&self) -> String {
         format!("第 {} 行 “{}”", self.line, self.quote)
     }
 
-    /// `line 20 “2023 年本年一般公共预算基本支出 911000.39 元”`
+    /// `line 20 “2023 年本年一般公共预算基本支出 752418.26 元”`
     pub fn describe_en(&self) -> String {
         format!("line {} “{}”", self.line, self.quote)
     }

@@ -1,5 +1,5 @@
 //! Cells joined by ` | `, as web excerpts and markdown converters print tables
-//! (`合 计 | 34.35 | 34.35 |`, `| a | b |`). When nearly every joined line holds a single cell
+//! (`合 计 | 21.60 | 21.60 |`, `| a | b |`). When nearly every joined line holds a single cell
 //! (`项目 |`, `预算数 |`, …) the table was one cell per line and its rows are rebuilt from the
 //! header (see [`super::cells`]).
 
@@ -94,10 +94,10 @@ mod tests {
 
     #[test]
     fn joined_cells_become_rows_and_lost_characters_are_empty() {
-        let b = read("某某“三公”经费情况统计表 | ||\n? | 单位:万元 | |\n项 目 | 本年预算数 |\n合 计 | 34.35 |\n");
+        let b = read("某某“三公”经费情况统计表 | ||\n? | 单位:万元 | |\n项 目 | 本年预算数 |\n合 计 | 21.60 |\n");
         assert_eq!(b.len(), 1);
         assert_eq!(b[0].unit_caption.as_deref(), Some("单位:万元"));
-        assert_eq!(b[0].rows[1].cells, vec!["合 计", "34.35"]);
+        assert_eq!(b[0].rows[1].cells, vec!["合 计", "21.60"]);
         assert_eq!(b[0].rows[1].line, 4);
     }
 

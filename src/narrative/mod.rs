@@ -244,7 +244,7 @@ mod tests {
 
     #[test]
     fn economic_classes_learn_their_parent_from_the_list() {
-        let n = narrative("项目支出 29700 元，其中：商品和服务支出预算 29700 元，占项目支出预算 100%。");
+        let n = narrative("项目支出 35800 元，其中：商品和服务支出预算 35800 元，占项目支出预算 100%。");
         assert_eq!(n.statements[1].subject.and_then(|s| s.parent), Some(Term::Project));
         assert!(n.lists[0].complete);
     }

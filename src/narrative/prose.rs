@@ -126,9 +126,9 @@ mod tests {
 
     #[test]
     fn wrapped_words_and_numbers_join_and_keep_their_lines() {
-        let p = prose("一般公共预算拨款12,672\n    .73万元,其中:项目支\n出预算", |_| false);
+        let p = prose("一般公共预算拨款13,576\n    .41万元,其中:项目支\n出预算", |_| false);
         let text = p.text(0..p.chars.len());
-        assert_eq!(text, "一般公共预算拨款12,672.73万元,其中:项目支出预算");
+        assert_eq!(text, "一般公共预算拨款13,576.41万元,其中:项目支出预算");
         assert_eq!(p.lines[text.chars().position(|c| c == '7').unwrap_or(0)], 1);
         assert_eq!(*p.lines.last().unwrap_or(&0), 3);
     }
@@ -144,7 +144,7 @@ mod tests {
     fn years_are_not_item_numbers() {
         assert!(!starts_with_item_number("2023 年本年一般公共预算基本支出"));
         assert!(!starts_with_item_number("14,770.62万元"));
-        assert!(starts_with_item_number("2. 项目支出 29700 元"));
+        assert!(starts_with_item_number("2. 项目支出 35800 元"));
         assert!(starts_with_item_number("（一）人员经费"));
     }
 }
