@@ -129,7 +129,9 @@ fn a_looping_sector_chain_is_refused() {
 
 #[test]
 fn fuzz_crashes_are_refused_without_a_panic() {
-    for name in ["xls-merge-cells-cut-short.xls", "xls-reversed-dimensions.xls"] {
+    for name in
+        ["xls-merge-cells-cut-short.xls", "xls-reversed-dimensions.xls", "xls-mini-sector-past-the-mini-stream.xls"]
+    {
         let path = format!("{}/tests/fixtures/crashes/{name}", env!("CARGO_MANIFEST_DIR"));
         let bytes = std::fs::read(&path).unwrap();
         let err = read_file(name, &bytes).unwrap_err();

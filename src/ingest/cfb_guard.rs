@@ -42,7 +42,7 @@ impl Sectors<'_> {
 /// Walks a chain as `get_chain` does and returns the bytes it would collect, or why it
 /// would loop, panic or fail.
 fn chain(
-    get: &dyn Fn(u32) -> Option<Vec<u8>>,
+    get: &dyn Fn(u32) -> Result<Option<Vec<u8>>, String>,
     table: &[u32],
     mut id: u32,
     len: usize,
@@ -52,7 +52,7 @@ fn chain(
     let mut steps = 0usize;
     while id != ENDOFCHAIN {
         // calamine stops with an error for a sector past the end: nothing to guard.
-        let Some(sector) = get(id) else { return Ok(out) };
+        let Some(sector) = get(id)? else { return Ok(out) };
         let take = sector.len().min(len - out.len());
         out.extend_from_slice(&sector[..take]);
         if out.len() >= len {
@@ -74,7 +74,7 @@ pub fn check(bytes: &[u8], end: usize) -> Result<(), String> {
     let maxid = (end / size) as u32;
     let sectors = Sectors { bytes, size, maxid };
     let max_steps = maxid as usize + 2;
-    let main = |id: u32| (id <= sectors.maxid).then(|| sectors.get(id).to_vec());
+    let main = |id: u32| Ok((id <= sectors.maxid).then(|| sectors.get(id).to_vec()));
 
     // DIFAT: the header's 109 entries, then a chain calamine already bounds.
     let mut difat: Vec<u32> = (76..512).step_by(4).filter_map(|i| u32_at(bytes, i)).collect();
@@ -133,10 +133,15 @@ pub fn check(bytes: &[u8], end: usize) -> Result<(), String> {
     let mini_maxid = maxid.saturating_mul(8);
     let mini = |id: u32| {
         if id > mini_maxid {
-            return None;
+            return Ok(None);
         }
-        let start = (id as usize * 64).min(ministream.len());
-        Some(ministream[start..(start + 64).min(ministream.len())].to_vec())
+        // calamine reads a mini sector past the mini stream from the file itself, wherever
+        // its reader stands, and slices past what it read (a panic).
+        let start = id as usize * 64;
+        if start >= ministream.len() {
+            return Err(format!("mini sector {id} lies past the mini stream"));
+        }
+        Ok(Some(ministream[start..(start + 64).min(ministream.len())].to_vec()))
     };
     let stream = |name: &str| -> Result<Option<Vec<u8>>, String> {
         let Some(entry) = entries.iter().find(|e| e.0.eq_ignore_ascii_case(name)) else { return Ok(None) };
