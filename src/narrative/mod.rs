@@ -20,7 +20,7 @@ pub struct Narrative {
     pub statements: Vec<Statement>,
     /// `<whole>，其中：<part>，<part>` lists.
     pub lists: Vec<PartsList>,
-    /// Shares of one whole (`占基本支出 81.25%`, `占基本支出 18.76%`).
+    /// Shares of one whole (`占基本支出 62.35%`, `占基本支出 37.66%`).
     pub share_sets: Vec<ShareSet>,
 }
 

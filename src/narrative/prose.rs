@@ -1,7 +1,7 @@
 //! The prose of a document as one stream of characters, each remembering its line.
 //!
 //! 情况说明 sentences wrap anywhere — inside a word (项目支 / 出预算), inside a number
-//! (12,672 / .73万元) — so lines are joined without a separator. Table rows, space-aligned
+//! (13,576 / .41万元) — so lines are joined without a separator. Table rows, space-aligned
 //! layout and headings are not prose: they become boundaries, so a sentence never runs into a
 //! table or a heading.
 

@@ -182,11 +182,11 @@ impl Subject {
     }
 }
 
-/// `占基本支出预算 81.25%`.
+/// `占基本支出预算 62.35%`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Share {
     pub percent: Decimal,
-    /// What the share is of, compacted (`基本支出`); empty when not said (`占79.49%`).
+    /// What the share is of, compacted (`基本支出`); empty when not said (`占71.38%`).
     pub base: String,
     /// Line of the percentage.
     pub line: usize,
@@ -272,7 +272,7 @@ pub fn statements(prose: &Prose) -> Vec<Statement> {
         let mut subject = if change { None } else { subject_of(&phrase) };
         let share = share.map(|(s, _)| s);
         if let (Some(subject), Some(share)) = (subject.as_mut(), share.as_ref()) {
-            // `基本支出 …，占一般公共预算支出的 96.74%`: the base says which money it is.
+            // `基本支出 …，占一般公共预算支出的 93.52%`: the base says which money it is.
             if subject.scope == Scope::All {
                 subject.scope = Scope::of(&share.base);
             }
@@ -350,7 +350,7 @@ fn unit_at(chars: &[char], start: usize) -> Option<(&'static str, Decimal, usize
 /// How far after an amount its `占…%` may stand, in characters.
 const SHARE_WINDOW: usize = 80;
 
-/// `，占一般公共预算支出的 96.74%` following an amount, within its sentence.
+/// `，占一般公共预算支出的 93.52%` following an amount, within its sentence.
 fn share_after(prose: &Prose, from: usize) -> Option<(Share, usize)> {
     let chars = &prose.chars;
     // A share follows its amount closely; the window also keeps long unpunctuated text linear.

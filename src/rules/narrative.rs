@@ -48,10 +48,10 @@ pub const RULES: &[Rule] = &[
         name_en: "Narrative shares make 100%",
         severity: Severity::Error,
         explanation: Explanation {
-            what_zh: "同一总数的各部分占比（“占基本支出 81.25%”“占基本支出 18.76%”）合计不应超过 100%；合计为 100% 之外但在两位小数舍入范围内的，按舍入差异提醒。",
+            what_zh: "同一总数的各部分占比（“占基本支出 62.35%”“占基本支出 37.66%”）合计不应超过 100%；合计为 100% 之外但在两位小数舍入范围内的，按舍入差异提醒。",
             why_zh: "占比由金额四舍五入得来，合计可能差 0.01%，但明显超过 100% 说明金额或占比写错。",
             fix_zh: "用金额重新计算占比；舍入差异可调整最大一项使合计为 100%。",
-            what_en: "Shares of one whole (\"占基本支出 81.25%\", \"18.76%\") add up to no more than 100%; a total off 100% within the rounding of the printed decimals is a rounding warning.",
+            what_en: "Shares of one whole (\"占基本支出 62.35%\", \"37.66%\") add up to no more than 100%; a total off 100% within the rounding of the printed decimals is a rounding warning.",
             why_en: "Shares are rounded from amounts and may miss 100 by a hundredth, but clearly more than 100% means an amount or a share is wrong.",
             fix_en: "Recompute the shares from the amounts; for rounding, adjust the largest share.",
         },

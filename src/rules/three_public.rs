@@ -258,9 +258,9 @@ fn total_of_three(ctx: &mut Ctx) {
 }
 
 /// When the printed vehicle subtotal disagrees with its own items but the total agrees with the
-/// items, the subtotal is the wrong figure (corpus 10: 公务用车费 printed 0 above 32.65): the total
-/// is then compared with the items, so only the subtotal is reported (by [`vehicle_subtotal`]) and
-/// not, a second time, the correct total.
+/// items, the subtotal is the wrong figure (corpus 10: 公务用车费 printed 0 above a 运行维护费 that is
+/// not): the total is then compared with the items, so only the subtotal is reported (by
+/// [`vehicle_subtotal`]) and not, a second time, the correct total.
 fn vehicle_items_instead(mode: RoundingMode, table: &Table, s: &Series) -> Option<Vec<Option<(usize, usize)>>> {
     let figure = |cell| operand(table, cell).map(|o| o.figure());
     let (vehicles, purchase, running) = (figure(s.vehicles)?, figure(s.purchase)?, figure(s.running)?);

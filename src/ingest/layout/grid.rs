@@ -69,7 +69,7 @@ pub(super) fn read_table(lines: &[TableLine]) -> Grid {
         }
         return grid;
     };
-    // The first row's name printed on the line above its code (`一般公共服务` over `201  264.87`).
+    // The first row's name printed on the line above its code (`一般公共服务` over `201  318.42`).
     let first_items = lines.get(first_data).map(|l| items(&l.words)).unwrap_or_default();
     let nameless_code =
         first_items.first().is_some_and(|i| i.kind == Kind::Code) && !first_items.iter().any(|i| i.kind == Kind::Text);

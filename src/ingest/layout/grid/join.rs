@@ -40,8 +40,8 @@ pub(in crate::ingest::layout) fn join_words(words: &[Word]) -> String {
     out
 }
 
-/// `174,900` at the end of one line and `.64` under it on the next are one number; so are `.73`
-/// and the `12,572` printed just under it (22's 表四 lifts some decimals above their figure)
+/// `163,250` at the end of one line and `.48` under it on the next are one number; so are `.41`
+/// and the `13,576` printed just under it (22's 表四 lifts some decimals above their figure)
 /// when no number above takes them and that number has no decimals of its own beneath.
 pub(super) fn join_split_decimals(body: &mut [BodyLine]) -> Result<(), Misalignment> {
     let fits = |number: &Item, decimals: &Item| {
