@@ -93,7 +93,7 @@ fn a_number_split_across_lines_is_one_number() {
  科目编码         科目名称           总计       项目支出
  2010301   行政运行                 163,250       163,250
                                        .48           .48
- 2010302   一般行政管理事务              10.00        10.00
+ 2010302   一般行政管理事务              12.00        12.00
 ";
     let b = &read(text)[0];
     assert_eq!(b.misaligned, None);
