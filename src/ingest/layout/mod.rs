@@ -7,6 +7,7 @@
 //! placed with confidence carries a [`Misalignment`](super::Misalignment) rather than guesses.
 
 mod form;
+mod furniture;
 mod grid;
 mod halves;
 mod three;
@@ -44,7 +45,10 @@ pub(crate) fn looks_like_layout(text: &str) -> bool {
 pub(crate) fn split_layout(source: &Source) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     let mut current: Option<(Block, Vec<TableLine>)> = None;
-    for (index, raw) in source.text.lines().enumerate() {
+    let lines: Vec<&str> = source.text.lines().collect();
+    let furniture = furniture::furniture_lines(&lines);
+    let mut pending_break = false;
+    for (index, raw) in lines.iter().enumerate() {
         let no = index + 1;
         let line = raw.trim_end_matches('\r');
         let page_break = line.starts_with('\u{c}');
@@ -79,6 +83,12 @@ pub(crate) fn split_layout(source: &Source) -> Vec<Block> {
         if in_caption && !ws.is_empty() && caption(block, &ws) {
             continue;
         }
+        // Running headers and page numbers: the page break they stood on passes to the next line.
+        if furniture.contains(&index) {
+            pending_break |= page_break;
+            continue;
+        }
+        let page_break = std::mem::take(&mut pending_break) || page_break;
         region.push(TableLine { no, page_break, words: ws });
     }
     finish(&mut blocks, current.take());
