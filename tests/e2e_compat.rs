@@ -196,7 +196,8 @@ fn hosted_and_single_file(browser: Browser) {
     );
 }
 
-/// A browser that cannot run the page says so at once, naming the minimum browsers.
+/// A browser that cannot run the page says so at once, naming the minimum browsers; a load
+/// that hangs says so after a few seconds.
 fn cannot_run(browser: Browser) {
     let single = page_dist().join("budget-check.html");
     let url = format!("file://{}", single.canonicalize().expect("single file path").display());
@@ -206,6 +207,13 @@ fn cannot_run(browser: Browser) {
     let ms = no_wasm.boot_ms.unwrap_or(u64::MAX);
     assert!(ms < 3000, "{} without WebAssembly: the message took {ms} ms", browser.name);
 
+    // A hung .wasm download: after boot.js's 8 s the page says it has not started and why that may be.
+    let hosted = serve_static(page_dist(), SUB_PATH).expect("static server on 127.0.0.1");
+    let stalled = open_as(&browser, &hosted, "stalled", "stalled");
+    assert!(stalled.boot.starts_with("slow: "), "{} with the wasm never arriving: {}", browser.name, stalled.boot);
+    let ms = stalled.boot_ms.unwrap_or(u64::MAX);
+    assert!((7_000..15_000).contains(&ms), "{} with the wasm never arriving: the message after {ms} ms", browser.name);
+
     let no_script = open_as(&browser, &url, "no-script", "no-script");
     let visible = no_script.visible.unwrap_or_default();
     assert!(
@@ -213,7 +221,7 @@ fn cannot_run(browser: Browser) {
         "{} with scripts off shows {visible:?}",
         browser.name
     );
-    for message in [&no_wasm.boot, &visible] {
+    for message in [&no_wasm.boot, &stalled.boot, &visible] {
         assert!(
             message.contains("Chromium 86") && message.contains("Firefox 98") && message.contains("This page needs"),
             "{}: the message names no minimum browser in both languages: {message}",
@@ -223,12 +231,12 @@ fn cannot_run(browser: Browser) {
 }
 
 #[test]
-fn chromium_86_without_webassembly_or_scripts_says_why() {
+fn chromium_86_says_why_the_page_cannot_start() {
     cannot_run(chromium_86());
 }
 
 #[test]
-fn debian_chromium_without_webassembly_or_scripts_says_why() {
+fn debian_chromium_says_why_the_page_cannot_start() {
     cannot_run(debian_chromium());
 }
 

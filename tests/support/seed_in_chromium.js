@@ -10,7 +10,8 @@
 // language switch and uploading FILE; `tour` reports what each showed.
 //
 // BUDGET_CHECK_BROWSER=no-wasm starts the browser without WebAssembly, =no-script with scripts
-// off; then only what the page shows instead is reported (`boot`, and `noscript` text).
+// off, =stalled never answers the request for the .wasm (a hung server or proxy); then only what
+// the page shows instead is reported (`boot`, `bootMs`, and with scripts off `visible`).
 //
 // Used by tests/e2e_old_chromium.rs for the Chromium 86 that chrome-aws-lambda ships (no
 // chromedriver exists for it) and, for the same scenario, Debian's Chromium. puppeteer-core comes
@@ -64,6 +65,15 @@ async function main() {
     if (variant === 'no-script') {
       await page.setJavaScriptEnabled(false);
     }
+    if (variant === 'stalled') {
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        // The .wasm request is left unanswered; everything else goes through.
+        if (!request.url().endsWith('.wasm')) {
+          request.continue();
+        }
+      });
+    }
     if (variant === 'no-wasm') {
       // As in a browser without WebAssembly (or with it switched off by policy).
       await page.evaluateOnNewDocument(() => {
@@ -71,7 +81,7 @@ async function main() {
       });
     }
     const opened = Date.now();
-    await page.goto(url, { waitUntil: 'load', timeout: TIMEOUT });
+    await page.goto(url, { waitUntil: variant === 'stalled' ? 'domcontentloaded' : 'load', timeout: TIMEOUT });
     out.userAgent = await browser.userAgent();
     if (variant === 'no-script') {
       // What is visible: the <noscript> message, not the loading line.
