@@ -293,6 +293,12 @@ fn check_sheets(workbook: &[u8]) -> Result<(), String> {
                 return Err(format!("record {typ:#06x} is cut short"))
             }
             0x0085 if data.len() < 6 => return Err("a sheet record is cut short".to_string()),
+            // ExternSheet: a count read unchecked. Lbl: fixed fields read up to byte 14 and
+            // its formula taken from the end (`len - cce`) unchecked.
+            0x0017 if data.len() < 2 => return Err("an extern-sheet record is cut short".to_string()),
+            0x0018 if data.len() < 14 || usize::from(u16_at(data, 4).unwrap_or(u16::MAX)) > data.len() => {
+                return Err("a defined-name record is cut short".to_string())
+            }
             0x0085 => positions.push(u32_at(data, 0).unwrap_or(0) as usize),
             0x000A => break,
             _ => {}
