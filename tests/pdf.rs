@@ -1,0 +1,181 @@
+//! PDF input end to end (issues 8 and 12): the seed document printed to PDF by headless
+//! Chromium (tests/fixtures/pdf/make_pdf_fixtures.py), read by `read_file` (hayro glyphs →
+//! whitespace-aligned text → the layout reader) and checked. These tests pin what the reader
+//! does today, gaps included: of the seed's 19 tables the A4 portrait print gives 3 and the A4
+//! landscape print 5. A title printed larger than the body text with a space inside (表二, 表三,
+//! 表五: “…（汇总） 一般公共预算…”) reads as two cells, so the title is lost and the table is
+//! listed as unrecognised; the performance forms wrap their text cells and are not read either.
+//! When the reader learns more, these numbers should go up — change them then, never down.
+
+use budget_check::check_sources;
+use budget_check::ingest::{read_file, Source};
+use budget_check::report::Severity;
+use budget_check::tolerance::RoundingMode;
+use budget_check::Report;
+use std::process::Command;
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = format!("{}/tests/fixtures/pdf/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn read_pdf_text(name: &str) -> String {
+    read_file(name, &fixture(name)).unwrap_or_else(|e| panic!("{e}")).text
+}
+
+fn check_pdf(name: &str) -> Report {
+    check_sources(&[Source { name: name.into(), text: read_pdf_text(name) }], RoundingMode::Nearest)
+}
+
+/// `short name | title` of each table read.
+fn tables(report: &Report) -> Vec<String> {
+    report.tables.iter().map(|t| format!("{} | {}", t.short_name(), t.title)).collect()
+}
+
+/// `number | title | reason` of each block not read as a table, line numbers left out.
+fn unrecognised(report: &Report) -> Vec<String> {
+    report
+        .unrecognised
+        .iter()
+        .map(|u| {
+            let reason = u.reason_en.split(" (line ").next().unwrap_or_default();
+            format!("{} | {} | {reason}", u.number.as_deref().unwrap_or("-"), u.title)
+        })
+        .collect()
+}
+
+fn errors(report: &Report) -> Vec<String> {
+    report.findings.iter().filter(|f| f.severity == Severity::Error).map(|f| report.finding_line(f)).collect()
+}
+
+const UNIT: &str = "重庆市綦江区大数据应用发展管理局（汇总）";
+const FORM_WRAPS: &str = "could not align columns";
+const NO_KIND: &str = "title does not name a known table kind";
+
+/// The 11 performance forms (表十 and the ten project forms): never read from these prints.
+fn forms_unread(list: &[String]) {
+    let forms = &list[list.len() - 11..];
+    assert_eq!(forms[0], format!("表十 | 部门整体绩效目标表 | {FORM_WRAPS}"));
+    assert!(forms[1..].iter().all(|f| *f == format!("- | 2025年项目支出绩效目标表 | {FORM_WRAPS}")), "{forms:#?}");
+}
+
+#[test]
+fn portrait_print_reads_three_of_nineteen_tables_without_errors() {
+    let report = check_pdf("seed-a4-portrait.pdf");
+    assert_eq!(
+        tables(&report),
+        [
+            format!("表六 | {UNIT}部门收支总表"),
+            format!("表七 | {UNIT}部门收入总表"),
+            format!("表八 | {UNIT}部门支出总表")
+        ]
+    );
+    let list = unrecognised(&report);
+    assert_eq!(
+        list[..6],
+        [
+            format!("表一 | {UNIT}财政拨款收支总表 | could not align columns"),
+            format!("表二 |  | {NO_KIND} (25 rows not checked)"),
+            format!("表三 |  | {NO_KIND} (30 rows not checked)"),
+            "表四 |  | no table rows; treated as prose".to_string(),
+            "- | 一般公共预算“三公”经费支出表 | could not align columns".to_string(),
+            format!("表五 |  | {NO_KIND} (3 rows not checked)"),
+        ]
+    );
+    assert_eq!(list.len(), 17);
+    forms_unread(&list);
+    assert!(errors(&report).is_empty(), "{:#?}", errors(&report));
+    assert_eq!(report.counts.errors, 0);
+    // 表七's names wrap in their cells and are read joined out of order: three NAM001 warnings.
+    let nam: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "NAM001")
+        .map(|f| f.cell.as_ref().unwrap().row_label.as_str())
+        .collect();
+    assert_eq!(
+        nam,
+        ["20805 业单位养老支出机关事业单位", "2080505 基本养老保险缴费支出机关事", "2101199 政事业单位医疗支出资源勘"]
+    );
+}
+
+#[test]
+fn landscape_print_reads_five_of_nineteen_tables_without_errors() {
+    let report = check_pdf("seed-a4-landscape.pdf");
+    assert_eq!(
+        tables(&report),
+        [
+            format!("表一 | {UNIT}财政拨款收支总表"),
+            "一般公共预算“三公”经费支出表 | 一般公共预算“三公”经费支出表".to_string(),
+            format!("表六 | {UNIT}部门收支总表"),
+            format!("表七 | {UNIT}部门收入总表"),
+            format!("表八 | {UNIT}部门支出总表"),
+        ]
+    );
+    let list = unrecognised(&report);
+    assert_eq!(
+        list[..4],
+        [
+            format!("表二 |  | {NO_KIND} (26 rows not checked)"),
+            format!("表三 |  | {NO_KIND} (31 rows not checked)"),
+            "表四 |  | no table rows; treated as prose".to_string(),
+            format!("表五 |  | {NO_KIND} (3 rows not checked)"),
+        ]
+    );
+    assert_eq!(list.len(), 15);
+    forms_unread(&list);
+    assert!(errors(&report).is_empty(), "{:#?}", errors(&report));
+    assert_eq!(report.counts.errors, 0);
+}
+
+/// 表二's 项 2150501 行政运行 总计 is 208.07 instead of 207.07, so 款 21505, 类 215 and 合计 no
+/// longer add up. KNOWN GAP: 表二 is not read from this print (its title is lost, see the top of
+/// the file), so the changed cell is in the text but no error is found and the CLI exits 0.
+/// When 表二 is read, this test must assert the SUM error at row “2150501 行政运行”'s parents.
+#[test]
+fn changed_cell_in_biao2_goes_unchecked_because_biao2_is_not_read() {
+    let text = read_pdf_text("seed-biao2-plus1.pdf");
+    assert!(text.lines().any(|l| l.contains("2150501") && l.contains("208.07")), "the changed cell is in the text");
+    let report = check_pdf("seed-biao2-plus1.pdf");
+    assert!(report.tables.iter().all(|t| t.short_name() != "表二"));
+    assert_eq!(unrecognised(&report)[1], format!("表二 |  | {NO_KIND} (25 rows not checked)"));
+    assert_eq!(tables(&report), tables(&check_pdf("seed-a4-portrait.pdf")));
+    assert_eq!(report.counts.errors, 0);
+    assert!(errors(&report).is_empty());
+    let cli = Command::new(env!("CARGO_BIN_EXE_budget-check"))
+        .arg(format!("{}/tests/fixtures/pdf/seed-biao2-plus1.pdf", env!("CARGO_MANIFEST_DIR")))
+        .output()
+        .unwrap();
+    assert_eq!(cli.status.code(), Some(0), "{}", String::from_utf8_lossy(&cli.stdout));
+}
+
+#[test]
+fn bytes_that_are_not_a_pdf_are_a_bilingual_read_error() {
+    let err = read_file("报表.pdf", b"hello, this is not a PDF").unwrap_err();
+    assert_eq!(err.file, "报表.pdf");
+    assert_eq!(err.message_zh, "无法读取文件“报表.pdf”：不是有效的 PDF 文件，或文件已损坏、加密（no %PDF header）");
+    assert_eq!(
+        err.message_en,
+        "cannot read file \"报表.pdf\": not a valid PDF file, or it is damaged or encrypted (no %PDF header)"
+    );
+}
+
+#[test]
+fn a_pdf_without_text_says_there_is_no_readable_text() {
+    let err = read_file("no-text.pdf", &fixture("no-text.pdf")).unwrap_err();
+    assert_eq!(
+        err.message_zh,
+        "无法读取文件“no-text.pdf”：PDF 的 1 页中没有可读的文字（0 页只有图像，可能是扫描件）：无法核对，请取得含文字的 PDF 或原表格"
+    );
+    assert!(
+        err.message_en.starts_with("cannot read file \"no-text.pdf\": none of the PDF's 1 pages holds readable text"),
+        "{}",
+        err.message_en
+    );
+    let cli = Command::new(env!("CARGO_BIN_EXE_budget-check"))
+        .arg(format!("{}/tests/fixtures/pdf/no-text.pdf", env!("CARGO_MANIFEST_DIR")))
+        .output()
+        .unwrap();
+    assert_eq!(cli.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&cli.stderr).contains("没有可读的文字"));
+}
