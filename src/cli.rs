@@ -1,7 +1,7 @@
 //! The native command-line checker: `budget-check [--format text|json|csv|markdown] [--rounding MODE] FILE…`.
 //!
 //! Exit status: 0 when no error-severity finding, 1 when there is one, 2 when an input cannot
-//! be read or the arguments are wrong.
+//! be read, no table could be read from it, or the arguments are wrong.
 
 use budget_check::check_sources;
 use budget_check::ingest::{decode_noted, read_file, FileText, ReadError, Source, MAX_FILE_BYTES};
@@ -12,7 +12,7 @@ const USAGE: &str =
     "用法 usage: budget-check [--format text|json|csv|markdown] [--rounding nearest|truncate|strict] FILE…\n\
   读取一个或多个文件（文本 UTF-8/GBK，.csv .html .xlsx .xls .xlsb .ods），作为一个文档检查，输出检查报告。\n\
   Reads files (text in UTF-8/GBK, .csv .html .xlsx .xls .xlsb .ods) as one document and prints the report.\n\
-  Exit status: 0 no errors, 1 errors found, 2 input could not be read.";
+  Exit status: 0 no errors, 1 errors found, 2 input (or any table in it) could not be read.";
 
 #[derive(Debug, PartialEq)]
 enum Format {
@@ -133,6 +133,11 @@ pub fn run(args: Vec<String>) -> i32 {
     };
     // A closed pipe (`| head`) is the reader's choice, not a failure worth a panic.
     let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), rendered.as_bytes());
+    // Nothing read is nothing checked: never the exit status of a clean document.
+    if let Some(why) = &report.nothing_read {
+        eprintln!("{}\n{}", why.message_zh, why.message_en);
+        return 2;
+    }
     i32::from(report.has_errors())
 }
 

@@ -15,6 +15,7 @@ pub mod share;
 pub mod table;
 pub mod tolerance;
 pub mod unit;
+mod witness;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
@@ -36,6 +37,10 @@ pub struct Document {
     pub self_evaluations: Vec<ingest::SelfEvaluation>,
     /// What was left out or removed before reading (limits, invisible characters).
     pub notes: Vec<report::InputNote>,
+    /// Some source reads as text copied from a PDF viewer, its columns lost.
+    pub viewer_copied: bool,
+    /// Some source holds more than white space.
+    pub has_text: bool,
 }
 
 impl Document {
@@ -46,6 +51,8 @@ impl Document {
             let (source, notes) = ingest::prepare(source);
             let source = source.as_ref();
             doc.notes.extend(notes.into_iter().map(|(zh, en)| report::InputNote { message_zh: zh, message_en: en }));
+            doc.viewer_copied |= ingest::looks_viewer_copied(&source.text);
+            doc.has_text |= !source.text.trim().is_empty();
             // Flattened tables and markup are not prose, even when they contain sentences.
             let not_prose = |line: &str| ingest::is_flat_line(line) || (line.contains('<') && line.contains('>'));
             doc.narratives.push(narrative::read(source, not_prose));
@@ -86,6 +93,8 @@ pub fn check_document(doc: Document, mode: RoundingMode) -> Report {
         findings.append(&mut ctx.findings);
         not_checked.append(&mut ctx.not_checked);
     }
+    let (mut tables, mut unrecognised) = (doc.tables, doc.unrecognised);
+    witness::set_aside_misread(&mut tables, &mut findings, &mut unrecognised);
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let counts = Counts {
         errors: count(Severity::Error),
@@ -94,13 +103,6 @@ pub fn check_document(doc: Document, mode: RoundingMode) -> Report {
         rounding: findings.iter().filter(|f| f.agreement == Some(Agreement::Rounding)).count(),
         relations_checked,
     };
-    Report {
-        rounding_mode: mode,
-        tables: doc.tables,
-        findings,
-        not_checked,
-        unrecognised: doc.unrecognised,
-        counts,
-        notes: doc.notes,
-    }
+    let nothing_read = report::nothing_read(&tables, &unrecognised, doc.viewer_copied, doc.has_text);
+    Report { rounding_mode: mode, nothing_read, tables, findings, not_checked, unrecognised, counts, notes: doc.notes }
 }

@@ -149,6 +149,40 @@ pub struct Report {
     /// Left out when empty, so reports of clean inputs read as before.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<InputNote>,
+    /// Why nothing could be checked, when no table was read: such a report is never "clean".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nothing_read: Option<InputNote>,
+}
+
+/// Why no table was read from a document that has some text: the columns lost in copying,
+/// tables found but not read, or no table at all.
+pub fn nothing_read(
+    tables: &[Table],
+    unrecognised: &[Unrecognised],
+    viewer_copied: bool,
+    has_text: bool,
+) -> Option<InputNote> {
+    if !tables.is_empty() || !has_text {
+        return None;
+    }
+    let (zh, en) = if viewer_copied {
+        (
+            "没有读出任何表格：这段文字像是从 PDF 阅读器复制的，复制时各列之间的空白和空单元格已丢失，无法判断每个数字属于哪一列。请直接上传 PDF 文件，或从 Excel/WPS 复制原表格。".to_string(),
+            "No table was read: this text looks copied from a PDF viewer, which drops the space between columns and the empty cells, so which figure belongs to which column cannot be told. Upload the PDF file itself, or copy the tables from Excel/WPS.".to_string(),
+        )
+    } else if !unrecognised.is_empty() {
+        let n = unrecognised.len();
+        (
+            format!("没有读出任何表格：{n} 处疑似表格未能可靠读出（原因见“未能读取”），因此未作任何核对，不能视为没有问题。"),
+            format!("No table was read: {n} block(s) looking like tables could not be read reliably (see \"not read\" for why), so nothing was checked — this is not a clean result."),
+        )
+    } else {
+        (
+            "没有找到任何表格，因此未作任何核对，不能视为没有问题。".to_string(),
+            "No table was found, so nothing was checked — this is not a clean result.".to_string(),
+        )
+    };
+    Some(InputNote { message_zh: zh, message_en: en })
 }
 
 impl Report {
@@ -215,7 +249,7 @@ impl Report {
         out.push('\n');
         out.push_str(&self.summary_en());
         out.push_str("\n\n");
-        for note in &self.notes {
+        for note in self.nothing_read.iter().chain(&self.notes) {
             out.push_str(&format!("  注意 {}\n  note {}\n", note.message_zh, note.message_en));
         }
         for table in &self.tables {

@@ -76,8 +76,25 @@ fn binary_garbage_is_checked_without_a_panic() {
     std::fs::write(&path, bytes).unwrap();
     let (code, stdout, stderr) = run(&[path.to_str().unwrap()]);
     std::fs::remove_dir_all(&dir).ok();
-    assert_eq!(code, 0, "{stderr}");
+    // Nothing read is nothing checked: exit 2 with the reason, never the 0 of a clean document.
+    assert_eq!(code, 2, "{stderr}");
     assert!(stdout.starts_with("识别 0 张表"), "{stdout}");
+    assert!(stderr.contains("没有读出任何表格") && stderr.contains("nothing was checked"), "{stderr}");
+}
+
+#[test]
+fn text_copied_from_a_pdf_viewer_asks_for_the_pdf_and_exits_two() {
+    let dir = std::env::temp_dir().join(format!("budget-check-viewer-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("copied.txt");
+    // One space between cells, empty cells gone: the columns cannot be told apart.
+    let rows = ["支出总表", "单位：万元", "科目编码 科目名称 合计 基本支出 项目支出"];
+    let body = (1..=8).map(|i| format!("2010{i}01 行政运行{i} 1,2{i}0.50 1,000.00 2{i}0.50")).collect::<Vec<_>>();
+    std::fs::write(&path, [rows.join("\n"), body.join("\n")].join("\n")).unwrap();
+    let (code, _, stderr) = run(&["--format", "json", path.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("PDF 阅读器复制") && stderr.contains("Upload the PDF file itself"), "{stderr}");
 }
 
 #[test]

@@ -84,7 +84,9 @@ pub fn Findings(props: &Props) -> Html {
         <section class="findings" aria-labelledby="findings-heading">
             <h2 id="findings-heading">{both(lang, &heading, "Findings")}</h2>
             {controls(lang, report, &filter, &active)}
-            if total == 0 {
+            if total == 0 && report.nothing_read.is_some() {
+                <p class="none">{both(lang, "未作核对：没有读出表格。", "Nothing checked: no table was read.")}</p>
+            } else if total == 0 {
                 <p class="none">{both(lang, "没有发现问题。", "Nothing found.")}</p>
             } else if shown == 0 {
                 <p class="none">{both(lang, "没有符合筛选条件的发现。", "No finding matches the filters.")}</p>

@@ -19,6 +19,7 @@ mod pipes;
 mod regrid;
 mod sheet;
 mod text;
+mod viewer;
 mod zip_guard;
 
 pub use clean::{invisible, prepare, Note, MAX_LINES, MAX_TEXT_BYTES};
@@ -27,6 +28,7 @@ pub use files::{file_marker, file_text, read_file, FileText, ReadError, MAX_FILE
 pub use flat::{is_flat_line, self_evaluations, FundRow, IndicatorGroup, SelfEvaluation};
 pub use html::html_to_text;
 pub use text::split_text;
+pub use viewer::looks_viewer_copied;
 
 /// Splits one input into blocks. An input holding several files (see [`file_marker`]) is read
 /// file by file, and sheet by sheet, each block named after its file with lines counted
