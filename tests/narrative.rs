@@ -339,3 +339,18 @@ fn other_years_and_budget_words_in_a_final_text_are_not_compared() {
     let (relations, findings) = stated_against_tables(&[budget]);
     assert_eq!((relations + 1, findings), (stated_against_tables(&[corpus_source(FINAL_01)]).0, Vec::new()));
 }
+
+/// A chapter headed by a unit's name speaks of that unit: its 人员经费 is not the department's
+/// nor another unit's, so figures of two unit chapters are not compared; within one they are.
+#[test]
+fn figures_of_two_units_chapters_are_not_compared_but_one_chapters_are() {
+    let text = "第三部分 部门预算支出具体情况\n一、示例局本级\n示例局本级预算 1,200.00 万元，包括在职人员经费 800.00 万元、公用经费 400.00 万元。\n\
+二、示例局档案管理中心\n示例局档案管理中心预算 600.00 万元，包括在职人员经费 500.00 万元、公用经费 100.00 万元。\n";
+    let report = budget_check::check_text(text);
+    assert!(!report.findings.iter().any(|f| f.rule == "NAR001"), "{:?}", report.findings);
+    let text = text.replace("公用经费 100.00 万元。", "公用经费 100.00 万元。其中在职人员经费 550.00 万元。");
+    let report = budget_check::check_text(&text);
+    let nar: Vec<_> = report.findings.iter().filter(|f| f.rule == "NAR001").map(|f| (f.printed, f.computed)).collect();
+    assert_eq!(nar.len(), 1, "{:?}", report.findings);
+    assert_eq!(nar[0].0.map(|d| d.to_string()).as_deref(), Some("550.00"));
+}

@@ -211,6 +211,9 @@ pub struct Statement {
     pub after_qizhong: bool,
     /// Number of the chapter (一、二、…) the statement is in.
     pub chapter: usize,
+    /// The chapter's heading names a unit (`二、某某管理中心`, `一、某局本级`): its figures are
+    /// that unit's, not the whole department's.
+    pub unit_chapter: bool,
 }
 
 /// Words that make an amount a change or a comparison rather than a level.
@@ -237,17 +240,53 @@ const CHANGE_WORDS: &[&str] = &[
 const CLAUSE_ENDS: &[char] = &['，', ',', '。', '；', ';', '：', ':', '、', '！', '？', BREAK, CHAPTER];
 const SENTENCE_ENDS: &[char] = &['。', '；', ';', BREAK, CHAPTER];
 
+/// A heading that is the name of a unit: `一、某某局本级`, `二、某某管理中心` — short, no
+/// sentence in it, ending in what organisations are called.
+fn names_a_unit(heading: &str) -> bool {
+    const ORGANISATIONS: &[&str] = &[
+        "本级",
+        "局",
+        "中心",
+        "院",
+        "所",
+        "站",
+        "处",
+        "队",
+        "室",
+        "馆",
+        "办公室",
+        "委员会",
+        "学校",
+        "医院",
+        "署",
+        "厅",
+        "机关",
+    ];
+    let name: String = heading.chars().filter(|c| !c.is_whitespace()).collect();
+    let name = name.trim_start_matches(|c: char| "一二三四五六七八九十、".contains(c));
+    name.chars().count() <= 30
+        && !name.contains(['，', '。', '；', ','])
+        && ORGANISATIONS.iter().any(|o| name.ends_with(o))
+}
+
 /// Every amount in the prose, in order.
 pub fn statements(prose: &Prose) -> Vec<Statement> {
     let chars = &prose.chars;
     let mut out: Vec<Statement> = Vec::new();
     let mut chapter = 0;
+    let mut unit_chapter = false;
     let mut clause_floor = 0;
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
         if c == CHAPTER {
             chapter += 1;
+            // The heading is the rest of the chapter mark's own line.
+            let heading_line = prose.lines.get(i);
+            let end = (i + 1..chars.len())
+                .find(|&k| chars[k] == BREAK || chars[k] == CHAPTER || prose.lines.get(k) != heading_line)
+                .unwrap_or(chars.len());
+            unit_chapter = names_a_unit(&prose.text(i + 1..end));
         }
         let starts_number = c.is_ascii_digit() && (i == 0 || !is_number_char(chars[i - 1]));
         if !starts_number {
@@ -291,6 +330,7 @@ pub fn statements(prose: &Prose) -> Vec<Statement> {
             share,
             after_qizhong: since_previous.contains("其中"),
             chapter,
+            unit_chapter,
         });
         clause_floor = unit_end;
         i = unit_end;

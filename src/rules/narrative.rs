@@ -121,17 +121,23 @@ fn sum_in_unit_of(whole: &Statement, parts: &[&Statement]) -> Decimal {
 fn same_figure(ctx: &mut Ctx) {
     let doc = ctx.doc;
     for n in &doc.narratives {
-        // The first statement of each subject, per printed year: a long text stays linear.
-        let mut firsts: HashMap<Subject, usize> = HashMap::new();
+        // The first statement of each subject in each scope, per printed year: a long text
+        // stays linear. A chapter headed by a unit's name (某中心, 某局本级) is that unit's scope;
+        // the other chapters speak of the whole department.
+        let mut firsts: HashMap<(usize, Subject), usize> = HashMap::new();
         for (k, later) in n.statements.iter().enumerate() {
             let Some(subject) = later.subject.filter(|_| !later.change) else { continue };
-            let earlier: Vec<(&Subject, usize)> =
-                firsts.iter().filter(|(x, _)| x.same_figure(&subject)).map(|(x, &j)| (x, j)).collect();
+            let scope = if later.unit_chapter { later.chapter } else { 0 };
+            let earlier: Vec<(&Subject, usize)> = firsts
+                .iter()
+                .filter(|((s, x), _)| *s == scope && x.same_figure(&subject))
+                .map(|((_, x), &j)| (x, j))
+                .collect();
             // Without a year of its own, a figure after those of two different years is ambiguous.
             let mut years: Vec<u16> = earlier.iter().filter_map(|(x, _)| x.year).collect();
             years.dedup();
             let earliest = if years.len() > 1 { None } else { earlier.iter().map(|(_, j)| *j).min() };
-            firsts.entry(subject).or_insert(k);
+            firsts.entry((scope, subject)).or_insert(k);
             let Some(first) = earliest.and_then(|j| n.statements.get(j)) else { continue };
             ctx.relations += 1;
             let agreement = agree(figure(later), &[figure(first)], ctx.mode);
