@@ -10,8 +10,8 @@ use std::io::Read;
 
 const USAGE: &str =
     "用法 usage: budget-check [--format text|json|csv|markdown] [--rounding nearest|truncate|strict] FILE…\n\
-  读取一个或多个文件（文本 UTF-8/GBK，.csv .html .xlsx .xls .xlsb .ods），作为一个文档检查，输出检查报告。\n\
-  Reads files (text in UTF-8/GBK, .csv .html .xlsx .xls .xlsb .ods) as one document and prints the report.\n\
+  读取一个或多个文件（文本 UTF-8/GBK，.pdf .csv .html .xlsx .xls .xlsb .ods），作为一个文档检查，输出检查报告。\n\
+  Reads files (text in UTF-8/GBK, .pdf .csv .html .xlsx .xls .xlsb .ods) as one document and prints the report.\n\
   Exit status: 0 no errors, 1 errors found, 2 input (or any table in it) could not be read.";
 
 #[derive(Debug, PartialEq)]
