@@ -55,8 +55,8 @@ fn baseline_lines(glyphs: &[Glyph]) -> Vec<Vec<&Glyph>> {
     lines
 }
 
-/// One line's glyphs as text: touching glyphs make a word; a gap becomes spaces up to the
-/// column the next glyph's left edge falls on, two at least where the gap is a column's.
+/// One line's glyphs as text: touching glyphs make a word; a word space stays one space; a wider
+/// gap becomes spaces up to the column the next glyph's left edge falls on, two at least.
 fn line_text(line: &[&Glyph], unit: f64) -> String {
     let mut text = String::new();
     let mut column = 0usize;
@@ -69,8 +69,9 @@ fn line_text(line: &[&Glyph], unit: f64) -> String {
                 let gap = glyph.x0 - right;
                 if gap < 0.2 * glyph.size {
                     0
-                } else if gap < 0.8 * glyph.size {
-                    target.saturating_sub(column).max(1)
+                } else if gap < 0.6 * glyph.size {
+                    // A space between words: one, however large the font (a title stays one chunk).
+                    1
                 } else {
                     target.saturating_sub(column).max(2)
                 }
