@@ -67,10 +67,12 @@ pub(super) fn is_prose(words: &[Word]) -> bool {
     text.contains('。') || long_sentence || heading || (text.starts_with('第') && text.contains("部分"))
 }
 
-/// A note under the table (`注：`, `备注`, `说明：`): kept as a note, not read as rows.
+/// A note under the table (`注：`, `备注`, `说明：`, bracketed or not): kept as a note, not read
+/// as rows.
 pub(super) fn is_note(words: &[Word]) -> bool {
     let text = compact(words);
-    ["注：", "注:", "备注", "（注", "(注", "说明："].iter().any(|p| text.starts_with(p))
+    let text = text.trim_start_matches(['（', '(']);
+    ["注：", "注:", "备注", "说明："].iter().any(|p| text.starts_with(p))
 }
 
 /// Page furniture between a table's pages: a page number, 续表, the unit's name, a unit caption.
