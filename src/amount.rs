@@ -190,7 +190,10 @@ fn parse_plain_number(s: &str) -> Option<Decimal> {
     if int.is_empty() || !digits_ok(int) || !digits_ok(frac) || (body.contains('.') && frac.is_empty()) {
         return None;
     }
-    if int.len() + frac.len() > 26 {
+    // No budget reaches 10^14 元: longer figures are codes or garbage, and kept out they leave
+    // room for any sum of them scaled to 元 (×10^8 for 亿元) within Decimal's 28 digits.
+    let significant = int.trim_start_matches('0');
+    if significant.len() > 14 || frac.len() > 10 {
         return None;
     }
     Decimal::from_str(s).ok()

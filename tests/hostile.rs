@@ -145,6 +145,20 @@ fn fuzz_crashes_are_refused_without_a_panic() {
     }
 }
 
+/// A figure of 26 digits overflowed Decimal when a rule scaled it to 元: the checker panicked.
+/// Figures past 14 integer digits (no budget reaches 10^14 元) are read as text.
+#[test]
+fn a_figure_past_any_budget_is_text_not_a_panic() {
+    let path = format!("{}/tests/fixtures/crashes/csv-figure-past-decimal-range.csv", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(&path).unwrap();
+    let read = read_file("overflow.csv", &bytes).unwrap();
+    assert!(read.text.contains("99999999999999999999999999"));
+    let report = check_text(&read.text);
+    assert!(report.tables.iter().any(|t| !t.rows.is_empty()), "{:?}", report.unrecognised);
+    let (code, stderr) = cli_bounded("overflow.csv", &bytes);
+    assert!(code == 0 || code == 1, "{code}: {stderr}");
+}
+
 #[test]
 fn a_table_thousands_of_columns_wide_is_checked_quickly() {
     let path = format!("{}/tests/fixtures/crashes/xls-table-1678-columns-wide.xls", env!("CARGO_MANIFEST_DIR"));
