@@ -61,13 +61,16 @@ pub(crate) fn split_layout(source: &Source) -> Vec<Block> {
             current = Some((block, Vec::new()));
             continue;
         }
+        // A marker waits for its title, which may be wrapped: its first lines (the unit's name)
+        // come before the line ending in 表.
         let marker_waiting = current.as_ref().is_some_and(|(b, region)| {
-            b.marker.is_some() && b.title.is_none() && region.iter().all(|l| l.words.is_empty())
+            b.marker.is_some() && b.title.is_none() && region.iter().all(|l| is_title_part(&l.words))
         });
         if let Some(title) = title_of(&ws, marker_waiting) {
             if marker_waiting {
                 if let Some((block, region)) = current.as_mut() {
-                    block.title = Some(title);
+                    let head: String = region.iter().flat_map(|l| l.words.iter().map(|w| w.text.as_str())).collect();
+                    block.title = Some(head + &title);
                     region.clear();
                 }
             } else {
@@ -93,6 +96,17 @@ pub(crate) fn split_layout(source: &Source) -> Vec<Block> {
     }
     finish(&mut blocks, current.take());
     blocks
+}
+
+/// A blank line, or one chunk of words without figures or a colon: the first part of a title
+/// wrapped over lines.
+fn is_title_part(ws: &[Word]) -> bool {
+    let text: String = ws.iter().map(|w| w.text.as_str()).collect();
+    ws.is_empty()
+        || chunks(ws).len() == 1
+            && text.chars().count() <= 30
+            && !text.contains(['：', ':'])
+            && !text.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Reads a caption line (unit, organisation) into the block; false when the line is none.
