@@ -118,6 +118,28 @@ fn text_size(value: &DataRef<'_>) -> usize {
     }
 }
 
+/// Keeps a streamed cell while both budgets last (its text measured before it is copied: a
+/// million cells naming one 30 MB shared string would otherwise copy it a million times);
+/// false once the sheet must be cut here.
+fn keep_cell(
+    cells: &mut Vec<((u32, u32), Data)>,
+    budget: usize,
+    text_budget: &mut usize,
+    position: (u32, u32),
+    value: &DataRef<'_>,
+) -> bool {
+    let size = text_size(value);
+    if cells.len() == budget || size > *text_budget {
+        return false;
+    }
+    let data = Data::from(value.clone());
+    if data != Data::Empty {
+        *text_budget -= size;
+        cells.push((position, data));
+    }
+    true
+}
+
 /// The sheets read, and the name of the sheet where [`MAX_CELLS`] (or
 /// [`super::MAX_TEXT_BYTES`] of cell text) stopped the reading.
 fn read_sheets(format: Format, bytes: &[u8]) -> Result<(Vec<Sheet>, Option<String>), String> {
@@ -136,17 +158,9 @@ fn read_sheets(format: Format, bytes: &[u8]) -> Result<(Vec<Sheet>, Option<Strin
                 let mut cells = Vec::new();
                 let mut reader = book.worksheet_cells_reader(&name).map_err(|e| e.to_string())?;
                 while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
-                    // Measured before it is copied: a million cells naming one 30 MB shared
-                    // string would otherwise copy it a million times.
-                    let size = text_size(cell.get_value());
-                    if cells.len() == budget || size > text_budget {
+                    if !keep_cell(&mut cells, budget, &mut text_budget, cell.get_position(), cell.get_value()) {
                         cut = Some(name.clone());
                         break;
-                    }
-                    let data = Data::from(cell.get_value().clone());
-                    if data != Data::Empty {
-                        text_budget -= size;
-                        cells.push((cell.get_position(), data));
                     }
                 }
                 drop(reader);
@@ -180,17 +194,9 @@ fn read_sheets(format: Format, bytes: &[u8]) -> Result<(Vec<Sheet>, Option<Strin
                 let mut cells = Vec::new();
                 let mut reader = book.worksheet_cells_reader(&name).map_err(|e| e.to_string())?;
                 while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
-                    // Measured before it is copied: a million cells naming one 30 MB shared
-                    // string would otherwise copy it a million times.
-                    let size = text_size(cell.get_value());
-                    if cells.len() == budget || size > text_budget {
+                    if !keep_cell(&mut cells, budget, &mut text_budget, cell.get_position(), cell.get_value()) {
                         cut = Some(name.clone());
                         break;
-                    }
-                    let data = Data::from(cell.get_value().clone());
-                    if data != Data::Empty {
-                        text_budget -= size;
-                        cells.push((cell.get_position(), data));
                     }
                 }
                 drop(reader);
