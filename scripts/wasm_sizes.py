@@ -12,16 +12,8 @@ import re
 import sys
 from collections import Counter
 
+from dist import leb  # the module reader's LEB128, beside this script
 
-def leb(data, pos):
-    result = shift = 0
-    while True:
-        byte = data[pos]
-        pos += 1
-        result |= (byte & 0x7F) << shift
-        shift += 7
-        if byte < 0x80:
-            return result, pos
 
 
 def name(data, pos):
