@@ -237,15 +237,20 @@ pub fn half_operand(table: &Table, row: usize, col: usize, code_col: usize) -> O
     Some(operand)
 }
 
-/// The rows directly below each code ([`SubjectCode::is_parent_of`]), in row order, keyed by
-/// the parent's code: one pass instead of a scan of every row for each parent.
-fn children_by_parent(coded: &[(usize, SubjectCode)]) -> HashMap<&str, Vec<usize>> {
-    let mut children: HashMap<&str, Vec<usize>> = HashMap::new();
+/// The rows directly below each coded row, keyed by the parent's row: each child goes to the
+/// nearest row above it bearing its parent code, so a table that lists the codes again for each
+/// unit (or under a second classification) sums each listing on its own. One pass.
+fn children_by_parent(coded: &[(usize, SubjectCode)]) -> HashMap<usize, Vec<usize>> {
+    let mut latest: HashMap<&str, usize> = HashMap::new();
+    let mut children: HashMap<usize, Vec<usize>> = HashMap::new();
     for (row, code) in coded {
         let code = code.as_str();
-        if code.len() > 3 {
-            children.entry(&code[..code.len() - 2]).or_default().push(*row);
+        if let Some(parent_row) = code.get(..code.len().saturating_sub(2)).and_then(|p| latest.get(p)) {
+            if code.len() > 3 {
+                children.entry(*parent_row).or_default().push(*row);
+            }
         }
+        latest.insert(code, *row);
     }
     children
 }
@@ -257,7 +262,7 @@ fn hierarchy(ctx: &mut super::Ctx) {
                 table.data_rows().filter_map(|r| table.code_at(r, code_col).map(|code| (r, code))).collect();
             let children_of = children_by_parent(&coded);
             for (parent_row, parent) in &coded {
-                let Some(children) = children_of.get(parent.as_str()) else {
+                let Some(children) = children_of.get(parent_row) else {
                     continue;
                 };
                 for &col in &amount_cols {

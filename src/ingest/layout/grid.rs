@@ -6,10 +6,11 @@
 //! placed without guessing is reported as a [`Misalignment`] instead of being placed anyway.
 //!
 //! This module reads one table; each step is a submodule: [`lines`] (what a line
-//! is), [`join`] (pieces put back together), [`columns`] (the table's columns), [`pages`] (each
+//! is), [`join`] (pieces put back together), [`codes`] (codes printed one level per column), [`columns`] (the table's columns), [`pages`] (each
 //! page's figures onto them), [`stacks`] (header words over a column), [`header`] (header rows),
 //! [`rows`] (data rows).
 
+mod codes;
 mod columns;
 mod header;
 mod join;
@@ -33,6 +34,8 @@ pub(super) struct TableLine {
     pub no: usize,
     /// The line starts a new page (pdftotext prints a form feed).
     pub page_break: bool,
+    /// The first line under the table's title printed again on a later page.
+    pub continued: bool,
     pub words: Vec<Word>,
 }
 
@@ -135,9 +138,11 @@ pub(super) fn read_table(lines: &[TableLine]) -> Grid {
         let text = compact(&line.words);
         // A page header repeated: whole header lines, or header words alone near the page top.
         let near_top = page_top.is_some_and(|top| index <= top + 8);
-        let repeats_header = no_figures
-            && (line.words.len() >= 2 || (near_top && text.chars().count() >= 3))
-            && (header_texts.contains(&text) || line.words.iter().all(|w| header_words.contains(&w.text.as_str())));
+        // A header line may hold a year (`2026 年预算数`): printed again whole, it still repeats.
+        let repeats_header = (line.words.len() >= 2 && header_texts.contains(&text))
+            || no_figures
+                && (line.words.len() >= 2 || (near_top && text.chars().count() >= 3))
+                && line.words.iter().all(|w| header_words.contains(&w.text.as_str()));
         if repeats_header {
             if !body.is_empty() && body.last().is_some_and(|b| b.segment == segment) {
                 segment += 1;
@@ -163,6 +168,7 @@ pub(super) fn read_table(lines: &[TableLine]) -> Grid {
         grid.problem = Some(problem);
         return grid;
     }
+    codes::complete_code_parts(&mut body, &header_lines);
     // A 三公 table: its header words name the figures by what they say, not where they stand.
     let figure_lines: Vec<(usize, &[Item])> = body.iter().map(|b| (b.no, b.items.as_slice())).collect();
     if let Some((header, row)) = super::three::read(&header_lines, &figure_lines) {

@@ -48,12 +48,27 @@ pub(crate) fn split_layout(source: &Source) -> Vec<Block> {
     let lines: Vec<&str> = source.text.lines().collect();
     let furniture = furniture::furniture_lines(&lines);
     let mut pending_break = false;
+    let mut repeating_caption = false;
+    let mut continued_next = false;
     for (index, raw) in lines.iter().enumerate() {
         let no = index + 1;
         let line = raw.trim_end_matches('\r');
         let page_break = line.starts_with('\u{c}');
         let ws = words(line.trim_start_matches('\u{c}'));
         let compact: String = ws.iter().map(|w| w.text.as_str()).collect();
+        // A table continued on the next page repeats its marker, title and captions: its lines
+        // go on in the same block, the page break kept for the reader.
+        if continues_table(current.as_ref(), &ws, &compact) {
+            pending_break |= page_break;
+            repeating_caption = true;
+            continued_next = true;
+            continue;
+        }
+        if repeating_caption && caption(&mut Block::new(&source.name, no), &ws) {
+            pending_break |= page_break;
+            continue;
+        }
+        repeating_caption = false;
         if is_marker(&compact) {
             finish(&mut blocks, current.take());
             let mut block = Block::new(&source.name, no);
@@ -92,10 +107,23 @@ pub(crate) fn split_layout(source: &Source) -> Vec<Block> {
             continue;
         }
         let page_break = std::mem::take(&mut pending_break) || page_break;
-        region.push(TableLine { no, page_break, words: ws });
+        let continued = continued_next && !ws.is_empty();
+        continued_next &= !continued;
+        region.push(TableLine { no, page_break, continued, words: ws });
     }
     finish(&mut blocks, current.take());
     blocks
+}
+
+/// The marker or title of the table being read printed again over its next page. Performance
+/// forms are the exception: each project's form repeats the same title.
+fn continues_table(current: Option<&(Block, Vec<TableLine>)>, ws: &[Word], compact: &str) -> bool {
+    let Some((block, region)) = current else { return false };
+    let has_rows = region.iter().any(|l| l.words.iter().any(|w| is_number(&w.text)));
+    let performance = block.title.as_deref().is_some_and(|t| t.contains("绩效"));
+    let same_marker = block.marker.as_deref() == Some(compact);
+    let same_title = block.title.is_some() && title_of(ws, false) == block.title;
+    has_rows && !performance && (same_marker || same_title)
 }
 
 /// A blank line, or one chunk of words without figures or a colon: the first part of a title
@@ -180,18 +208,39 @@ fn grid_enumerated(text: &str) -> bool {
         && text.chars().find(|c| !(numerals.contains(*c) || c.is_ascii_digit())).is_some_and(|c| "、.．".contains(c))
 }
 
+/// Reads the finished block. A table continued over pages is read as one; when its pages
+/// cannot be read together (their columns do not line up), each page is read as its own block.
 fn finish(blocks: &mut Vec<Block>, current: Option<(Block, Vec<TableLine>)>) {
-    let Some((mut block, region)) = current else { return };
+    let Some((block, region)) = current else { return };
+    let whole = read_block(block.clone(), &region);
+    let starts: Vec<usize> = region.iter().enumerate().filter(|(_, l)| l.continued).map(|(i, _)| i).collect();
+    if starts.is_empty() || whole.as_ref().is_none_or(|b| b.misaligned.is_none()) {
+        blocks.extend(whole);
+        return;
+    }
+    let bounds: Vec<usize> = std::iter::once(0).chain(starts).chain(std::iter::once(region.len())).collect();
+    for pair in bounds.windows(2) {
+        let part = &region[pair[0]..pair[1]];
+        let mut page_block = block.clone();
+        if pair[0] > 0 {
+            page_block.line = part.first().map_or(block.line, |l| l.no);
+        }
+        blocks.extend(read_block(page_block, part));
+    }
+}
+
+/// Reads a block's lines into its rows: a performance form by its own reader, anything else as
+/// a grid; None when nothing is left.
+fn read_block(mut block: Block, region: &[TableLine]) -> Option<Block> {
     let performance = block.title.as_deref().is_some_and(|t| t.contains("绩效"));
-    if let Some(read) = performance.then(|| form::read_form(&region)).flatten() {
+    if let Some(read) = performance.then(|| form::read_form(region)).flatten() {
         match read {
             Ok(rows) => block.rows = rows.into_iter().map(|(line, cells)| RawRow { line, cells }).collect(),
             Err(problem) => block.misaligned = Some(problem),
         }
-        blocks.push(block);
-        return;
+        return Some(block);
     }
-    let mut grid = read_table(&region);
+    let mut grid = read_table(region);
     // Other performance forms wrap prose cells over many lines and interleave them; read as
     // columns they would be nonsense.
     if performance && (!grid.rows.is_empty() || grid.problem.is_some()) {
@@ -205,7 +254,7 @@ fn finish(blocks: &mut Vec<Block>, current: Option<(Block, Vec<TableLine>)>) {
     // Shanghai's 基本支出 table prints each half's 类 code on a line of its own; read by its rows.
     let basic = block.title.as_deref().is_some_and(|t| t.contains("基本支出"));
     if let (true, Some(_)) = (basic, &grid.problem) {
-        if let Ok(rows) = halves::read_coded_halves(&region) {
+        if let Ok(rows) = halves::read_coded_halves(region) {
             grid.problem = None;
             grid.header = Vec::new();
             grid.rows = rows;
@@ -214,9 +263,7 @@ fn finish(blocks: &mut Vec<Block>, current: Option<(Block, Vec<TableLine>)>) {
     block.rows = grid.header.into_iter().chain(grid.rows).map(|(line, cells)| RawRow { line, cells }).collect();
     block.notes = grid.notes;
     block.misaligned = grid.problem;
-    if !block.is_blank() {
-        blocks.push(block);
-    }
+    (!block.is_blank()).then_some(block)
 }
 
 #[cfg(test)]

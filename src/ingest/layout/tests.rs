@@ -244,7 +244,10 @@ fn a_form_of_several_projects_is_left_unread() {
 }
 
 fn lines_of(text: &str) -> Vec<grid::TableLine> {
-    text.lines().enumerate().map(|(i, l)| grid::TableLine { no: i + 1, page_break: false, words: words(l) }).collect()
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| grid::TableLine { no: i + 1, page_break: false, continued: false, words: words(l) })
+        .collect()
 }
 
 /// A 三公 header read by its words: 22's letter-spaced `小   计` is one column under

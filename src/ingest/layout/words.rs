@@ -95,7 +95,7 @@ pub(super) fn items(words: &[Word]) -> Vec<Item> {
     for (i, w) in words.iter().enumerate() {
         let prev = out.last();
         let prev_is_code = prev.is_some_and(|p| p.kind == Kind::Code);
-        let code_here = i == 0 || prev.is_some_and(|p| p.kind == Kind::Number);
+        let code_here = i == 0 || prev.is_some_and(|p| p.kind == Kind::Number) || names_second_code(words, i);
         let next_is_number = words.get(i + 1).is_some_and(|n| is_number(&n.text) && !is_digits(&n.text, &[2]));
         if prev_is_code && is_digits(&w.text, &[2]) && prev.is_some_and(|p| p.word.text.len() < 7) {
             if let Some(p) = out.last_mut() {
@@ -161,6 +161,20 @@ fn letter_spaced(previous: &Item, word: &Word) -> bool {
         && word.start <= previous.word.end + 4
 }
 
+/// `301  工资福利支出  501  机关工资福利支出`: a table giving each row a code of two
+/// classifications prints the second code after the first name. A subject code's first digit
+/// is 2 (functions), 3 or 5 (economic); what follows it (after its 款 and 项 parts) is its
+/// name, not a numbered item.
+fn names_second_code(words: &[Word], i: usize) -> bool {
+    let subject_like = words[i].text.starts_with(['2', '3', '5']);
+    let parts = words[i + 1..].iter().take_while(|w| is_digits(&w.text, &[2])).count();
+    let name_follows = words.get(i + 1 + parts).is_some_and(|n| {
+        n.text.chars().next().is_some_and(is_cjk) && !n.text.starts_with(['一', '二', '三', '四', '五', '（', '('])
+    });
+    let after_name = i > 0 && words[i - 1].text.chars().last().is_some_and(is_cjk);
+    subject_like && name_follows && after_name
+}
+
 /// A leading 3-digit figure followed only by whole figures is an amount (`100  90  10`), not a
 /// code; a code whose name was printed on another line is followed by amounts with decimals.
 fn next_is_number_only(words: &[Word], i: usize, next_is_number: bool) -> bool {
@@ -201,6 +215,7 @@ mod tests {
         assert_eq!(kinds("基本工资      01   办公费")[1].0, Kind::CodePart);
         assert_eq!(kinds("310资本性支出   0.00")[..2], [(Kind::Code, "310".into()), (Kind::Text, "资本性支出".into())]);
         assert_eq!(kinds("110万元")[0], (Kind::Text, "110万元".into()));
+        assert_eq!(kinds("301  01  基本工资    501  01  工资奖金津补贴    12.00")[2], (Kind::Code, "50101".into()));
     }
 
     /// Rows as corpus 21's 表三 prints them (figures invented): the 总计 figures of three rows end

@@ -2,6 +2,7 @@
 //! terms, words of one cell, and decimals broken off onto the line above or below.
 
 use super::super::words::{Item, Kind, Word};
+use super::lines::side_of;
 use super::BodyLine;
 use crate::ingest::Misalignment;
 
@@ -9,6 +10,9 @@ use crate::ingest::Misalignment;
 /// word. Only these known terms: `类   款` over split code columns must stay apart.
 pub(super) fn join_spaced_terms(words: &[Word]) -> Vec<Word> {
     const TERMS: &[&str] = &["合计", "项目"];
+    if let Some(pair) = join_side_pair(words) {
+        return pair;
+    }
     let mut out: Vec<Word> = Vec::new();
     for w in words {
         match out.last_mut() {
@@ -24,6 +28,25 @@ pub(super) fn join_spaced_terms(words: &[Word]) -> Vec<Word> {
         }
     }
     out
+}
+
+/// `收      入          支      出`: a 收入 | 支出 line letter-spaced across two wide cells, as
+/// the two words it is.
+fn join_side_pair(words: &[Word]) -> Option<Vec<Word>> {
+    let (first, last) = (words.first()?, words.last()?);
+    if words.len() <= 2 {
+        return None;
+    }
+    let text = |part: &[Word]| part.iter().map(|w| w.text.as_str()).collect::<String>();
+    (1..words.len()).find_map(|k| {
+        let (left, right) = (text(&words[..k]), text(&words[k..]));
+        (side_of(&left) == Some("收入") && side_of(&right) == Some("支出")).then(|| {
+            vec![
+                Word { text: left, start: first.start, end: words[k - 1].end },
+                Word { text: right, start: words[k].start, end: last.end },
+            ]
+        })
+    })
 }
 
 /// The words of one cell as one text: a space between two Latin words, none next to Chinese.

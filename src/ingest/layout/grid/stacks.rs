@@ -18,6 +18,15 @@ pub(super) struct Stack {
     pub(super) end: usize,
     /// (line number, start) of each word.
     pub(super) words: Vec<(usize, usize)>,
+    /// Its words run together.
+    pub(super) text: String,
+}
+
+impl Stack {
+    /// It names a label column (`科目名称`, `科目编码`, `项目`), not a column of figures.
+    pub(super) fn names_labels(&self) -> bool {
+        ["名称", "编码", "代码"].iter().any(|t| self.text.contains(t)) || matches!(self.text.as_str(), "项目" | "科目")
+    }
 }
 
 /// Header stacks, and the words (line number, start) that name groups of columns.
@@ -32,10 +41,17 @@ pub(super) fn header_stacks(header_lines: &[&TableLine]) -> (Vec<Stack>, Vec<(us
         for w in line.words.iter().filter(|w| !is_code_level_word(&line.words, w)) {
             // Over two words of a lower line, or printed in the gap between them (`公务接待费`
             // between its 预算数 and 决算数).
+            // A long group name centred over its columns may end just where the next column's
+            // name begins (`本年一般公共预算基本支出` over `合计 … 人员经费`).
+            let long = w.text.chars().count() >= 6;
+            let between = |p: &[Word]| {
+                let inside = p[0].end <= w.start && w.end <= p[1].start + 1;
+                let touches_left = w.start <= p[0].end + 1;
+                let touches_right = w.end + 1 >= p[1].start;
+                (touches_left && touches_right) || (long && inside && (touches_left || touches_right))
+            };
             let bridges = |other: &&TableLine| {
-                other.no > line.no
-                    && !other.words.iter().any(|o| overlaps(o, w))
-                    && other.words.windows(2).any(|p| w.start <= p[0].end + 1 && w.end + 1 >= p[1].start)
+                other.no > line.no && !other.words.iter().any(|o| overlaps(o, w)) && other.words.windows(2).any(between)
             };
             let spanning = header_lines.iter().any(|other| other.words.iter().filter(|o| overlaps(o, w)).count() >= 2)
                 || header_lines.iter().any(bridges);
@@ -69,7 +85,8 @@ pub(super) fn header_stacks(header_lines: &[&TableLine]) -> (Vec<Stack>, Vec<(us
         else {
             continue;
         };
-        stacks.push(Stack { start, end, words: leaves.iter().map(|(no, w)| (*no, w.start)).collect() });
+        let text = leaves.iter().map(|(_, w)| w.text.as_str()).collect();
+        stacks.push(Stack { start, end, words: leaves.iter().map(|(no, w)| (*no, w.start)).collect(), text });
     }
     (stacks, groups)
 }
