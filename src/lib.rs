@@ -83,16 +83,8 @@ pub fn check_sources(sources: &[Source], mode: RoundingMode) -> Report {
 }
 
 pub fn check_document(doc: Document, mode: RoundingMode) -> Report {
-    let mut findings = Vec::new();
-    let mut not_checked = Vec::new();
-    let mut relations_checked = 0;
-    for rule in rules::registry() {
-        let mut ctx = rules::Ctx::new(&doc, mode, rule);
-        (rule.run)(&mut ctx);
-        relations_checked += ctx.relations;
-        findings.append(&mut ctx.findings);
-        not_checked.append(&mut ctx.not_checked);
-    }
+    let rules::Outcome { mut findings, not_checked, relations: relations_checked, .. } =
+        rules::run(&doc, mode, &rules::registry());
     let (mut tables, mut unrecognised) = (doc.tables, doc.unrecognised);
     witness::set_aside_misread(&mut tables, &mut findings, &mut unrecognised);
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();

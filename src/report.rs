@@ -32,6 +32,19 @@ impl Severity {
     }
 }
 
+/// Words for the reader in both languages: a finding's message, what a rule needs.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Text {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Text {
+        Text { zh: zh.into(), en: en.into() }
+    }
+}
+
 /// A cell as the user sees it: which table, which row and column, and a spreadsheet-style name.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CellRef {

@@ -3,7 +3,7 @@
 
 use budget_check::ingest::Source;
 use budget_check::report::Severity;
-use budget_check::rules::Ctx;
+use budget_check::rules;
 use budget_check::table::Table;
 use budget_check::tolerance::RoundingMode;
 use budget_check::{check_sources, Document, Report};
@@ -414,10 +414,9 @@ fn three_public_checks(table: &Table) -> Vec<(usize, Vec<String>)> {
     ["SGF001", "SGF002"]
         .iter()
         .map(|code| {
-            let rule = budget_check::rules::rule(code).expect("rule");
-            let mut ctx = Ctx::new(&doc, RoundingMode::Nearest, rule);
-            (rule.run)(&mut ctx);
-            (ctx.relations, ctx.findings.iter().map(|f| f.message_zh.clone()).collect())
+            let rule = rules::rule(code).expect("rule");
+            let outcome = rules::run(&doc, RoundingMode::Nearest, &[rule]);
+            (outcome.relations, outcome.findings.iter().map(|f| f.message_zh.clone()).collect())
         })
         .collect()
 }

@@ -203,11 +203,10 @@ fn exports_name_the_line_of_a_prose_finding() {
 fn stated_against_tables(sources: &[Source]) -> (usize, Vec<String>) {
     let doc = Document::read(sources);
     let rule = budget_check::rules::rule("NAR004").expect("NAR004 is registered");
-    let mut ctx = budget_check::rules::Ctx::new(&doc, RoundingMode::Nearest, rule);
-    (rule.run)(&mut ctx);
+    let outcome = budget_check::rules::run(&doc, RoundingMode::Nearest, &[rule]);
     let report = check_sources(sources, RoundingMode::Nearest);
     let findings = report.findings.iter().filter(|f| f.rule == "NAR004").map(|f| report.finding_line(f)).collect();
-    (ctx.relations, findings)
+    (outcome.relations, findings)
 }
 
 fn seed_source() -> Source {

@@ -1,8 +1,8 @@
 //! Balance of 收入 | 支出 tables: each side adds up (本年收入 = Σ income lines, 总计 = 本年收入 +
 //! 上年结转 …) and the two sides' grand totals are equal.
 
-use super::{Ctx, Explanation, Operand, Rule, Wording};
-use crate::report::Severity;
+use super::{Ctx, Explanation, Operand, Rule};
+use crate::report::{Severity, Text};
 use crate::table::{compact, ColumnRole, Side, Table};
 
 pub const RULES: &[Rule] = &[
@@ -158,24 +158,24 @@ fn income_equals_expenditure(ctx: &mut Ctx) {
         let in_col = table.column_of(ColumnRole::Total, Some(Side::Income));
         let out_col = table.column_of(ColumnRole::Total, Some(Side::Expenditure));
         let (Some(ir), Some(er), Some(ic), Some(ec)) = (income, spending, in_col, out_col) else {
-            ctx.needs("收支总表需同时有收入总计与支出总计行", "the summary needs both grand-total rows");
+            ctx.needs(Text::new("收支总表需同时有收入总计与支出总计行", "the summary needs both grand-total rows"));
             continue;
         };
         let (Some(income), Some(spending)) = (Operand::at(table, ir, ic), Operand::at(table, er, ec)) else {
             continue;
         };
-        let wording = Wording {
-            zh: format!(
+        let wording = Text::new(
+            format!(
                 "{} 应等于 {}",
                 table.row_name(er, Some(Side::Expenditure)),
                 table.row_name(ir, Some(Side::Income))
             ),
-            en: "expenditure grand total should equal income grand total".to_string(),
-        };
+            "expenditure grand total should equal income grand total".to_string(),
+        );
         ctx.same(&spending, &income, wording);
     }
     if !any {
-        ctx.needs("需要收支总表（收入 | 支出 两栏）", "needs a 收入 | 支出 summary table");
+        ctx.needs(Text::new("需要收支总表（收入 | 支出 两栏）", "needs a 收入 | 支出 summary table"));
     }
 }
 
@@ -207,10 +207,10 @@ fn check(ctx: &mut Ctx, table: &Table, total_row: usize, rows: &[usize], col: us
     let label = table.row_name(total_row, Some(side));
     let names: Vec<String> = rows.iter().take(4).map(|&r| table.row_name(r, Some(side))).collect();
     let more = if rows.len() > 4 { " + …" } else { "" };
-    let wording = Wording {
-        zh: format!("{label}（{column}）应等于 {}{more}", names.join(" + ")),
-        en: format!("{label} ({column}) should equal the sum of its {} lines", rows.len()),
-    };
+    let wording = Text::new(
+        format!("{label}（{column}）应等于 {}{more}", names.join(" + ")),
+        format!("{label} ({column}) should equal the sum of its {} lines", rows.len()),
+    );
     ctx.sum(&total, &parts, wording);
 }
 

@@ -3,8 +3,8 @@
 
 use super::balance::{plain_name, side_items};
 use super::basic::footer_totals;
-use super::{Ctx, Explanation, Operand, Rule, Wording};
-use crate::report::Severity;
+use super::{Ctx, Explanation, Operand, Rule};
+use crate::report::{Severity, Text};
 use crate::table::{compact, ColumnRole, FieldKey, Side, SubjectCode, Table, TableKind};
 use crate::tolerance::Agreement;
 use std::collections::HashMap;
@@ -92,21 +92,21 @@ fn fund_key(label: &str) -> Option<&'static str> {
     ["一般公共预算", "政府性基金", "国有资本经营"].into_iter().find(|k| label.contains(k))
 }
 
-fn named(a: &Table, b: &Table, what_zh: &str, what_en: &str) -> Wording {
-    Wording {
-        zh: format!("{} {what_zh} 应与 {} 一致", a.short_name(), b.short_name()),
-        en: format!("{} {what_en} should agree with {}", a.short_name(), b.short_name()),
-    }
+fn named(a: &Table, b: &Table, what_zh: &str, what_en: &str) -> Text {
+    Text::new(
+        format!("{} {what_zh} 应与 {} 一致", a.short_name(), b.short_name()),
+        format!("{} {what_en} should agree with {}", a.short_name(), b.short_name()),
+    )
 }
 
 fn pair<'a>(ctx: &mut Ctx<'a>, a: TableKind, b: TableKind) -> Option<(&'a Table, &'a Table)> {
     match (ctx.first(a), ctx.first(b)) {
         (Some(x), Some(y)) => Some((x, y)),
         _ => {
-            ctx.needs(
-                &format!("需要{}和{}", a.label_zh(), b.label_zh()),
-                &format!("needs the {} and {} tables", a.label_en(), b.label_en()),
-            );
+            ctx.needs(Text::new(
+                format!("需要{}和{}", a.label_zh(), b.label_zh()),
+                format!("needs the {} and {} tables", a.label_en(), b.label_en()),
+            ));
             None
         }
     }
@@ -177,10 +177,7 @@ fn fiscal_classes(ctx: &mut Ctx) {
                 }
             }
             None if !fiscal_amount.value.is_zero() => {
-                ctx.relations += 1;
-                ctx.fail(
-                    Some(fiscal.index),
-                    Some(fiscal_amount.cell.clone()),
+                ctx.verdict(Text::new(
                     format!(
                         "{} 列出“{name}” {}，但 {} 没有同名的类级科目",
                         fiscal.short_name(),
@@ -193,7 +190,8 @@ fn fiscal_classes(ctx: &mut Ctx) {
                         fiscal_amount.value,
                         general.short_name()
                     ),
-                );
+                ))
+                .at(&fiscal_amount.cell);
             }
             None => {}
         }
@@ -293,13 +291,11 @@ fn per_code_rows(ctx: &mut Ctx) {
             let Some(g) = Operand::at(general, gr, gc) else { continue };
             let Some(&sr) = spending_rows.get(&code) else {
                 if !g.value.is_zero() {
-                    ctx.relations += 1;
-                    ctx.fail(
-                        Some(general.index),
-                        Some(g.cell.clone()),
+                    ctx.verdict(Text::new(
                         format!("{} 的科目 {code} 在 {} 中没有出现", general.short_name(), spending.short_name()),
                         format!("subject {code} of {} is missing from {}", general.short_name(), spending.short_name()),
-                    );
+                    ))
+                    .at(&g.cell);
                 }
                 continue;
             };
@@ -308,25 +304,28 @@ fn per_code_rows(ctx: &mut Ctx) {
             if must_equal {
                 ctx.same(&s, &g, named(spending, general, &label, &label));
             } else {
-                ctx.relations += 1;
-                if s.value * s.factor < g.value * g.factor
-                    && crate::tolerance::agree(s.figure(), &[g.figure()], ctx.mode) == Agreement::Mismatch
-                {
-                    let zh = format!(
-                        "{} {label} {} 小于 {} 的 {}：部门支出应包含全部财政拨款支出",
-                        spending.short_name(),
-                        s.value,
-                        general.short_name(),
-                        g.value
-                    );
-                    let en = format!(
-                        "{} {label} {} is below {} in {}",
-                        spending.short_name(),
-                        s.value,
-                        g.value,
-                        general.short_name()
-                    );
-                    ctx.fail(Some(spending.index), Some(s.cell.clone()), zh, en);
+                let below = s.value * s.factor < g.value * g.factor
+                    && ctx.agreement(s.figure(), &[g.figure()]) == Agreement::Mismatch;
+                let failure = below.then(|| {
+                    Text::new(
+                        format!(
+                            "{} {label} {} 小于 {} 的 {}：部门支出应包含全部财政拨款支出",
+                            spending.short_name(),
+                            s.value,
+                            general.short_name(),
+                            g.value
+                        ),
+                        format!(
+                            "{} {label} {} is below {} in {}",
+                            spending.short_name(),
+                            s.value,
+                            g.value,
+                            general.short_name()
+                        ),
+                    )
+                });
+                if let Some(finding) = ctx.check(failure) {
+                    finding.at(&s.cell);
                 }
             }
         }
@@ -335,7 +334,7 @@ fn per_code_rows(ctx: &mut Ctx) {
 
 fn performance_budget(ctx: &mut Ctx) {
     let Some(form_table) = ctx.first(TableKind::DeptPerformance) else {
-        ctx.needs("需要部门整体绩效目标表", "needs the department performance form");
+        ctx.needs(Text::new("需要部门整体绩效目标表", "needs the department performance form"));
         return;
     };
     let total = ctx
@@ -347,7 +346,7 @@ fn performance_budget(ctx: &mut Ctx) {
             Some((dept, Operand::at(dept, row, dept.column_of(ColumnRole::Total, Some(Side::Expenditure))?)?))
         });
     let Some((total_table, total)) = total else {
-        ctx.needs("需要部门支出总表或部门收支总表", "needs the department expenditure or summary table");
+        ctx.needs(Text::new("需要部门支出总表或部门收支总表", "needs the department expenditure or summary table"));
         return;
     };
     let Some(field) = form_table.form.as_ref().and_then(|f| f.field(FieldKey::DeptBudget)) else { return };

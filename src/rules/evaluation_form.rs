@@ -3,8 +3,8 @@
 //! 分值/得分) and the indicator block scored 分值/得分 under 一级指标 such as `产出指标(50分)`.
 //! The one-line text of a .docx preview is read elsewhere (the FLT rules).
 
-use super::{Ctx, Explanation, Operand, Rule, Wording};
-use crate::report::Severity;
+use super::{Ctx, Explanation, Operand, Rule};
+use crate::report::{Severity, Text};
 use crate::table::{compact, Table, TableKind};
 use rust_decimal::Decimal;
 
@@ -100,7 +100,7 @@ fn self_evaluations<'a>(ctx: &Ctx<'a>) -> Vec<&'a Table> {
 fn fund_total(ctx: &mut Ctx) {
     for table in self_evaluations(ctx) {
         let Some(f) = funds(table) else {
-            ctx.needs("自评表需有“年度资金总额”及其中各项", "the form needs 年度资金总额 and its 其中 rows");
+            ctx.needs(Text::new("自评表需有“年度资金总额”及其中各项", "the form needs 年度资金总额 and its 其中 rows"));
             continue;
         };
         for label in ["年初预算数", "全年预算数", "全年执行数"] {
@@ -109,10 +109,10 @@ fn fund_total(ctx: &mut Ctx) {
             let Some(parts) = f.parts.iter().map(|&r| Operand::at(table, r, col)).collect::<Option<Vec<_>>>() else {
                 continue;
             };
-            let wording = Wording {
-                zh: format!("{} 年度资金总额（{label}）应等于其中各项之和", table.short_name()),
-                en: format!("{}: the fund total ({label}) should equal its 其中 rows", table.short_name()),
-            };
+            let wording = Text::new(
+                format!("{} 年度资金总额（{label}）应等于其中各项之和", table.short_name()),
+                format!("{}: the fund total ({label}) should equal its 其中 rows", table.short_name()),
+            );
             ctx.sum(&total, &parts, wording);
         }
     }
@@ -163,7 +163,7 @@ fn indicators(table: &Table) -> Option<Indicators> {
 fn points(ctx: &mut Ctx) {
     for table in self_evaluations(ctx) {
         let Some(block) = indicators(table) else {
-            ctx.needs("自评表需有一级指标、三级指标、分值、得分列", "the form needs its indicator columns");
+            ctx.needs(Text::new("自评表需有一级指标、三级指标、分值、得分列", "the form needs its indicator columns"));
             continue;
         };
         let mut complete = true;
@@ -187,10 +187,10 @@ fn points(ctx: &mut Ctx) {
                 factor: table.unit.factor(),
                 blank: false,
             };
-            let wording = Wording {
-                zh: format!("{} {group} 下各指标分值之和应等于 {printed}", table.short_name()),
-                en: format!("{}: the points under {group} should add up to {printed}", table.short_name()),
-            };
+            let wording = Text::new(
+                format!("{} {group} 下各指标分值之和应等于 {printed}", table.short_name()),
+                format!("{}: the points under {group} should add up to {printed}", table.short_name()),
+            );
             ctx.sum(&total, &parts, wording);
         }
         let execution = funds(table).and_then(|f| {
@@ -198,14 +198,14 @@ fn points(ctx: &mut Ctx) {
             Operand::at(table, f.total, col)
         });
         let Some(execution) = execution else {
-            ctx.needs("自评表需有预算执行率分值", "the form needs the execution rate's points");
+            ctx.needs(Text::new("自评表需有预算执行率分值", "the form needs the execution rate's points"));
             continue;
         };
         if !complete {
-            ctx.needs(
+            ctx.needs(Text::new(
                 "自评表不完整（有一级指标下没有分值），不核对合计 100 分",
                 "the form is incomplete (a level-1 indicator has no points); the total of 100 is not checked",
-            );
+            ));
             continue;
         }
         let Some(mut parts) =
@@ -218,13 +218,10 @@ fn points(ctx: &mut Ctx) {
         ctx.sum(
             &hundred,
             &parts,
-            Wording {
-                zh: format!("{} 各指标分值与预算执行率分值合计应为 100", table.short_name()),
-                en: format!(
-                    "{}: the indicator points and the execution rate's points should make 100",
-                    table.short_name()
-                ),
-            },
+            Text::new(
+                format!("{} 各指标分值与预算执行率分值合计应为 100", table.short_name()),
+                format!("{}: the indicator points and the execution rate's points should make 100", table.short_name()),
+            ),
         );
     }
 }
@@ -245,18 +242,15 @@ fn scores_within_points(ctx: &mut Ctx) {
             else {
                 continue;
             };
-            ctx.relations += 1;
-            if score.value > points.value {
-                let name = table.short_name();
-                ctx.fail(
-                    Some(table.index),
-                    Some(score.cell.clone()),
+            let name = table.short_name();
+            let failure = (score.value > points.value).then(|| {
+                Text::new(
                     format!("{name} 得分 {} 超过分值 {}", score.value, points.value),
                     format!("{name}: score {} exceeds the points {}", score.value, points.value),
-                );
-                if let Some(f) = ctx.findings.last_mut() {
-                    f.related.push(points.cell);
-                }
+                )
+            });
+            if let Some(finding) = ctx.check(failure) {
+                finding.at(&score.cell).related([points.cell]);
             }
         }
     }

@@ -6,13 +6,13 @@
 
 use super::balance::side_items;
 use super::basic::footer_totals;
-use super::narrative::{figure, place, push};
+use super::narrative::{figure, place};
 use super::three_public::{series, Series};
-use super::{Ctx, Explanation, Operand, Rule};
+use super::{Compared, Ctx, Explanation, Operand, Rule};
 use crate::narrative::{Measure, Scope, Statement, Subject, Term};
-use crate::report::Severity;
+use crate::report::{Severity, Text};
 use crate::table::{compact, ColumnRole, Side, Table, TableKind};
-use crate::tolerance::{agree, Agreement, RoundingMode};
+use crate::tolerance::{Agreement, RoundingMode};
 use rust_decimal::RoundingStrategy;
 
 pub const RULES: &[Rule] = &[Rule {
@@ -200,7 +200,7 @@ fn coherent(ctx: &Ctx, table: &Table, s: &Series) -> bool {
         return false;
     };
     let parts: Vec<_> = [abroad, reception].into_iter().chain(vehicles).collect();
-    agree(total, &parts, ctx.mode) != Agreement::Mismatch
+    ctx.agreement(total, &parts) != Agreement::Mismatch
 }
 
 fn three_public<'a>(ctx: &Ctx<'a>, subject: &Subject) -> Option<Target<'a>> {
@@ -349,36 +349,26 @@ fn stated_totals(ctx: &mut Ctx) {
             let whole = n.lists.iter().find(|l| l.parts.contains(&k)).and_then(|l| n.statements.get(l.whole));
             let this_year = s.quote.contains("本年") || whole.is_some_and(|w| w.quote.contains("本年"));
             let Some(t) = target(ctx, s, &subject, this_year) else { continue };
-            ctx.relations += 1;
-            let agreement = agree(figure(s), &[t.operand.figure()], ctx.mode);
-            if agreement == Agreement::Exact || rounded_as_printed(ctx.mode, s, &t.operand) {
+            let mode = ctx.mode();
+            let compared = ctx.compare(figure(s), &[t.operand.figure()]);
+            if compared.agreement() == Agreement::Exact || rounded_as_printed(mode, s, &t.operand) {
                 continue;
             }
-            report(ctx, n, s, &subject, &t, agreement);
+            report(compared, n, s, &subject, &t);
         }
     }
 }
 
-fn report(
-    ctx: &mut Ctx,
-    n: &crate::narrative::Narrative,
-    s: &Statement,
-    subject: &Subject,
-    t: &Target,
-    agreement: Agreement,
-) {
+/// The prose's figure differs from the table's: reported at the line, with the cell as related;
+/// a warning when the words leave the table open (基本支出 without its money).
+fn report(compared: Compared, n: &crate::narrative::Narrative, s: &Statement, subject: &Subject, t: &Target) {
+    let agreement = compared.agreement();
     let cell = &t.operand.cell;
     let in_prose_unit = (t.operand.value * t.operand.factor / s.factor).normalize();
     let where_zh = cell.describe(&t.table.short_name());
     let unit = t.table.unit.label();
     let name_zh = format!("{}{}", scope_zh(subject.scope), subject.term.label_zh());
-    push(
-        ctx,
-        "NAR004",
-        agreement,
-        place(n, s),
-        s.value,
-        in_prose_unit,
+    let text = Text::new(
         format!("说明中的{name_zh} {} {} 应与 {where_zh} 的 {} {unit} 一致", s.value, s.unit, t.operand.value),
         format!(
             "the narrative's {} {} {} should agree with {where_zh}, {} {unit}",
@@ -388,10 +378,9 @@ fn report(
             t.operand.value
         ),
     );
-    if let Some(f) = ctx.findings.last_mut() {
-        f.related.push(cell.clone());
-        if agreement == Agreement::Mismatch && !t.certain {
-            f.severity = Severity::Warning;
-        }
+    let Some(finding) = compared.differs(s.value, in_prose_unit, text) else { return };
+    let finding = finding.in_prose(place(n, s)).related([cell.clone()]);
+    if agreement == Agreement::Mismatch && !t.certain {
+        finding.severity(Severity::Warning);
     }
 }

@@ -1,8 +1,8 @@
 //! Sums within one table: across a row (合计 = its parts), down a column (合计 row = Σ 类 rows)
 //! and through the subject-code hierarchy (类 = Σ 款, 款 = Σ 项).
 
-use super::{Explanation, Operand, Rule, Wording};
-use crate::report::Severity;
+use super::{Explanation, Operand, Rule};
+use crate::report::{Severity, Text};
 use crate::table::{ColumnRole, Side, SubjectCode, Table, TableKind};
 use std::collections::HashMap;
 
@@ -158,10 +158,10 @@ fn row_identity(ctx: &mut super::Ctx, table: &Table, side: Option<Side>, total_c
             let total = Operand::at(table, row, total_col)?;
             let parts = part_cols.iter().map(|&c| Operand::at(table, row, c)).collect::<Option<Vec<_>>>()?;
             let label = table.row_label(row, side);
-            let wording = Wording {
-                zh: format!("{label} 的{}应等于 {}", table.columns[total_col].label(), names.join(" + ")),
-                en: format!("{label}: {} should equal {}", table.columns[total_col].label(), names.join(" + ")),
-            };
+            let wording = Text::new(
+                format!("{label} 的{}应等于 {}", table.columns[total_col].label(), names.join(" + ")),
+                format!("{label}: {} should equal {}", table.columns[total_col].label(), names.join(" + ")),
+            );
             Some((total, parts, wording))
         });
     }
@@ -194,10 +194,10 @@ fn column_totals(ctx: &mut super::Ctx) {
                 continue;
             };
             let column = table.columns[col].label();
-            let wording = Wording {
-                zh: format!("合计行的{column}应等于各类级科目之和"),
-                en: format!("total row, {column}: should equal the sum of the top-level subjects"),
-            };
+            let wording = Text::new(
+                format!("合计行的{column}应等于各类级科目之和"),
+                format!("total row, {column}: should equal the sum of the top-level subjects"),
+            );
             ctx.sum(&total, &parts, wording);
         }
     }
@@ -281,10 +281,10 @@ fn hierarchy(ctx: &mut super::Ctx) {
                             .collect::<Option<Vec<_>>>()?;
                         let column = table.columns[col].label();
                         let level = if parent.level() == 1 { "类" } else { "款" };
-                        let wording = Wording {
-                            zh: format!("{parent} 的{column}应等于其下级科目之和（{level}级）"),
-                            en: format!("{parent}, {column}: should equal the sum of its sub-subjects"),
-                        };
+                        let wording = Text::new(
+                            format!("{parent} 的{column}应等于其下级科目之和（{level}级）"),
+                            format!("{parent}, {column}: should equal the sum of its sub-subjects"),
+                        );
                         Some((total, parts, wording))
                     });
                 }

@@ -2,10 +2,10 @@
 //! the one-way bound against the basic-expenditure table's economic codes.
 
 use super::sums::{half_operand, halves};
-use super::{Ctx, Explanation, Operand, Rule, Wording};
-use crate::report::Severity;
+use super::{Ctx, Explanation, Operand, Rule};
+use crate::report::{Severity, Text};
 use crate::table::{compact, ColumnRole, Table, TableKind};
-use crate::tolerance::{agree, Agreement, RoundingMode};
+use crate::tolerance::Agreement;
 
 pub const RULES: &[Rule] = &[
     Rule {
@@ -219,14 +219,14 @@ fn check_series(
     table: &Table,
     total: Option<(usize, usize)>,
     parts: &[Option<(usize, usize)>],
-    w: Wording,
+    w: Text,
 ) {
     let Some(total) = operand(table, total) else {
-        ctx.needs("三公表需有合计与各分项", "the three-public table needs its total and its parts");
+        ctx.needs(Text::new("三公表需有合计与各分项", "the three-public table needs its total and its parts"));
         return;
     };
     let Some(parts) = parts.iter().map(|&p| operand(table, p)).collect::<Option<Vec<_>>>() else {
-        ctx.needs("三公表需有合计与各分项", "the three-public table needs its total and its parts");
+        ctx.needs(Text::new("三公表需有合计与各分项", "the three-public table needs its total and its parts"));
         return;
     };
     ctx.sum(&total, &parts, w);
@@ -244,11 +244,11 @@ fn total_of_three(ctx: &mut Ctx) {
     for table in ctx.of_kind(TableKind::ThreePublic) {
         for s in series(table) {
             let (zh, en) = measure_words(&s);
-            let w = Wording {
-                zh: format!("三公经费合计{zh}应等于 出国 + 用车 + 接待"),
-                en: format!("total{en} should equal travel + vehicles + reception"),
-            };
-            let parts = match vehicle_items_instead(ctx.mode, table, &s) {
+            let w = Text::new(
+                format!("三公经费合计{zh}应等于 出国 + 用车 + 接待"),
+                format!("total{en} should equal travel + vehicles + reception"),
+            );
+            let parts = match vehicle_items_instead(ctx, table, &s) {
                 Some(items) => items,
                 None => vec![s.abroad, s.vehicles, s.reception],
             };
@@ -261,25 +261,25 @@ fn total_of_three(ctx: &mut Ctx) {
 /// items, the subtotal is the wrong figure (corpus 10: 公务用车费 printed 0 above a 运行维护费 that is
 /// not): the total is then compared with the items, so only the subtotal is reported (by
 /// [`vehicle_subtotal`]) and not, a second time, the correct total.
-fn vehicle_items_instead(mode: RoundingMode, table: &Table, s: &Series) -> Option<Vec<Option<(usize, usize)>>> {
+fn vehicle_items_instead(ctx: &Ctx, table: &Table, s: &Series) -> Option<Vec<Option<(usize, usize)>>> {
     let figure = |cell| operand(table, cell).map(|o| o.figure());
     let (vehicles, purchase, running) = (figure(s.vehicles)?, figure(s.purchase)?, figure(s.running)?);
-    if agree(vehicles, &[purchase, running], mode) != Agreement::Mismatch {
+    if ctx.agreement(vehicles, &[purchase, running]) != Agreement::Mismatch {
         return None;
     }
     let items = vec![s.abroad, s.purchase, s.running, s.reception];
     let figures = items.iter().map(|&cell| figure(cell)).collect::<Option<Vec<_>>>()?;
-    (agree(figure(s.total)?, &figures, mode) != Agreement::Mismatch).then_some(items)
+    (ctx.agreement(figure(s.total)?, &figures) != Agreement::Mismatch).then_some(items)
 }
 
 fn vehicle_subtotal(ctx: &mut Ctx) {
     for table in ctx.of_kind(TableKind::ThreePublic) {
         for s in series(table) {
             let (zh, en) = measure_words(&s);
-            let w = Wording {
-                zh: format!("公务用车购置及运行费{zh}应等于 购置费 + 运行费"),
-                en: format!("vehicles{en} should equal purchase + running"),
-            };
+            let w = Text::new(
+                format!("公务用车购置及运行费{zh}应等于 购置费 + 运行费"),
+                format!("vehicles{en} should equal purchase + running"),
+            );
             check_series(ctx, table, s.vehicles, &[s.purchase, s.running], w);
         }
     }
@@ -306,10 +306,10 @@ fn economic_amount(basic: &Table, code: &str, word: &str) -> Option<Operand> {
 
 fn against_economic_codes(ctx: &mut Ctx) {
     let (Some(three), Some(basic)) = (ctx.first(TableKind::ThreePublic), ctx.first(TableKind::BasicExpenditure)) else {
-        ctx.needs(
+        ctx.needs(Text::new(
             "需要“三公”经费表和一般公共预算基本支出表",
             "needs the three-public table and the basic-expenditure table",
-        );
+        ));
         return;
     };
     let all = series(three);
@@ -331,23 +331,24 @@ fn against_economic_codes(ctx: &mut Ctx) {
         let Some(econ) = economic_amount(basic, code, word) else {
             continue;
         };
-        ctx.relations += 1;
-        if econ.value * econ.factor > three_amount.value * three_amount.factor {
-            let zh = format!(
-                "{} {name} {} 小于 {} 中经济科目 {code} 的 {}：三公经费包含基本支出，不应小于对应经济科目",
-                three.short_name(),
-                three_amount.value,
-                basic.short_name(),
-                econ.value
-            );
-            let en = format!(
-                "{name} {} is below economic code {code} ({}) in the basic-expenditure table",
-                three_amount.value, econ.value
-            );
-            ctx.fail(Some(three.index), Some(three_amount.cell.clone()), zh, en);
-            if let Some(f) = ctx.findings.last_mut() {
-                f.related.push(econ.cell);
-            }
+        let below = econ.value * econ.factor > three_amount.value * three_amount.factor;
+        let failure = below.then(|| {
+            Text::new(
+                format!(
+                    "{} {name} {} 小于 {} 中经济科目 {code} 的 {}：三公经费包含基本支出，不应小于对应经济科目",
+                    three.short_name(),
+                    three_amount.value,
+                    basic.short_name(),
+                    econ.value
+                ),
+                format!(
+                    "{name} {} is below economic code {code} ({}) in the basic-expenditure table",
+                    three_amount.value, econ.value
+                ),
+            )
+        });
+        if let Some(finding) = ctx.check(failure) {
+            finding.at(&three_amount.cell).related([econ.cell]);
         }
     }
 }

@@ -3,9 +3,9 @@
 //! a figure that is off by exactly 10,000 against its counterpart is a wrong unit caption, not
 //! a wrong figure.
 
-use super::{Explanation, Operand, Rule, Wording};
-use crate::report::Severity;
-use crate::tolerance::{agree, Agreement, RoundingMode};
+use super::{Ctx, Explanation, Operand, Rule};
+use crate::report::{Severity, Text};
+use crate::tolerance::Agreement;
 use crate::Document;
 use rust_decimal::Decimal;
 
@@ -22,27 +22,37 @@ pub const RULES: &[Rule] = &[Rule {
         why_en: "A wrong unit caption misstates every amount of the table ten-thousandfold; documents mixing 元 and 万元 make it common.",
         fix_en: "Check both tables' unit captions and correct the one that does not match its figures.",
     },
-    run: raised_by_comparisons,
+    run: unit_mismatches,
 }];
 
-/// The rule has no pass of its own: every cross-table comparison ([`super::Ctx::same`]) tests
-/// for the 10,000 slip and reports it under this code.
-fn raised_by_comparisons(_: &mut super::Ctx) {}
+/// Two printings of one figure in two tables that agree only once one is scaled by ×10,000
+/// (or ÷10,000): set aside by [`Ctx::same`] for this rule.
+#[derive(Debug)]
+pub struct Slip {
+    printed: Operand,
+    other: Operand,
+    scale: Decimal,
+    /// What the comparison that found it says of the two figures.
+    text: Text,
+}
 
-/// When `printed` and `other` disagree as printed but agree once `other` is scaled by 10,000 (or
-/// 1/10,000), the scale; `None` when they agree or disagree either way.
-pub fn slip(printed: &Operand, other: &Operand, mode: RoundingMode) -> Option<Decimal> {
-    if printed.cell.table == other.cell.table || printed.value.is_zero() || other.value.is_zero() {
-        return None;
+impl Slip {
+    /// The slip between `printed` and `other`, when they disagree as printed but agree once
+    /// `other` is scaled by 10,000 (or 1/10,000); `None` when they agree or disagree either way.
+    pub fn between(ctx: &Ctx, printed: &Operand, other: &Operand, text: Text) -> Option<Slip> {
+        if printed.cell.table == other.cell.table || printed.value.is_zero() || other.value.is_zero() {
+            return None;
+        }
+        if ctx.agreement(printed.figure(), &[other.figure()]) != Agreement::Mismatch {
+            return None;
+        }
+        let wan = Decimal::from(10_000);
+        let scale = [wan, Decimal::ONE / wan].into_iter().find(|&scale| {
+            let scaled = Operand { factor: other.factor * scale, ..other.clone() };
+            ctx.agreement(printed.figure(), &[scaled.figure()]) != Agreement::Mismatch
+        })?;
+        Some(Slip { printed: printed.clone(), other: other.clone(), scale, text })
     }
-    if agree(printed.figure(), &[other.figure()], mode) != Agreement::Mismatch {
-        return None;
-    }
-    let wan = Decimal::from(10_000);
-    [wan, Decimal::ONE / wan].into_iter().find(|&scale| {
-        let scaled = Operand { factor: other.factor * scale, ..other.clone() };
-        agree(printed.figure(), &[scaled.figure()], mode) != Agreement::Mismatch
-    })
 }
 
 fn unit_of(doc: &Document, table: usize) -> &'static str {
@@ -53,38 +63,38 @@ fn name_of(doc: &Document, table: usize) -> String {
     doc.tables.get(table).map(|t| t.short_name()).unwrap_or_default()
 }
 
-/// Reports the slip as this rule's error at `printed`, with `other` as the related cell.
-pub fn report(ctx: &mut super::Ctx, printed: &Operand, other: &Operand, scale: Decimal, w: &Wording) {
+/// Each slip the cross-table comparisons found is this rule's error at the printed cell, with
+/// the other as the related cell: the two captions disagree, not the two figures.
+fn unit_mismatches(ctx: &mut Ctx) {
     let doc = ctx.doc;
-    let (a, b) = (printed.cell.table, other.cell.table);
-    let times = if scale > Decimal::ONE { "10000" } else { "1/10000" };
-    let zh = format!(
-        "{}：{} 填报 {}（单位：{}），{} 为 {}（单位：{}），按单位换算后相差 {times} 倍——万元/元单位标注不一致",
-        w.zh,
-        name_of(doc, a),
-        printed.value,
-        unit_of(doc, a),
-        name_of(doc, b),
-        other.value,
-        unit_of(doc, b)
-    );
-    let en = format!(
-        "{}: {} prints {} ({}), {} prints {} ({}); scaled by their units they differ {times}-fold: 万元/元 unit mismatch",
-        w.en,
-        name_of(doc, a),
-        printed.value,
-        unit_of(doc, a),
-        name_of(doc, b),
-        other.value,
-        unit_of(doc, b)
-    );
-    ctx.relations += 1;
-    ctx.report(Severity::Error, Some(a), Some(printed.cell.clone()), zh, en);
-    if let Some(f) = ctx.findings.last_mut() {
-        f.rule = RULES[0].code;
-        f.related.push(other.cell.clone());
-        f.printed = Some(printed.value);
-        f.computed = Some(other.value);
-        f.agreement = Some(Agreement::Mismatch);
+    for Slip { printed, other, scale, text } in ctx.take_slips() {
+        let (a, b) = (printed.cell.table, other.cell.table);
+        let times = if scale > Decimal::ONE { "10000" } else { "1/10000" };
+        let zh = format!(
+            "{}：{} 填报 {}（单位：{}），{} 为 {}（单位：{}），按单位换算后相差 {times} 倍——万元/元单位标注不一致",
+            text.zh,
+            name_of(doc, a),
+            printed.value,
+            unit_of(doc, a),
+            name_of(doc, b),
+            other.value,
+            unit_of(doc, b)
+        );
+        let en = format!(
+            "{}: {} prints {} ({}), {} prints {} ({}); scaled by their units they differ {times}-fold: 万元/元 unit mismatch",
+            text.en,
+            name_of(doc, a),
+            printed.value,
+            unit_of(doc, a),
+            name_of(doc, b),
+            other.value,
+            unit_of(doc, b)
+        );
+        ctx.verdict(Text::new(zh, en))
+            .at(&printed.cell)
+            .related([other.cell])
+            .printed(printed.value)
+            .computed(other.value)
+            .agreement(Agreement::Mismatch);
     }
 }
