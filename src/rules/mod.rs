@@ -1,8 +1,8 @@
 //! The rule registry.
 //!
 //! A rule is data (code, names, explanation) plus one function over the whole document, which
-//! reads and reports only through its [`Ctx`]. Adding a rule is one file and one line in
-//! [`registry`].
+//! reads and reports only through its [`Ctx`]. Adding a rule is one file, one line in
+//! [`registry`] and its passing and failing case in `tests/fixtures/rule_cases/`.
 
 mod balance;
 mod basic;
