@@ -1,7 +1,7 @@
 //! What a check produces: findings that point at cells, the tables recognised, and which rules
 //! ran. Renderers for people (text) and programs (JSON) live here too.
 
-use crate::table::Table;
+use crate::table::{CellRef, Table, Unrecognised};
 use crate::tolerance::{Agreement, RoundingMode};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -42,31 +42,6 @@ pub struct Text {
 impl Text {
     pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Text {
         Text { zh: zh.into(), en: en.into() }
-    }
-}
-
-/// A cell as the user sees it: which table, which row and column, and a spreadsheet-style name.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct CellRef {
-    pub table: usize,
-    /// Row index in the table's grid, header rows included.
-    pub row: usize,
-    pub col: usize,
-    /// Spreadsheet-style reference within the table, e.g. `C5`.
-    pub a1: String,
-    /// The row's code and name (or label), e.g. `21011 行政事业单位医疗`.
-    pub row_label: String,
-    pub column_label: String,
-    /// Line of the pasted text (or sheet row) the cell came from, 1-based.
-    pub line: usize,
-}
-
-impl CellRef {
-    /// `表二 21011 行政事业单位医疗 / 总计 (C13)`
-    pub fn describe(&self, table_name: &str) -> String {
-        let row = if self.row_label.is_empty() { String::new() } else { format!(" {}", self.row_label) };
-        let col = if self.column_label.is_empty() { String::new() } else { format!(" / {}", self.column_label) };
-        format!("{table_name}{row}{col} ({})", self.a1)
     }
 }
 
@@ -118,18 +93,6 @@ pub struct NotChecked {
     pub rule: &'static str,
     pub needs_zh: String,
     pub needs_en: String,
-}
-
-/// A block of the input that was not read as a table, and why.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Unrecognised {
-    pub source: String,
-    pub line: usize,
-    /// The printed table number, when one was printed above the block.
-    pub number: Option<String>,
-    pub title: String,
-    pub reason_zh: String,
-    pub reason_en: String,
 }
 
 /// Something left out of or removed from the input before it was read (a limit reached,

@@ -8,8 +8,9 @@ use super::marks::Marks;
 use super::marks::{cell_id, key};
 use super::state::Shared;
 use super::tables::Hover;
-use crate::report::{CellRef, Finding, Report};
+use crate::report::{Finding, Report};
 use crate::rules;
+use crate::table::CellRef;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 

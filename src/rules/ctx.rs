@@ -8,10 +8,10 @@
 use super::operand::Operand;
 use super::units::Slip;
 use super::Rule;
-use crate::report::{CellRef, Finding, NotChecked, Severity, Text, TextPlace};
-use crate::table::{Table, TableKind};
+use crate::document::Document;
+use crate::report::{Finding, NotChecked, Severity, Text, TextPlace};
+use crate::table::{CellRef, Table, TableKind};
 use crate::tolerance::{agree, Agreement, Figure, RoundingMode};
-use crate::Document;
 use rust_decimal::Decimal;
 
 /// What running rules over a document produced.

@@ -3,8 +3,8 @@
 
 use super::{Ctx, Explanation, Operand, Rule};
 use crate::amount::{read_cell, CellValue};
-use crate::report::{CellRef, Severity, Text};
-use crate::table::{FieldKey, Form, IndicatorColumns, Table};
+use crate::report::{Severity, Text};
+use crate::table::{CellRef, FieldKey, Form, IndicatorColumns, Table};
 use rust_decimal::Decimal;
 
 macro_rules! kpi_rule {

@@ -1,7 +1,7 @@
 //! One side of a comparison: a printed figure at a cell, with what it stands for under the
 //! rounding model.
 
-use crate::report::CellRef;
+use crate::table::CellRef;
 use crate::table::Table;
 use crate::tolerance::Figure;
 use rust_decimal::Decimal;

@@ -4,9 +4,9 @@
 //! a wrong figure.
 
 use super::{Ctx, Explanation, Operand, Rule};
+use crate::document::Document;
 use crate::report::{Severity, Text};
 use crate::tolerance::Agreement;
-use crate::Document;
 use rust_decimal::Decimal;
 
 pub const RULES: &[Rule] = &[Rule {

@@ -1,17 +1,18 @@
 //! A recognised table: its kind, unit, grid of read cells, header and column roles.
 
+mod cell_ref;
 mod code;
 mod form;
 mod kind;
 mod recognise;
 
+pub use cell_ref::{column_letters, CellRef};
 pub use code::SubjectCode;
 pub use form::{FieldKey, Form, FormField, Indicator, IndicatorColumns};
 pub use kind::TableKind;
-pub use recognise::{recognise, recognise_owned, Recognised};
+pub use recognise::{recognise, recognise_owned, Recognised, Unrecognised};
 
 use crate::amount::{CellValue, Rewrite};
-use crate::report::CellRef;
 use crate::unit::Unit;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -238,30 +239,4 @@ impl Table {
 /// Removes whitespace and full-width colons: labels are compared this way.
 pub fn compact(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace() && *c != '：' && *c != ':').collect()
-}
-
-/// `0 → A`, `25 → Z`, `26 → AA`.
-pub fn column_letters(mut col: usize) -> String {
-    let mut letters = Vec::new();
-    loop {
-        letters.push((b'A' + (col % 26) as u8) as char);
-        if col < 26 {
-            break;
-        }
-        col = col / 26 - 1;
-    }
-    letters.iter().rev().collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn spreadsheet_column_letters() {
-        assert_eq!(column_letters(0), "A");
-        assert_eq!(column_letters(25), "Z");
-        assert_eq!(column_letters(26), "AA");
-        assert_eq!(column_letters(27), "AB");
-    }
 }

@@ -6,8 +6,8 @@ use super::{
 };
 use crate::amount::{read_cell, CellValue};
 use crate::ingest::Block;
-use crate::report::Unrecognised;
 use crate::unit::Unit;
+use serde::Serialize;
 
 /// Most header rows a disclosure table prints above its first data row.
 const MAX_HEADER_ROWS: usize = 6;
@@ -15,6 +15,18 @@ const MAX_HEADER_ROWS: usize = 6;
 /// First cell of the row that numbers the columns (`栏次 | | 1 | 栏次 | | 2`) in 决算 tables: a
 /// header row, but not part of any column's name. Its 行次 column holds line numbers, not amounts.
 const COLUMN_NUMBERS: &str = "栏次";
+
+/// A block of the input that was not read as a table, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Unrecognised {
+    pub source: String,
+    pub line: usize,
+    /// The printed table number, when one was printed above the block.
+    pub number: Option<String>,
+    pub title: String,
+    pub reason_zh: String,
+    pub reason_en: String,
+}
 
 pub enum Recognised {
     Table(Box<Table>),
