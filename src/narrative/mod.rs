@@ -36,7 +36,7 @@ pub struct PartsList {
 /// Statements giving shares of the same whole, in one chapter.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ShareSet {
-    /// The whole as printed after 占 (compacted), empty when not said.
+    /// The whole as printed after 占 (as a plain phrase), empty when not said.
     pub base: String,
     pub members: Vec<usize>,
 }

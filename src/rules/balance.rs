@@ -3,7 +3,7 @@
 
 use super::{Ctx, Explanation, Operand, Rule};
 use crate::report::{Severity, Text};
-use crate::table::{compact, ColumnRole, Side, Table};
+use crate::table::{bare_label, ColumnRole, Side, Table};
 
 pub const RULES: &[Rule] = &[
     Rule {
@@ -61,9 +61,9 @@ pub fn plain_name(label: &str) -> String {
     stripped.filter(|s| !s.is_empty()).map_or(c.clone(), str::to_string)
 }
 
-/// `一、一般公共服务支出` → `一般公共服务支出`, compacted: the numbering of top-level items.
+/// `一、一般公共服务支出` → `一般公共服务支出`, as a bare label: the numbering of top-level items.
 fn strip_numbering(label: &str) -> String {
-    let c = compact(label);
+    let c = bare_label(label);
     match c.find('、') {
         Some(pos) if c[..pos].chars().all(|ch| "一二三四五六七八九十".contains(ch)) => {
             c[pos + '、'.len_utf8()..].to_string()
@@ -73,7 +73,7 @@ fn strip_numbering(label: &str) -> String {
 }
 
 fn is_numbered(label: &str) -> bool {
-    strip_numbering(label) != compact(label)
+    strip_numbering(label) != bare_label(label)
 }
 
 fn is_grand(label: &str) -> bool {
@@ -115,7 +115,7 @@ pub fn side_items(table: &Table, side: Side) -> SideItems {
         if let (Some(i), true) = (open_unnumbered, is_numbered(&label)) {
             items.tops[i].1.push(row);
         } else if is_top(&label) {
-            let subtotal = compact(&label).ends_with("合计");
+            let subtotal = bare_label(&label).ends_with("合计");
             let numbered_run = items.tops[since_subtotal..]
                 .iter()
                 .all(|(r, lines)| lines.is_empty() && is_numbered(&table.row_name(*r, Some(side))))

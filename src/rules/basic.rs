@@ -6,7 +6,7 @@
 use super::sums::{half_operand, halves};
 use super::{Ctx, Explanation, Operand, Rule};
 use crate::report::{Severity, Text};
-use crate::table::{compact, ColumnRole, SubjectCode, Table, TableKind};
+use crate::table::{bare_label, ColumnRole, SubjectCode, Table, TableKind};
 
 pub const RULES: &[Rule] = &[Rule {
     code: "BAS001",
@@ -33,7 +33,7 @@ fn is_personnel(code: &SubjectCode) -> bool {
 fn footer(table: &Table, label: &str) -> Option<Operand> {
     table.data_rows().find_map(|row| {
         let cells = &table.rows.get(row)?.cells;
-        let at = cells.iter().position(|c| compact(&c.text) == label)?;
+        let at = cells.iter().position(|c| bare_label(&c.text) == label)?;
         let col = (at + 1..cells.len()).find(|&c| table.columns.get(c).is_some_and(|col| col.role.is_amount()))?;
         Operand::at(table, row, col)
     })

@@ -5,7 +5,7 @@ use super::balance::{plain_name, side_items};
 use super::basic::footer_totals;
 use super::{Ctx, Explanation, Operand, Rule};
 use crate::report::{Severity, Text};
-use crate::table::{compact, ColumnRole, FieldKey, Side, SubjectCode, Table, TableKind};
+use crate::table::{bare_label, ColumnRole, FieldKey, Side, SubjectCode, Table, TableKind};
 use crate::tolerance::Agreement;
 use std::collections::HashMap;
 
@@ -75,7 +75,7 @@ fn section_lines(table: &Table, side: Side, section: &str) -> Vec<usize> {
     side_items(table, side)
         .tops
         .into_iter()
-        .find(|(top, _)| compact(&table.row_name(*top, Some(side))).contains(section))
+        .find(|(top, _)| bare_label(&table.row_name(*top, Some(side))).contains(section))
         .map(|(_, lines)| lines)
         .unwrap_or_default()
 }
@@ -85,7 +85,7 @@ fn section_row(table: &Table, side: Side, section: &str) -> Option<usize> {
         .tops
         .into_iter()
         .map(|(top, _)| top)
-        .find(|&top| compact(&table.row_name(top, Some(side))).contains(section))
+        .find(|&top| bare_label(&table.row_name(top, Some(side))).contains(section))
 }
 
 fn fund_key(label: &str) -> Option<&'static str> {
@@ -134,13 +134,13 @@ fn fiscal_income_lines(ctx: &mut Ctx) {
     }
 }
 
-/// The first 类-level row of each name (compacted): one pass over the table instead of a scan
+/// The first 类-level row of each name (bare label): one pass over the table instead of a scan
 /// for every name looked up.
 fn class_rows(table: &Table) -> HashMap<String, usize> {
     let mut rows = HashMap::new();
     for r in table.data_rows() {
         if table.row_code(r).is_some_and(|c| c.level() == 1) {
-            rows.entry(compact(&table.row_name(r, None))).or_insert(r);
+            rows.entry(bare_label(&table.row_name(r, None))).or_insert(r);
         }
     }
     rows
@@ -272,7 +272,7 @@ fn all_general_budget(ctx: &Ctx) -> bool {
                 .tops
                 .into_iter()
                 .map(|(r, _)| r)
-                .filter(|&r| !compact(&dept.row_name(r, Some(Side::Income))).contains("本年收入")),
+                .filter(|&r| !bare_label(&dept.row_name(r, Some(Side::Income))).contains("本年收入")),
         )
         .filter(|&r| fund_key(&dept.row_name(r, Some(Side::Income))) != Some("一般公共预算"))
         .all(|r| dept.amount(r, col).is_some_and(|v| v.is_zero()))

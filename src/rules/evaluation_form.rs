@@ -5,7 +5,7 @@
 
 use super::{Ctx, Explanation, Operand, Rule};
 use crate::report::{Severity, Text};
-use crate::table::{compact, Table, TableKind};
+use crate::table::{bare_label, Table, TableKind};
 use rust_decimal::Decimal;
 
 const WHY_ZH: &str = "自评表的资金总额是执行率和得分的基础，分值是各项得分的上限；总额与分项不符、分值不成 100、得分超过分值，自评结果就不可信。";
@@ -59,14 +59,14 @@ pub const RULES: &[Rule] = &[
     },
 ];
 
-/// The column of the first cell in `row` whose compacted text is `label` (or starts with it).
+/// The column of the first cell in `row` whose bare text is `label` (or starts with it).
 fn column_of(table: &Table, row: usize, label: &str) -> Option<usize> {
-    table.rows.get(row)?.cells.iter().position(|c| compact(&c.text).starts_with(label))
+    table.rows.get(row)?.cells.iter().position(|c| bare_label(&c.text).starts_with(label))
 }
 
-/// The first row with a cell whose compacted text contains `word`.
+/// The first row with a cell whose bare text contains `word`.
 fn row_with(table: &Table, word: &str) -> Option<usize> {
-    (0..table.rows.len()).find(|&r| table.rows[r].cells.iter().any(|c| compact(&c.text).contains(word)))
+    (0..table.rows.len()).find(|&r| table.rows[r].cells.iter().any(|c| bare_label(&c.text).contains(word)))
 }
 
 /// The 项目资金 block: the header row, the 年度资金总额 row and its 其中 rows.
@@ -82,7 +82,7 @@ fn funds(table: &Table) -> Option<Funds> {
     let is_part = |r: usize| {
         table.rows.get(r).is_some_and(|row| {
             row.cells.iter().any(|c| {
-                let t = compact(&c.text);
+                let t = bare_label(&c.text);
                 t.contains("财政拨款") || t.contains("上年结转") || t.contains("其他资金")
             })
         })
@@ -180,7 +180,7 @@ fn points(ctx: &mut Ctx) {
                 continue;
             };
             // The subtotal is printed inside the label, not in the 分值 column.
-            let label_col = column_of(table, *row, &compact(group)).unwrap_or(0);
+            let label_col = column_of(table, *row, &bare_label(group)).unwrap_or(0);
             let total = Operand {
                 cell: table.cell_ref(*row, label_col),
                 value: *printed,

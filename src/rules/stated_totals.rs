@@ -11,7 +11,7 @@ use super::three_public::{series, Series};
 use super::{Compared, Ctx, Explanation, Operand, Rule};
 use crate::narrative::{Measure, Scope, Statement, Subject, Term};
 use crate::report::{Severity, Text};
-use crate::table::{compact, ColumnRole, Side, Table, TableKind};
+use crate::table::{bare_label, ColumnRole, Side, Table, TableKind};
 use crate::tolerance::{Agreement, RoundingMode};
 use rust_decimal::RoundingStrategy;
 
@@ -99,7 +99,7 @@ fn part_column_cell(table: &Table, role: ColumnRole, words: &str) -> Option<Oper
     total_row_cell(table, role).or_else(|| {
         let row = table.data_rows().find(|&r| table.is_total_row(r, None))?;
         let col = table.columns.iter().position(|c| {
-            c.role == ColumnRole::Subtotal && c.side.is_none() && c.path.iter().any(|l| compact(l) == words)
+            c.role == ColumnRole::Subtotal && c.side.is_none() && c.path.iter().any(|l| bare_label(l) == words)
         })?;
         Operand::at(table, row, col)
     })
@@ -109,7 +109,7 @@ fn part_column_cell(table: &Table, role: ColumnRole, words: &str) -> Option<Oper
 fn summary_cell(table: &Table, side: Side, section: Option<&str>) -> Option<Operand> {
     let items = side_items(table, side);
     let section_row = section.and_then(|words| {
-        items.tops.iter().map(|(top, _)| *top).find(|&top| compact(&table.row_name(top, Some(side))).contains(words))
+        items.tops.iter().map(|(top, _)| *top).find(|&top| bare_label(&table.row_name(top, Some(side))).contains(words))
     });
     // Without a 本年 line and without carry-overs (结转/结余), the 总计 is this year's figure.
     let row = match (section, section_row) {
@@ -144,7 +144,7 @@ fn carries_in(table: &Table) -> bool {
 fn fund_income(table: &Table, fund: &str) -> Option<Operand> {
     let side = Side::Income;
     let items = side_items(table, side);
-    let in_year = items.tops.iter().find(|(top, _)| compact(&table.row_name(*top, Some(side))).contains("本年收入"));
+    let in_year = items.tops.iter().find(|(top, _)| bare_label(&table.row_name(*top, Some(side))).contains("本年收入"));
     let rows: Vec<usize> = match in_year {
         Some((_, lines)) => lines.clone(),
         None => items.tops.iter().flat_map(|(top, lines)| std::iter::once(*top).chain(lines.iter().copied())).collect(),

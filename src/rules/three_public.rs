@@ -4,7 +4,7 @@
 use super::sums::{half_operand, halves};
 use super::{Ctx, Explanation, Operand, Rule};
 use crate::report::{Severity, Text};
-use crate::table::{compact, ColumnRole, Table, TableKind};
+use crate::table::{bare_label, ColumnRole, Table, TableKind};
 use crate::tolerance::Agreement;
 
 pub const RULES: &[Rule] = &[
@@ -83,7 +83,7 @@ enum Item {
 /// The item a label names; `under_vehicles` when a header above it says 公务用车, so that a bare
 /// 小计 / 购置费 / 运行费 beneath is one of the vehicle items.
 fn item_of(label: &str, under_vehicles: bool) -> Option<Item> {
-    let l = compact(label);
+    let l = bare_label(label);
     let (purchase, running) = (l.contains("购置"), l.contains("运行"));
     let vehicle_part = under_vehicles && (l == "小计" || purchase || running);
     if l.contains("合计") {
@@ -134,13 +134,13 @@ fn place(series: &mut Series, item: Item, cell: (usize, usize)) {
 
 /// Whether a header cell names an item (or the vehicles' 小计) rather than a series.
 fn names_item(label: &str, under_vehicles: bool) -> bool {
-    item_of(label, under_vehicles).is_some() || compact(label) == "小计"
+    item_of(label, under_vehicles).is_some() || bare_label(label) == "小计"
 }
 
 /// Which series a column belongs to: the header cells above or below its item that name no item
 /// (`预算数`/`决算数` of a 决算 pair, `2025年预算数`/`2026年预算数` of two years), joined.
 fn series_key(path: &[String], under_vehicles: bool) -> String {
-    path.iter().filter(|l| !names_item(l, under_vehicles)).map(|l| compact(l)).collect::<Vec<_>>().join("/")
+    path.iter().filter(|l| !names_item(l, under_vehicles)).map(|l| bare_label(l)).collect::<Vec<_>>().join("/")
 }
 
 /// Reads a 三公 table in either layout: one column per item (the seed's 表四, the 决算 table with
@@ -197,7 +197,7 @@ pub(super) fn series(table: &Table) -> Vec<Series> {
         .amount_columns(None)
         .into_iter()
         .map(|col| {
-            let mut series = Series { measure: compact(table.columns[col].label()), ..Series::default() };
+            let mut series = Series { measure: bare_label(table.columns[col].label()), ..Series::default() };
             for row in table.data_rows() {
                 if let Some(item) = item_of(table.text(row, label_col), false) {
                     place(&mut series, item, (row, col));
@@ -290,7 +290,7 @@ fn vehicle_subtotal(ctx: &mut Ctx) {
 /// named for the item (`word`): local schemes reuse the codes (Shanghai's 30212 is 退休人员活动费,
 /// not 因公出国（境）费), and a bound against another item's figure would be a false error.
 fn economic_amount(basic: &Table, code: &str, word: &str) -> Option<Operand> {
-    let named = |name: &str| compact(name).contains(word);
+    let named = |name: &str| bare_label(name).contains(word);
     if let Some(total) = basic.column_of(ColumnRole::Total, None) {
         let row = basic.data_rows().find(|&r| basic.row_code(r).is_some_and(|k| k.as_str() == code))?;
         return named(&basic.row_name(row, None)).then(|| Operand::at(basic, row, total)).flatten();

@@ -2,7 +2,7 @@
 //! and merged header cells, column roles from header words.
 
 use super::{
-    compact, Cell, Column, ColumnRole, Form, Row, Side, SplitCode, SubjectCode, Table, TableKind, TOTAL_LABELS,
+    bare_label, Cell, Column, ColumnRole, Form, Row, Side, SplitCode, SubjectCode, Table, TableKind, TOTAL_LABELS,
 };
 use crate::amount::{read_cell, CellValue};
 use crate::ingest::Block;
@@ -145,7 +145,7 @@ fn leading_number(title: &str) -> Option<String> {
 
 /// A data row has an amount, starts with a subject code, or is a 合计 row of amounts only.
 fn is_data_row(row: &Row) -> bool {
-    if row.cells.first().is_some_and(|c| compact(&c.text) == COLUMN_NUMBERS) {
+    if row.cells.first().is_some_and(|c| bare_label(&c.text) == COLUMN_NUMBERS) {
         return false;
     }
     if row.cells.iter().any(|c| c.value.is_number()) {
@@ -154,7 +154,7 @@ fn is_data_row(row: &Row) -> bool {
     let mut filled = row.cells.iter().filter(|c| !c.text.is_empty());
     match filled.next() {
         Some(first) if SubjectCode::parse(&first.text).is_some() => true,
-        Some(first) if TOTAL_LABELS.contains(&compact(&first.text).as_str()) => {
+        Some(first) if TOTAL_LABELS.contains(&bare_label(&first.text).as_str()) => {
             filled.all(|c| !matches!(c.value, CellValue::Text))
         }
         _ => false,
@@ -191,7 +191,7 @@ fn columns(rows: &[Row], header_rows: usize, width: usize, kind: TableKind) -> V
     (0..width)
         .map(|c| {
             let mut path: Vec<String> = Vec::new();
-            for row in grid.iter().filter(|row| row.first().is_none_or(|c| compact(c) != COLUMN_NUMBERS)) {
+            for row in grid.iter().filter(|row| row.first().is_none_or(|c| bare_label(c) != COLUMN_NUMBERS)) {
                 if !row[c].is_empty() && path.last() != Some(&row[c]) {
                     path.push(row[c].clone());
                 }
@@ -206,7 +206,7 @@ fn columns(rows: &[Row], header_rows: usize, width: usize, kind: TableKind) -> V
 /// Finds codes printed across `类 | 款 | 项` (or `类 | 款`) columns, makes the 类 column the code
 /// column and the others plain columns (their `06` is not an amount), and joins each row's code.
 fn split_codes(rows: &[Row], header_rows: usize, columns: &mut [Column]) -> Vec<SplitCode> {
-    let label = |columns: &[Column], c: usize| columns.get(c).map(|col| compact(col.label())).unwrap_or_default();
+    let label = |columns: &[Column], c: usize| columns.get(c).map(|col| bare_label(col.label())).unwrap_or_default();
     let mut splits = Vec::new();
     let mut c = 0;
     while c < columns.len() {
@@ -280,7 +280,7 @@ fn join_codes(rows: &[Row], header_rows: usize, parts: &[usize]) -> Vec<Option<S
 }
 
 fn side_of(path: &[String]) -> Option<Side> {
-    let top = compact(path.first()?);
+    let top = bare_label(path.first()?);
     if top.starts_with("收入") {
         Some(Side::Income)
     } else if top.starts_with("支出") {
@@ -314,7 +314,7 @@ fn data_kinds(rows: &[Row], header_rows: usize, width: usize) -> Vec<DataKind> {
 }
 
 fn role_of(label: &str, sided: bool, data: impl FnOnce() -> DataKind) -> ColumnRole {
-    let l = compact(label);
+    let l = bare_label(label);
     let has = |w: &str| l.contains(w);
     if has("行次") || has("栏次") {
         ColumnRole::Other
