@@ -3,10 +3,9 @@
 //! two columns; the 决算 layout prints the classes side by side with footer totals
 //! (人员经费合计 ‖ 公用经费合计).
 
-use super::sums::{half_operand, halves};
 use super::{Ctx, Explanation, Operand, Rule};
 use crate::report::{Severity, Text};
-use crate::table::{bare_label, ColumnRole, SubjectCode, Table, TableKind};
+use crate::table::{ColumnRole, SubjectCode, Table, TableKind};
 
 pub const RULES: &[Rule] = &[Rule {
     code: "BAS001",
@@ -29,26 +28,16 @@ fn is_personnel(code: &SubjectCode) -> bool {
     matches!(code.as_str().get(..3), Some("301" | "303"))
 }
 
-/// A footer total of the 决算 layout: the cell labelled `label` and the amount right of it.
-fn footer(table: &Table, label: &str) -> Option<Operand> {
-    table.data_rows().find_map(|row| {
-        let cells = &table.rows.get(row)?.cells;
-        let at = cells.iter().position(|c| bare_label(&c.text) == label)?;
-        let col = (at + 1..cells.len()).find(|&c| table.columns.get(c).is_some_and(|col| col.role.is_amount()))?;
-        Operand::at(table, row, col)
-    })
-}
-
 /// The 类 rows of every half of a 决算-layout table, as operands, split personnel / public use.
 fn class_operands(table: &Table) -> (Vec<Operand>, Vec<Operand>) {
     let (mut personnel, mut public) = (Vec::new(), Vec::new());
-    for (code_col, amount_cols) in halves(table) {
+    for (code_col, amount_cols) in table.halves() {
         let Some(&col) = amount_cols.first() else { continue };
         for row in table.data_rows() {
             let Some(code) = table.code_at(row, code_col).filter(|c| c.level() == 1) else {
                 continue;
             };
-            let Some(operand) = half_operand(table, row, col, code_col) else { continue };
+            let Some(operand) = Operand::in_half(table, row, col, code_col) else { continue };
             if is_personnel(&code) {
                 personnel.push(operand);
             } else {
@@ -59,18 +48,12 @@ fn class_operands(table: &Table) -> (Vec<Operand>, Vec<Operand>) {
     (personnel, public)
 }
 
-/// The 决算 layout's footer totals (人员经费合计, 公用经费合计), which together are its 基本支出.
-pub fn footer_totals(table: &Table) -> Option<Vec<Operand>> {
-    Some(vec![footer(table, "人员经费合计")?, footer(table, "公用经费合计")?])
-}
-
 fn personnel_and_public_use(ctx: &mut Ctx) {
     for table in ctx.of_kind(TableKind::BasicExpenditure) {
         let columns = (table.column_of(ColumnRole::Personnel, None), table.column_of(ColumnRole::PublicUse, None));
         if let (Some(personnel_col), Some(public_col)) = columns {
             misplaced(ctx, table, personnel_col, public_col);
-        } else if let (Some(personnel), Some(public)) = (footer(table, "人员经费合计"), footer(table, "公用经费合计"))
-        {
+        } else if let Some([personnel, public]) = Operand::footer_totals(table) {
             let (personnel_parts, public_parts) = class_operands(table);
             if personnel_parts.is_empty() || public_parts.is_empty() {
                 ctx.needs(Text::new(

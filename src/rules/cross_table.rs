@@ -1,11 +1,9 @@
 //! The same figure printed in two tables must agree (表间一致): fund lines, 类 totals,
 //! basic-expenditure totals, department totals and per-code rows.
 
-use super::balance::{plain_name, side_items};
-use super::basic::footer_totals;
 use super::{Ctx, Explanation, Operand, Rule};
 use crate::report::{Severity, Text};
-use crate::table::{bare_label, ColumnRole, FieldKey, Side, SubjectCode, Table, TableKind};
+use crate::table::{bare_label, plain_name, ColumnRole, FieldKey, Side, SubjectCode, Table, TableKind};
 use crate::tolerance::Agreement;
 use std::collections::HashMap;
 
@@ -64,28 +62,13 @@ pub const RULES: &[Rule] = &[
         performance_budget),
 ];
 
-/// The amount in a table's 合计 row, in the column with this role.
-fn total_row(table: &Table, role: ColumnRole) -> Option<Operand> {
-    let row = table.data_rows().find(|&r| table.is_total_row(r, None))?;
-    Operand::at(table, row, table.column_of(role, None)?)
-}
-
 /// The lines under a summary side's section whose label contains `section` (本年收入, 本年支出).
 fn section_lines(table: &Table, side: Side, section: &str) -> Vec<usize> {
-    side_items(table, side)
-        .tops
-        .into_iter()
-        .find(|(top, _)| bare_label(&table.row_name(*top, Some(side))).contains(section))
-        .map(|(_, lines)| lines)
-        .unwrap_or_default()
+    table.side_items(side).section(table, section).map(|(_, lines)| lines.clone()).unwrap_or_default()
 }
 
 fn section_row(table: &Table, side: Side, section: &str) -> Option<usize> {
-    side_items(table, side)
-        .tops
-        .into_iter()
-        .map(|(top, _)| top)
-        .find(|&top| bare_label(&table.row_name(top, Some(side))).contains(section))
+    table.side_items(side).section(table, section).map(|(top, _)| *top)
 }
 
 fn fund_key(label: &str) -> Option<&'static str> {
@@ -200,10 +183,10 @@ fn fiscal_classes(ctx: &mut Ctx) {
 
 fn basic_totals(ctx: &mut Ctx) {
     let Some((general, basic)) = pair(ctx, TableKind::GeneralExpenditure, TableKind::BasicExpenditure) else { return };
-    let Some(g) = total_row(general, ColumnRole::Basic) else { return };
-    if let Some(b) = total_row(basic, ColumnRole::Total) {
+    let Some(g) = Operand::in_total_row(general, ColumnRole::Basic) else { return };
+    if let Some(b) = Operand::in_total_row(basic, ColumnRole::Total) {
         ctx.same(&b, &g, named(basic, general, "合计", "total"));
-    } else if let Some(parts) = footer_totals(basic) {
+    } else if let Some(parts) = Operand::footer_totals(basic) {
         // The 决算 layout prints no 合计: its 基本支出 is 人员经费合计 + 公用经费合计.
         ctx.sum(&g, &parts, named(general, basic, "基本支出合计", "basic-expenditure total"));
     }
@@ -218,7 +201,8 @@ fn gov_fund_totals(ctx: &mut Ctx) {
         return;
     };
     // The 决算 table prints 本年支出 as 小计 | 基本支出 | 项目支出 between the carry-overs.
-    let fund_total = total_row(fund, ColumnRole::Total).or_else(|| total_row(fund, ColumnRole::Subtotal));
+    let fund_total =
+        Operand::in_total_row(fund, ColumnRole::Total).or_else(|| Operand::in_total_row(fund, ColumnRole::Subtotal));
     let (Some(f), Some(s)) = (fund_total, Operand::at(fiscal, row, col)) else { return };
     ctx.same(&f, &s, named(fund, fiscal, "合计", "total"));
 }
@@ -228,14 +212,16 @@ fn income_totals(ctx: &mut Ctx) {
     // An income table with a 上年结转 column adds up to 收入总计; one without (the 决算 收入决算表)
     // to 本年收入合计 only.
     let row = if income.column_of(ColumnRole::CarryIn, None).is_some() {
-        side_items(dept, Side::Income).grand
+        dept.side_items(Side::Income).grand
     } else {
         section_row(dept, Side::Income, "本年收入")
     };
     let (Some(col), Some(row)) = (dept.column_of(ColumnRole::Total, Some(Side::Income)), row) else {
         return;
     };
-    let (Some(i), Some(d)) = (total_row(income, ColumnRole::Total), Operand::at(dept, row, col)) else { return };
+    let (Some(i), Some(d)) = (Operand::in_total_row(income, ColumnRole::Total), Operand::at(dept, row, col)) else {
+        return;
+    };
     ctx.same(&i, &d, named(income, dept, "合计", "total"));
 }
 
@@ -244,8 +230,8 @@ fn expenditure_totals(ctx: &mut Ctx) {
     let side = Some(Side::Expenditure);
     let Some(col) = dept.column_of(ColumnRole::Total, side) else { return };
     let Some(spending_total) = spending.column_of(ColumnRole::Total, None) else { return };
-    let year_row = section_row(dept, Side::Expenditure, "本年支出").or(side_items(dept, Side::Expenditure).grand);
-    if let (Some(row), Some(t)) = (year_row, total_row(spending, ColumnRole::Total)) {
+    let year_row = section_row(dept, Side::Expenditure, "本年支出").or(dept.side_items(Side::Expenditure).grand);
+    if let (Some(row), Some(t)) = (year_row, Operand::in_total_row(spending, ColumnRole::Total)) {
         if let Some(d) = Operand::at(dept, row, col) {
             ctx.same(&t, &d, named(spending, dept, "合计", "total"));
         }
@@ -268,7 +254,7 @@ fn all_general_budget(ctx: &Ctx) -> bool {
     section_lines(dept, Side::Income, "本年收入")
         .into_iter()
         .chain(
-            side_items(dept, Side::Income)
+            dept.side_items(Side::Income)
                 .tops
                 .into_iter()
                 .map(|(r, _)| r)
@@ -339,10 +325,10 @@ fn performance_budget(ctx: &mut Ctx) {
     };
     let total = ctx
         .first(TableKind::DeptExpenditure)
-        .and_then(|t| total_row(t, ColumnRole::Total).map(|o| (t, o)))
+        .and_then(|t| Operand::in_total_row(t, ColumnRole::Total).map(|o| (t, o)))
         .or_else(|| {
             let dept = ctx.first(TableKind::DeptSummary)?;
-            let row = side_items(dept, Side::Expenditure).grand?;
+            let row = dept.side_items(Side::Expenditure).grand?;
             Some((dept, Operand::at(dept, row, dept.column_of(ColumnRole::Total, Some(Side::Expenditure))?)?))
         });
     let Some((total_table, total)) = total else {

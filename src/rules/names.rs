@@ -2,7 +2,6 @@
 //! means the row was typed into the wrong line or a template row was relabelled. Names come from
 //! the bundled list in `data/subjects.txt` (《政府收支分类科目》, with earlier editions' names).
 
-use super::sums::halves;
 use super::{Ctx, Explanation, Rule};
 use crate::report::{Severity, Text};
 use crate::table::{ColumnRole, SubjectCode};
@@ -63,7 +62,7 @@ struct Judged {
 fn names_fit_codes(ctx: &mut Ctx) {
     for table in ctx.tables().iter().filter(|t| !t.kind.is_performance()) {
         let mut judged = Vec::new();
-        for (code_col, amount_cols) in halves(table) {
+        for (code_col, amount_cols) in table.halves() {
             let end = amount_cols.first().copied().unwrap_or(table.columns.len());
             let Some(name_col) = (code_col + 1..end).find(|&c| table.columns[c].role == ColumnRole::Name) else {
                 continue;

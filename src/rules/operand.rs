@@ -2,7 +2,7 @@
 //! rounding model.
 
 use crate::table::CellRef;
-use crate::table::Table;
+use crate::table::{ColumnRole, Table};
 use crate::tolerance::Figure;
 use rust_decimal::Decimal;
 
@@ -25,6 +25,33 @@ impl Operand {
             factor: table.unit.factor(),
             blank,
         })
+    }
+
+    pub fn at_cell(table: &Table, (row, col): (usize, usize)) -> Option<Operand> {
+        Operand::at(table, row, col)
+    }
+
+    /// The amount of a code table's 合计 row in the column with this role.
+    pub fn in_total_row(table: &Table, role: ColumnRole) -> Option<Operand> {
+        Operand::at(table, table.total_row()?, table.column_of(role, None)?)
+    }
+
+    /// The 决算 layout's footer totals (人员经费合计, 公用经费合计), which together are its 基本支出.
+    pub fn footer_totals(table: &Table) -> Option<[Operand; 2]> {
+        let [(_, personnel), (_, public)] = table.footer_totals()?;
+        Some([Operand::at_cell(table, personnel)?, Operand::at_cell(table, public)?])
+    }
+
+    /// The operand at a cell of one half of a side-by-side table ([`Table::halves`]), named by
+    /// that half's code and name.
+    pub fn in_half(table: &Table, row: usize, col: usize, code_col: usize) -> Option<Operand> {
+        let mut operand = Operand::at(table, row, col)?;
+        // Halves belong to code tables; a table without a code column has none.
+        table.code_column()?;
+        if let Some(label) = table.half_row_label(row, col, code_col) {
+            operand.cell.row_label = label;
+        }
+        Some(operand)
     }
 
     /// The figure of the cell [`Operand::at`] would read, without the cell's reference and labels

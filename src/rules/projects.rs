@@ -66,8 +66,7 @@ fn funding_adds_up(ctx: &mut Ctx) {
 fn project_spending<'a>(ctx: &Ctx<'a>) -> Option<(&'a Table, Operand)> {
     [TableKind::DeptExpenditure, TableKind::GeneralExpenditure].into_iter().find_map(|kind| {
         let table = ctx.first(kind)?;
-        let row = table.data_rows().find(|&r| table.is_total_row(r, None))?;
-        Some((table, Operand::at(table, row, table.column_of(ColumnRole::Project, None)?)?))
+        Some((table, Operand::in_total_row(table, ColumnRole::Project)?))
     })
 }
 

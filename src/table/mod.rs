@@ -3,14 +3,19 @@
 mod cell_ref;
 mod code;
 mod form;
+mod halves;
 mod kind;
 mod recognise;
+mod sides;
+mod three_public;
 
 pub use cell_ref::{column_letters, CellRef};
 pub use code::SubjectCode;
 pub use form::{FieldKey, Form, FormField, Indicator, IndicatorColumns};
 pub use kind::TableKind;
 pub use recognise::{recognise, recognise_owned, Recognised, Unrecognised};
+pub use sides::{plain_name, SideItems};
+pub use three_public::Series;
 
 use crate::amount::{CellValue, Rewrite};
 use crate::unit::Unit;
