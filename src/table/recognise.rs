@@ -5,7 +5,7 @@ use super::{
     bare_label, Cell, Column, ColumnRole, Form, Row, Side, SplitCode, SubjectCode, Table, TableKind, TOTAL_LABELS,
 };
 use crate::amount::{read_cell, CellValue};
-use crate::ingest::Block;
+use crate::ingest::{Block, RawRow};
 use crate::unit::Unit;
 use serde::Serialize;
 
@@ -47,42 +47,11 @@ pub fn recognise_owned(mut block: Block, index: usize, unit_above: Option<Unit>)
         kind =
             block.preamble.iter().map(|l| TableKind::from_title(l)).find(|k| *k != TableKind::Unknown).unwrap_or(kind);
     }
-    if let Some(problem) = &block.misaligned {
+    if let Some((shown, reason_zh, reason_en)) = not_read(&block, &title, kind) {
         return Recognised::NotATable(Unrecognised {
-            source: block.source.clone(),
+            source: block.source,
             line: block.line,
-            number: block.marker.clone(),
-            title,
-            reason_zh: format!("未能可靠对齐列（第 {} 行：{}）", problem.line, problem.detail_zh),
-            reason_en: format!("could not align columns (line {}: {})", problem.line, problem.detail_en),
-        });
-    }
-    if kind != TableKind::Unknown && block.rows.is_empty() {
-        return Recognised::NotATable(Unrecognised {
-            source: block.source.clone(),
-            line: block.line,
-            number: block.marker.clone(),
-            title,
-            reason_zh: "标题可识别，但其下未能读出表格行（没有带数字或分隔符的行）".to_string(),
-            reason_en:
-                "title recognised, but no table rows could be read under it (no lines with figures or cell separators)"
-                    .to_string(),
-        });
-    }
-    if kind == TableKind::Unknown {
-        let shown = if title.is_empty() { block.preamble.first().cloned().unwrap_or_default() } else { title };
-        let (reason_zh, reason_en) = if block.rows.is_empty() {
-            ("没有表格行，按说明文字处理".to_string(), "no table rows; treated as prose".to_string())
-        } else {
-            (
-                format!("标题未能对应到已知表种（{} 行未检查）", block.rows.len()),
-                format!("title does not name a known table kind ({} rows not checked)", block.rows.len()),
-            )
-        };
-        return Recognised::NotATable(Unrecognised {
-            source: block.source.clone(),
-            line: block.line,
-            number: block.marker.clone(),
+            number: block.marker,
             title: shown,
             reason_zh,
             reason_en,
@@ -90,20 +59,7 @@ pub fn recognise_owned(mut block: Block, index: usize, unit_above: Option<Unit>)
     }
 
     let printed_unit = block.unit_caption.iter().chain(&block.preamble).find_map(|l| Unit::from_caption(l));
-    let rows: Vec<Row> = std::mem::take(&mut block.rows)
-        .into_iter()
-        .map(|raw| Row {
-            line: raw.line,
-            cells: raw
-                .cells
-                .into_iter()
-                .map(|text| {
-                    let read = read_cell(&text);
-                    Cell { text, value: read.value, rewrites: read.rewrites }
-                })
-                .collect(),
-        })
-        .collect();
+    let rows = read_rows(std::mem::take(&mut block.rows));
     let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
 
     let (header_rows, columns, form, split_codes) = if kind.is_performance() {
@@ -132,6 +88,57 @@ pub fn recognise_owned(mut block: Block, index: usize, unit_above: Option<Unit>)
         form,
         split_codes,
     }))
+}
+
+/// Why a block is not read as a table, if it is not: columns that could not be aligned, a
+/// known title without rows, or a title of no known kind. The title to show and the reason in
+/// both languages.
+fn not_read(block: &Block, title: &str, kind: TableKind) -> Option<(String, String, String)> {
+    if let Some(problem) = &block.misaligned {
+        return Some((
+            title.to_string(),
+            format!("未能可靠对齐列（第 {} 行：{}）", problem.line, problem.detail_zh),
+            format!("could not align columns (line {}: {})", problem.line, problem.detail_en),
+        ));
+    }
+    if kind != TableKind::Unknown && block.rows.is_empty() {
+        return Some((
+            title.to_string(),
+            "标题可识别，但其下未能读出表格行（没有带数字或分隔符的行）".to_string(),
+            "title recognised, but no table rows could be read under it (no lines with figures or cell separators)"
+                .to_string(),
+        ));
+    }
+    if kind != TableKind::Unknown {
+        return None;
+    }
+    let shown = if title.is_empty() { block.preamble.first().cloned().unwrap_or_default() } else { title.to_string() };
+    Some(if block.rows.is_empty() {
+        (shown, "没有表格行，按说明文字处理".to_string(), "no table rows; treated as prose".to_string())
+    } else {
+        (
+            shown,
+            format!("标题未能对应到已知表种（{} 行未检查）", block.rows.len()),
+            format!("title does not name a known table kind ({} rows not checked)", block.rows.len()),
+        )
+    })
+}
+
+/// The block's rows with every cell read ([`read_cell`]), keeping its printed text.
+fn read_rows(raw: Vec<RawRow>) -> Vec<Row> {
+    raw.into_iter()
+        .map(|raw| Row {
+            line: raw.line,
+            cells: raw
+                .cells
+                .into_iter()
+                .map(|text| {
+                    let read = read_cell(&text);
+                    Cell { text, value: read.value, rewrites: read.rewrites }
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// `表1 部门收支总表` → `表1`.
