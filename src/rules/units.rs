@@ -70,25 +70,15 @@ fn unit_mismatches(ctx: &mut Ctx) {
     for Slip { printed, other, scale, text } in ctx.take_slips() {
         let (a, b) = (printed.cell.table, other.cell.table);
         let times = if scale > Decimal::ONE { "10000" } else { "1/10000" };
+        let (name_a, unit_a, value_a) = (name_of(doc, a), unit_of(doc, a), printed.value);
+        let (name_b, unit_b, value_b) = (name_of(doc, b), unit_of(doc, b), other.value);
         let zh = format!(
-            "{}：{} 填报 {}（单位：{}），{} 为 {}（单位：{}），按单位换算后相差 {times} 倍——万元/元单位标注不一致",
-            text.zh,
-            name_of(doc, a),
-            printed.value,
-            unit_of(doc, a),
-            name_of(doc, b),
-            other.value,
-            unit_of(doc, b)
+            "{}：{name_a} 填报 {value_a}（单位：{unit_a}），{name_b} 为 {value_b}（单位：{unit_b}），按单位换算后相差 {times} 倍——万元/元单位标注不一致",
+            text.zh
         );
         let en = format!(
-            "{}: {} prints {} ({}), {} prints {} ({}); scaled by their units they differ {times}-fold: 万元/元 unit mismatch",
-            text.en,
-            name_of(doc, a),
-            printed.value,
-            unit_of(doc, a),
-            name_of(doc, b),
-            other.value,
-            unit_of(doc, b)
+            "{}: {name_a} prints {value_a} ({unit_a}), {name_b} prints {value_b} ({unit_b}); scaled by their units they differ {times}-fold: 万元/元 unit mismatch",
+            text.en
         );
         ctx.verdict(Text::new(zh, en))
             .at(&printed.cell)
