@@ -180,6 +180,20 @@ pub fn hundred() -> crate::tolerance::Figure {
     crate::tolerance::Figure { value: rust_decimal::Decimal::ONE_HUNDRED, ulp: rust_decimal::Decimal::ZERO }
 }
 
+impl Statement {
+    /// The stated amount as a figure in 元, with the precision it was printed to.
+    pub fn figure(&self) -> crate::tolerance::Figure {
+        crate::tolerance::Figure::printed(self.value, self.factor)
+    }
+}
+
+impl Narrative {
+    /// Where a statement stands in the prose: its line and its clause as printed.
+    pub fn place(&self, s: &Statement) -> crate::report::TextPlace {
+        crate::report::TextPlace { source: self.source.clone(), line: s.line, quote: s.quote.clone() }
+    }
+}
+
 /// A printed percentage as a figure with its printed decimals.
 pub fn percent_figure(share: &Share) -> crate::tolerance::Figure {
     crate::tolerance::Figure::printed(share.percent, rust_decimal::Decimal::ONE)

@@ -1,12 +1,12 @@
 //! Figures stated in the prose (情况说明) checked against each other: one figure stated twice,
 //! 其中 parts against their whole, shares of one whole against 100%.
 //!
-//! Findings point at the line and the clause as printed ([`TextPlace`]), since prose has no
+//! Findings point at the line and the clause as printed ([`crate::report::TextPlace`]), since prose has no
 //! cells.
 
 use super::{Ctx, Explanation, Rule};
-use crate::narrative::{hundred, percent_figure, Narrative, Statement, Subject};
-use crate::report::{Severity, Text, TextPlace};
+use crate::narrative::{hundred, percent_figure, Statement, Subject};
+use crate::report::{Severity, Text};
 use crate::tolerance::{Agreement, Figure};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -59,14 +59,6 @@ pub const RULES: &[Rule] = &[
     },
 ];
 
-pub(super) fn place(n: &Narrative, s: &Statement) -> TextPlace {
-    TextPlace { source: n.source.clone(), line: s.line, quote: s.quote.clone() }
-}
-
-pub(super) fn figure(s: &Statement) -> Figure {
-    Figure::printed(s.value, s.factor)
-}
-
 /// Sums amounts stated in different units, in the unit of `whole`.
 fn sum_in_unit_of(whole: &Statement, parts: &[&Statement]) -> Decimal {
     if parts.iter().all(|p| p.factor == whole.factor) {
@@ -113,8 +105,8 @@ fn same_figure(ctx: &mut Ctx) {
                     first.line
                 ),
             );
-            if let Some(finding) = ctx.compare(figure(later), &[figure(first)]).differs(later.value, computed, text) {
-                finding.in_prose(place(n, later));
+            if let Some(finding) = ctx.compare(later.figure(), &[first.figure()]).differs(later.value, computed, text) {
+                finding.in_prose(n.place(later));
             }
         }
     }
@@ -126,10 +118,10 @@ fn parts_add_up(ctx: &mut Ctx) {
         for list in &n.lists {
             let Some(whole) = n.statements.get(list.whole) else { continue };
             let parts: Vec<&Statement> = list.parts.iter().filter_map(|&p| n.statements.get(p)).collect();
-            let figures: Vec<Figure> = parts.iter().map(|p| figure(p)).collect();
+            let figures: Vec<Figure> = parts.iter().map(|p| p.figure()).collect();
             let computed = sum_in_unit_of(whole, &parts);
             // A partial list cannot be summed, but its parts cannot exceed the whole.
-            let exceeds = || computed > whole.value && ctx.agreement(figure(whole), &figures) == Agreement::Mismatch;
+            let exceeds = || computed > whole.value && ctx.agreement(whole.figure(), &figures) == Agreement::Mismatch;
             if !list.complete && !exceeds() {
                 continue;
             }
@@ -148,8 +140,8 @@ fn parts_add_up(ctx: &mut Ctx) {
                     format!("{name_en} is less than the parts listed after 其中"),
                 )
             };
-            if let Some(finding) = ctx.compare(figure(whole), &figures).differs(whole.value, computed, text) {
-                finding.in_prose(place(n, whole));
+            if let Some(finding) = ctx.compare(whole.figure(), &figures).differs(whole.value, computed, text) {
+                finding.in_prose(n.place(whole));
             }
         }
     }
@@ -175,7 +167,7 @@ fn shares_make_hundred(ctx: &mut Ctx) {
                 format!("shares of {base} add up to {sum}%, not 100%"),
             );
             if let Some(finding) = ctx.compare(hundred(), &figures).differs(sum, Decimal::ONE_HUNDRED, text) {
-                finding.in_prose(place(n, first));
+                finding.in_prose(n.place(first));
             }
         }
     }

@@ -62,19 +62,16 @@ impl Operand {
     pub fn figure_at(table: &Table, row: usize, col: usize) -> Option<Figure> {
         let value = table.amount(row, col)?;
         let blank = table.cell(row, col).is_none_or(|c| c.value.is_blank());
-        Some(if blank { BLANK } else { Figure::printed_in_own_unit(value) })
+        Some(if blank { Figure::BLANK } else { Figure::printed_in_own_unit(value) })
     }
 
     /// A blank cell is an exact zero: it must not widen the rounding interval the way a
     /// printed `0.00` (which could stand for 0.004) does.
     pub fn figure(&self) -> Figure {
         if self.blank {
-            BLANK
+            Figure::BLANK
         } else {
             Figure::printed(self.value, self.factor)
         }
     }
 }
-
-/// What a blank cell stands for: an exact zero.
-const BLANK: Figure = Figure { value: Decimal::ZERO, ulp: Decimal::ZERO };

@@ -50,7 +50,7 @@ fn place(form: &SelfEvaluation, quote: &str) -> TextPlace {
 fn figure(value: Option<Decimal>) -> Figure {
     match value {
         Some(v) => Figure::printed(v, Decimal::ONE),
-        None => Figure { value: Decimal::ZERO, ulp: Decimal::ZERO },
+        None => Figure::BLANK,
     }
 }
 

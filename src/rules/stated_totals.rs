@@ -4,7 +4,6 @@
 //! Only a closed list of subjects is mapped to cells, each to one table of one scope; a figure
 //! of another year, another measure (年初预算 in a 决算 text) or another scope is not compared.
 
-use super::narrative::{figure, place};
 use super::{Compared, Ctx, Explanation, Operand, Rule};
 use crate::narrative::{Measure, Scope, Statement, Subject, Term};
 use crate::report::{Severity, Text};
@@ -336,7 +335,7 @@ fn stated_totals(ctx: &mut Ctx) {
             let this_year = s.quote.contains("本年") || whole.is_some_and(|w| w.quote.contains("本年"));
             let Some(t) = target(ctx, s, &subject, this_year) else { continue };
             let mode = ctx.mode();
-            let compared = ctx.compare(figure(s), &[t.operand.figure()]);
+            let compared = ctx.compare(s.figure(), &[t.operand.figure()]);
             if compared.agreement() == Agreement::Exact || rounded_as_printed(mode, s, &t.operand) {
                 continue;
             }
@@ -365,7 +364,7 @@ fn report(compared: Compared, n: &crate::narrative::Narrative, s: &Statement, su
         ),
     );
     let Some(finding) = compared.differs(s.value, in_prose_unit, text) else { return };
-    let finding = finding.in_prose(place(n, s)).related([cell.clone()]);
+    let finding = finding.in_prose(n.place(s)).related([cell.clone()]);
     if agreement == Agreement::Mismatch && !t.certain {
         finding.severity(Severity::Warning);
     }
