@@ -6,7 +6,6 @@
 //! prose) before it is recorded, so every finding is worded and counted the same way.
 
 use super::operand::Operand;
-use super::units::Slip;
 use super::Rule;
 use crate::document::Document;
 use crate::report::{Finding, NotChecked, Severity, Text, TextPlace};
@@ -163,6 +162,36 @@ impl<'a> Ctx<'a> {
     /// The rule cannot run on this document: what it would need.
     pub fn needs(&mut self, text: Text) {
         self.out.not_checked.push(NotChecked { rule: self.rule.code, needs_zh: text.zh, needs_en: text.en });
+    }
+}
+
+/// Two printings of one figure in two tables that agree only once one is scaled by ×10,000
+/// (or ÷10,000): set aside by [`Ctx::same`] for UNIT001 (`units.rs`) to report.
+#[derive(Debug)]
+pub struct Slip {
+    pub printed: Operand,
+    pub other: Operand,
+    pub scale: Decimal,
+    /// What the comparison that found it says of the two figures.
+    pub text: Text,
+}
+
+impl Slip {
+    /// The slip between `printed` and `other`, when they disagree as printed but agree once
+    /// `other` is scaled by 10,000 (or 1/10,000); `None` when they agree or disagree either way.
+    fn between(ctx: &Ctx, printed: &Operand, other: &Operand, text: Text) -> Option<Slip> {
+        if printed.cell.table == other.cell.table || printed.value.is_zero() || other.value.is_zero() {
+            return None;
+        }
+        if ctx.agreement(printed.figure(), &[other.figure()]) != Agreement::Mismatch {
+            return None;
+        }
+        let wan = Decimal::from(10_000);
+        let scale = [wan, Decimal::ONE / wan].into_iter().find(|&scale| {
+            let scaled = Operand { factor: other.factor * scale, ..other.clone() };
+            ctx.agreement(printed.figure(), &[scaled.figure()]) != Agreement::Mismatch
+        })?;
+        Some(Slip { printed: printed.clone(), other: other.clone(), scale, text })
     }
 }
 

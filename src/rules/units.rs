@@ -3,7 +3,8 @@
 //! a figure that is off by exactly 10,000 against its counterpart is a wrong unit caption, not
 //! a wrong figure.
 
-use super::{Ctx, Explanation, Operand, Rule};
+use super::ctx::Slip;
+use super::{Ctx, Explanation, Rule};
 use crate::document::Document;
 use crate::report::{Severity, Text};
 use crate::tolerance::Agreement;
@@ -24,36 +25,6 @@ pub const RULES: &[Rule] = &[Rule {
     },
     run: unit_mismatches,
 }];
-
-/// Two printings of one figure in two tables that agree only once one is scaled by ×10,000
-/// (or ÷10,000): set aside by [`Ctx::same`] for this rule.
-#[derive(Debug)]
-pub struct Slip {
-    printed: Operand,
-    other: Operand,
-    scale: Decimal,
-    /// What the comparison that found it says of the two figures.
-    text: Text,
-}
-
-impl Slip {
-    /// The slip between `printed` and `other`, when they disagree as printed but agree once
-    /// `other` is scaled by 10,000 (or 1/10,000); `None` when they agree or disagree either way.
-    pub fn between(ctx: &Ctx, printed: &Operand, other: &Operand, text: Text) -> Option<Slip> {
-        if printed.cell.table == other.cell.table || printed.value.is_zero() || other.value.is_zero() {
-            return None;
-        }
-        if ctx.agreement(printed.figure(), &[other.figure()]) != Agreement::Mismatch {
-            return None;
-        }
-        let wan = Decimal::from(10_000);
-        let scale = [wan, Decimal::ONE / wan].into_iter().find(|&scale| {
-            let scaled = Operand { factor: other.factor * scale, ..other.clone() };
-            ctx.agreement(printed.figure(), &[scaled.figure()]) != Agreement::Mismatch
-        })?;
-        Some(Slip { printed: printed.clone(), other: other.clone(), scale, text })
-    }
-}
 
 fn unit_of(doc: &Document, table: usize) -> &'static str {
     doc.tables.get(table).map(|t| t.unit.label()).unwrap_or("")
