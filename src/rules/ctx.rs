@@ -1,9 +1,10 @@
 //! The one door a rule reads the document through and reports through.
 //!
 //! A rule never counts relations or pushes findings itself: each call that checks a relation
-//! counts it ([`Ctx::sum`], [`Ctx::same`], [`Ctx::compare`], [`Ctx::check`]), and each call that
-//! raises a finding hands back a [`Draft`] the rule refines (cell, related cells, place in the
-//! prose) before it is recorded, so every finding is worded and counted the same way.
+//! counts it ([`Ctx::sum`], [`Ctx::same`], [`Ctx::compare`], [`Ctx::check`], [`Ctx::verdict`]),
+//! and each call that raises a finding hands back a [`Draft`] the rule refines (cell, related
+//! cells, place in the prose) before it is recorded, so every finding is worded and counted the
+//! same way.
 
 use super::operand::Operand;
 use super::Rule;
