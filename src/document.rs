@@ -2,7 +2,7 @@
 
 use crate::ingest::{self, Source};
 use crate::narrative;
-use crate::report::InputNote;
+use crate::report::{InputNote, Text};
 use crate::table::{recognise_owned, Recognised, Table, Unrecognised};
 
 /// The recognised contents of one or more inputs.
@@ -29,7 +29,7 @@ impl Document {
         for source in sources {
             let (source, notes) = ingest::prepare(source);
             let source = source.as_ref();
-            doc.notes.extend(notes.into_iter().map(|(zh, en)| InputNote { message_zh: zh, message_en: en }));
+            doc.notes.extend(notes.into_iter().map(|(zh, en)| InputNote { message: Text::new(zh, en) }));
             doc.viewer_copied |= ingest::looks_viewer_copied(&source.text);
             doc.has_text |= !source.text.trim().is_empty();
             // Flattened tables and markup are not prose, even when they contain sentences.

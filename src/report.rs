@@ -4,7 +4,7 @@
 use crate::table::{CellRef, Table, Unrecognised};
 use crate::tolerance::{Agreement, RoundingMode};
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -58,11 +58,33 @@ pub struct Finding {
     pub computed: Option<Decimal>,
     pub difference: Option<Decimal>,
     pub agreement: Option<Agreement>,
-    pub message_zh: String,
-    pub message_en: String,
+    /// Serialized as `message_zh` and `message_en`.
+    #[serde(flatten, serialize_with = "message_fields")]
+    pub message: Text,
     /// Where in the prose (情况说明) a finding about stated figures is, when it is not a cell.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<TextPlace>,
+}
+
+/// A message as the report's readers (JSON, the page) have always seen it: two fields beside
+/// the others, `message_zh` and `message_en`.
+fn message_fields<S: Serializer>(text: &Text, serializer: S) -> Result<S::Ok, S::Error> {
+    #[derive(Serialize)]
+    struct Fields<'a> {
+        message_zh: &'a str,
+        message_en: &'a str,
+    }
+    Fields { message_zh: &text.zh, message_en: &text.en }.serialize(serializer)
+}
+
+/// What a rule needs, as `needs_zh` and `needs_en` beside the rule's code.
+fn needs_fields<S: Serializer>(text: &Text, serializer: S) -> Result<S::Ok, S::Error> {
+    #[derive(Serialize)]
+    struct Fields<'a> {
+        needs_zh: &'a str,
+        needs_en: &'a str,
+    }
+    Fields { needs_zh: &text.zh, needs_en: &text.en }.serialize(serializer)
 }
 
 /// A place in the text: the line and the words as printed, so the reader can find them.
@@ -91,16 +113,18 @@ impl TextPlace {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NotChecked {
     pub rule: &'static str,
-    pub needs_zh: String,
-    pub needs_en: String,
+    /// Serialized as `needs_zh` and `needs_en`.
+    #[serde(flatten, serialize_with = "needs_fields")]
+    pub needs: Text,
 }
 
 /// Something left out of or removed from the input before it was read (a limit reached,
 /// invisible characters), said in both languages.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct InputNote {
-    pub message_zh: String,
-    pub message_en: String,
+    /// Serialized as `message_zh` and `message_en`.
+    #[serde(flatten, serialize_with = "message_fields")]
+    pub message: Text,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -158,7 +182,7 @@ pub fn nothing_read(
             "No table was found, so nothing was checked — this is not a clean result.".to_string(),
         )
     };
-    Some(InputNote { message_zh: zh, message_en: en })
+    Some(InputNote { message: Text::new(zh, en) })
 }
 
 impl Report {
@@ -211,7 +235,7 @@ impl Report {
 
     /// One line per finding, for terminals and snapshots.
     pub fn finding_line(&self, f: &Finding) -> String {
-        let mut line = format!("[{}] {} {}: {}", f.severity.label_en(), f.rule, self.place_zh(f), f.message_zh);
+        let mut line = format!("[{}] {} {}: {}", f.severity.label_en(), f.rule, self.place_zh(f), f.message.zh);
         if let (Some(p), Some(c), Some(d)) = (f.printed, f.computed, f.difference) {
             line.push_str(&format!(" | 填报 {p} 计算 {c} 差额 {d}"));
         }
@@ -226,7 +250,7 @@ impl Report {
         out.push_str(&self.summary_en());
         out.push_str("\n\n");
         for note in self.nothing_read.iter().chain(&self.notes) {
-            out.push_str(&format!("  注意 {}\n  note {}\n", note.message_zh, note.message_en));
+            out.push_str(&format!("  注意 {}\n  note {}\n", note.message.zh, note.message.en));
         }
         for table in &self.tables {
             out.push_str(&format!("  {} · {} · {}\n", table.short_name(), table.kind.label_zh(), table.unit.label()));
@@ -240,12 +264,26 @@ impl Report {
             out.push('\n');
         }
         for n in &self.not_checked {
-            out.push_str(&format!("[not checked] {}: {}\n", n.rule, n.needs_zh));
+            out.push_str(&format!("[not checked] {}: {}\n", n.rule, n.needs.zh));
         }
         out
     }
 
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bilingual fields keep the names the JSON export, the CSV and integrators read.
+    #[test]
+    fn text_fields_serialize_under_their_report_names() {
+        let note = serde_json::to_value(InputNote { message: Text::new("注意", "note") }).unwrap();
+        assert_eq!(note, serde_json::json!({ "message_zh": "注意", "message_en": "note" }));
+        let needs = serde_json::to_value(NotChecked { rule: "SUM001", needs: Text::new("需要", "needs") }).unwrap();
+        assert_eq!(needs, serde_json::json!({ "rule": "SUM001", "needs_zh": "需要", "needs_en": "needs" }));
     }
 }

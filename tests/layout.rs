@@ -416,7 +416,7 @@ fn three_public_checks(table: &Table) -> Vec<(usize, Vec<String>)> {
         .map(|code| {
             let rule = rules::rule(code).expect("rule");
             let outcome = rules::run(&doc, RoundingMode::Nearest, &[rule]);
-            (outcome.relations, outcome.findings.iter().map(|f| f.message_zh.clone()).collect())
+            (outcome.relations, outcome.findings.iter().map(|f| f.message.zh.clone()).collect())
         })
         .collect()
 }

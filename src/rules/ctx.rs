@@ -162,7 +162,7 @@ impl<'a> Ctx<'a> {
 
     /// The rule cannot run on this document: what it would need.
     pub fn needs(&mut self, text: Text) {
-        self.out.not_checked.push(NotChecked { rule: self.rule.code, needs_zh: text.zh, needs_en: text.en });
+        self.out.not_checked.push(NotChecked { rule: self.rule.code, needs: text });
     }
 }
 
@@ -236,8 +236,7 @@ impl<'c> Draft<'c> {
             computed: None,
             difference: None,
             agreement: None,
-            message_zh: text.zh,
-            message_en: text.en,
+            message: text,
             text: None,
         };
         Draft { findings, finding: Some(finding) }
@@ -307,17 +306,17 @@ impl<'c> Draft<'c> {
         self.with(|f| {
             if agreement == Agreement::Rounding {
                 f.severity = Severity::Warning;
-                f.message_zh = format!(
+                f.message.zh = format!(
                     "{}：填报 {printed}，计算 {computed}，相差 {difference}，在舍入误差范围内（舍位平衡）",
-                    f.message_zh
+                    f.message.zh
                 );
-                f.message_en = format!(
+                f.message.en = format!(
                     "{}: printed {printed}, computed {computed}, off by {difference}, within rounding",
-                    f.message_en
+                    f.message.en
                 );
             } else {
-                f.message_zh = format!("{}：填报 {printed}，计算 {computed}，相差 {difference}", f.message_zh);
-                f.message_en = format!("{}: printed {printed}, computed {computed}, off by {difference}", f.message_en);
+                f.message.zh = format!("{}：填报 {printed}，计算 {computed}，相差 {difference}", f.message.zh);
+                f.message.en = format!("{}: printed {printed}, computed {computed}, off by {difference}", f.message.en);
             }
         })
         .printed(printed)
@@ -330,7 +329,7 @@ impl<'c> Draft<'c> {
 impl Drop for Draft<'_> {
     fn drop(&mut self) {
         if let Some(finding) = self.finding.take() {
-            debug_assert!(!finding.message_zh.is_empty(), "{} raised a finding without words", finding.rule);
+            debug_assert!(!finding.message.zh.is_empty(), "{} raised a finding without words", finding.rule);
             self.findings.push(finding);
         }
     }
