@@ -4,6 +4,7 @@
 use crate::table::{CellRef, Table, Unrecognised};
 use crate::tolerance::{Agreement, RoundingMode};
 use rust_decimal::Decimal;
+use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -69,22 +70,19 @@ pub struct Finding {
 /// A message as the report's readers (JSON, the page) have always seen it: two fields beside
 /// the others, `message_zh` and `message_en`.
 fn message_fields<S: Serializer>(text: &Text, serializer: S) -> Result<S::Ok, S::Error> {
-    #[derive(Serialize)]
-    struct Fields<'a> {
-        message_zh: &'a str,
-        message_en: &'a str,
-    }
-    Fields { message_zh: &text.zh, message_en: &text.en }.serialize(serializer)
+    text_fields(text, serializer, ["message_zh", "message_en"])
 }
 
 /// What a rule needs, as `needs_zh` and `needs_en` beside the rule's code.
 fn needs_fields<S: Serializer>(text: &Text, serializer: S) -> Result<S::Ok, S::Error> {
-    #[derive(Serialize)]
-    struct Fields<'a> {
-        needs_zh: &'a str,
-        needs_en: &'a str,
-    }
-    Fields { needs_zh: &text.zh, needs_en: &text.en }.serialize(serializer)
+    text_fields(text, serializer, ["needs_zh", "needs_en"])
+}
+
+fn text_fields<S: Serializer>(text: &Text, serializer: S, [zh, en]: [&'static str; 2]) -> Result<S::Ok, S::Error> {
+    let mut fields = serializer.serialize_struct("Text", 2)?;
+    fields.serialize_field(zh, &text.zh)?;
+    fields.serialize_field(en, &text.en)?;
+    fields.end()
 }
 
 /// A place in the text: the line and the words as printed, so the reader can find them.
