@@ -123,7 +123,7 @@ pub fn run(args: Vec<String>) -> i32 {
     let report = check_sources(&sources, options.mode);
     // The text report starts with them; other formats carry them in their own way, or not.
     for note in report.notes.iter().filter(|_| options.format != Format::Text) {
-        eprintln!("注意 {}\nnote {}", note.message_zh, note.message_en);
+        eprintln!("注意 {}\nnote {}", note.message.zh, note.message.en);
     }
     let rendered = match options.format {
         Format::Text => report.to_text(),
@@ -135,7 +135,7 @@ pub fn run(args: Vec<String>) -> i32 {
     let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), rendered.as_bytes());
     // Nothing read is nothing checked: never the exit status of a clean document.
     if let Some(why) = &report.nothing_read {
-        eprintln!("{}\n{}", why.message_zh, why.message_en);
+        eprintln!("{}\n{}", why.message.zh, why.message.en);
         return 2;
     }
     i32::from(report.has_errors())

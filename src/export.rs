@@ -26,8 +26,8 @@ fn csv_record(report: &Report, f: &Finding) -> [String; 12] {
         opt(f.printed),
         opt(f.computed),
         opt(f.difference),
-        f.message_zh.clone(),
-        f.message_en.clone(),
+        f.message.zh.clone(),
+        f.message.en.clone(),
     ]
 }
 
@@ -77,7 +77,7 @@ pub fn to_markdown(report: &Report) -> String {
             opt(f.printed),
             opt(f.computed),
             opt(f.difference),
-            md_cell(&f.message_zh)
+            md_cell(&f.message.zh)
         ));
     }
     out.push_str("\n## 识别的表 Tables\n\n");
@@ -87,7 +87,7 @@ pub fn to_markdown(report: &Report) -> String {
     if !report.not_checked.is_empty() {
         out.push_str("\n## 未检查 Not checked\n\n");
         for n in &report.not_checked {
-            out.push_str(&format!("- {}：{}\n", n.rule, n.needs_zh));
+            out.push_str(&format!("- {}：{}\n", n.rule, n.needs.zh));
         }
     }
     out

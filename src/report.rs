@@ -1,10 +1,11 @@
 //! What a check produces: findings that point at cells, the tables recognised, and which rules
 //! ran. Renderers for people (text) and programs (JSON) live here too.
 
-use crate::table::Table;
+use crate::table::{CellRef, Table, Unrecognised};
 use crate::tolerance::{Agreement, RoundingMode};
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -32,28 +33,16 @@ impl Severity {
     }
 }
 
-/// A cell as the user sees it: which table, which row and column, and a spreadsheet-style name.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct CellRef {
-    pub table: usize,
-    /// Row index in the table's grid, header rows included.
-    pub row: usize,
-    pub col: usize,
-    /// Spreadsheet-style reference within the table, e.g. `C5`.
-    pub a1: String,
-    /// The row's code and name (or label), e.g. `21011 行政事业单位医疗`.
-    pub row_label: String,
-    pub column_label: String,
-    /// Line of the pasted text (or sheet row) the cell came from, 1-based.
-    pub line: usize,
+/// Words for the reader in both languages: a finding's message, what a rule needs.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Text {
+    pub zh: String,
+    pub en: String,
 }
 
-impl CellRef {
-    /// `表二 21011 行政事业单位医疗 / 总计 (C13)`
-    pub fn describe(&self, table_name: &str) -> String {
-        let row = if self.row_label.is_empty() { String::new() } else { format!(" {}", self.row_label) };
-        let col = if self.column_label.is_empty() { String::new() } else { format!(" / {}", self.column_label) };
-        format!("{table_name}{row}{col} ({})", self.a1)
+impl Text {
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Text {
+        Text { zh: zh.into(), en: en.into() }
     }
 }
 
@@ -70,11 +59,30 @@ pub struct Finding {
     pub computed: Option<Decimal>,
     pub difference: Option<Decimal>,
     pub agreement: Option<Agreement>,
-    pub message_zh: String,
-    pub message_en: String,
+    /// Serialized as `message_zh` and `message_en`.
+    #[serde(flatten, serialize_with = "message_fields")]
+    pub message: Text,
     /// Where in the prose (情况说明) a finding about stated figures is, when it is not a cell.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<TextPlace>,
+}
+
+/// A message as the report's readers (JSON, the page) have always seen it: two fields beside
+/// the others, `message_zh` and `message_en`.
+fn message_fields<S: Serializer>(text: &Text, serializer: S) -> Result<S::Ok, S::Error> {
+    text_fields(text, serializer, ["message_zh", "message_en"])
+}
+
+/// What a rule needs, as `needs_zh` and `needs_en` beside the rule's code.
+fn needs_fields<S: Serializer>(text: &Text, serializer: S) -> Result<S::Ok, S::Error> {
+    text_fields(text, serializer, ["needs_zh", "needs_en"])
+}
+
+fn text_fields<S: Serializer>(text: &Text, serializer: S, [zh, en]: [&'static str; 2]) -> Result<S::Ok, S::Error> {
+    let mut fields = serializer.serialize_struct("Text", 2)?;
+    fields.serialize_field(zh, &text.zh)?;
+    fields.serialize_field(en, &text.en)?;
+    fields.end()
 }
 
 /// A place in the text: the line and the words as printed, so the reader can find them.
@@ -103,28 +111,18 @@ impl TextPlace {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NotChecked {
     pub rule: &'static str,
-    pub needs_zh: String,
-    pub needs_en: String,
-}
-
-/// A block of the input that was not read as a table, and why.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Unrecognised {
-    pub source: String,
-    pub line: usize,
-    /// The printed table number, when one was printed above the block.
-    pub number: Option<String>,
-    pub title: String,
-    pub reason_zh: String,
-    pub reason_en: String,
+    /// Serialized as `needs_zh` and `needs_en`.
+    #[serde(flatten, serialize_with = "needs_fields")]
+    pub needs: Text,
 }
 
 /// Something left out of or removed from the input before it was read (a limit reached,
 /// invisible characters), said in both languages.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct InputNote {
-    pub message_zh: String,
-    pub message_en: String,
+    /// Serialized as `message_zh` and `message_en`.
+    #[serde(flatten, serialize_with = "message_fields")]
+    pub message: Text,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -182,7 +180,7 @@ pub fn nothing_read(
             "No table was found, so nothing was checked — this is not a clean result.".to_string(),
         )
     };
-    Some(InputNote { message_zh: zh, message_en: en })
+    Some(InputNote { message: Text::new(zh, en) })
 }
 
 impl Report {
@@ -235,7 +233,7 @@ impl Report {
 
     /// One line per finding, for terminals and snapshots.
     pub fn finding_line(&self, f: &Finding) -> String {
-        let mut line = format!("[{}] {} {}: {}", f.severity.label_en(), f.rule, self.place_zh(f), f.message_zh);
+        let mut line = format!("[{}] {} {}: {}", f.severity.label_en(), f.rule, self.place_zh(f), f.message.zh);
         if let (Some(p), Some(c), Some(d)) = (f.printed, f.computed, f.difference) {
             line.push_str(&format!(" | 填报 {p} 计算 {c} 差额 {d}"));
         }
@@ -250,7 +248,7 @@ impl Report {
         out.push_str(&self.summary_en());
         out.push_str("\n\n");
         for note in self.nothing_read.iter().chain(&self.notes) {
-            out.push_str(&format!("  注意 {}\n  note {}\n", note.message_zh, note.message_en));
+            out.push_str(&format!("  注意 {}\n  note {}\n", note.message.zh, note.message.en));
         }
         for table in &self.tables {
             out.push_str(&format!("  {} · {} · {}\n", table.short_name(), table.kind.label_zh(), table.unit.label()));
@@ -264,12 +262,26 @@ impl Report {
             out.push('\n');
         }
         for n in &self.not_checked {
-            out.push_str(&format!("[not checked] {}: {}\n", n.rule, n.needs_zh));
+            out.push_str(&format!("[not checked] {}: {}\n", n.rule, n.needs.zh));
         }
         out
     }
 
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bilingual fields keep the names the JSON export, the CSV and integrators read.
+    #[test]
+    fn text_fields_serialize_under_their_report_names() {
+        let note = serde_json::to_value(InputNote { message: Text::new("注意", "note") }).unwrap();
+        assert_eq!(note, serde_json::json!({ "message_zh": "注意", "message_en": "note" }));
+        let needs = serde_json::to_value(NotChecked { rule: "SUM001", needs: Text::new("需要", "needs") }).unwrap();
+        assert_eq!(needs, serde_json::json!({ "rule": "SUM001", "needs_zh": "需要", "needs_en": "needs" }));
     }
 }

@@ -57,6 +57,10 @@ pub struct Figure {
 }
 
 impl Figure {
+    /// What a blank cell stands for: an exact zero. It must not widen the rounding interval the
+    /// way a printed `0.00` (which could stand for 0.004) does.
+    pub const BLANK: Figure = Figure { value: Decimal::ZERO, ulp: Decimal::ZERO };
+
     /// A figure as printed, in a table whose unit is `factor` 元.
     ///
     /// A bare `0` is exact: disclosures print it for "nothing", beside figures with two decimals,

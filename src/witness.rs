@@ -3,8 +3,8 @@
 //! and one or two cells cannot explain them, the columns or rows were misread: the table is reported as
 //! not reliably read, with the count, never as a list of errors.
 
-use crate::report::{CellRef, Finding, Severity, Unrecognised};
-use crate::table::Table;
+use crate::report::{Finding, Severity};
+use crate::table::{CellRef, Table, Unrecognised};
 use crate::tolerance::Agreement;
 use std::collections::{BTreeMap, HashMap, HashSet};
 

@@ -23,8 +23,19 @@ async fn scenarios(s: &Session) -> Result<()> {
     let c = &s.client;
     c.goto(&s.url).await?;
     wait_until_mounted(c).await?;
+    let base = s.url.split('#').next().unwrap_or_default().to_string();
+    previous_text_comes_back(c).await?;
+    share_link_over_autosaved_text(c, &base).await?;
+    link_leaves_the_address(c).await?;
+    too_long_link_is_refused(c, &base).await?;
+    other_tab_saves(c).await?;
+    uploads_of_damaged_files(c).await?;
+    over_the_storage_quota(c).await?;
+    panic_keeps_the_input(c).await
+}
 
-    // 载入示例 over typed text: the text comes back with one click, and goes again.
+/// 载入示例 over typed text: the text comes back with one click, and goes again.
+async fn previous_text_comes_back(c: &fantoccini::Client) -> Result<()> {
     set_input(c, "表一\n我的内容").await?;
     wait_saved(c, "表一\n我的内容").await?;
     click(c, "#load-example").await?;
@@ -35,11 +46,13 @@ async fn scenarios(s: &Session) -> Result<()> {
     wait_input(c, SEED).await?;
     click(c, "#forget-previous").await?;
     wait_js(c, "the offer to go", "return !document.querySelector('#restore-previous');", vec![]).await?;
+    Ok(())
+}
 
-    // A share link opened over other autosaved text: the link's text shows, the other is kept.
+/// A share link opened over other autosaved text: the link's text shows, the other is kept.
+async fn share_link_over_autosaved_text(c: &fantoccini::Client, base: &str) -> Result<()> {
     set_input(c, "表一\n别的内容").await?;
     wait_saved(c, "表一\n别的内容").await?;
-    let base = s.url.split('#').next().unwrap_or_default().to_string();
     c.goto("about:blank").await?;
     c.goto(&format!("{base}#{}", share::encode(SEED)?)).await?;
     wait_until_mounted(c).await?;
@@ -49,8 +62,11 @@ async fn scenarios(s: &Session) -> Result<()> {
     click(c, "#restore-previous").await?;
     wait_input(c, "表一\n别的内容").await?;
     wait_saved(c, "表一\n别的内容").await?;
+    Ok(())
+}
 
-    // 复制链接, then an edit: the link leaves the address, so F5 keeps the edit.
+/// 复制链接, then an edit: the link leaves the address, so F5 keeps the edit.
+async fn link_leaves_the_address(c: &fantoccini::Client) -> Result<()> {
     click(c, "#share-link").await?;
     wait_js(c, "the link in the address", "return location.hash.startsWith('#v1=');", vec![]).await?;
     set_input(c, "表一\n复制链接后的修改").await?;
@@ -61,8 +77,11 @@ async fn scenarios(s: &Session) -> Result<()> {
     wait_input(c, "表一\n复制链接后的修改").await?;
     set_input(c, "表一\n别的内容").await?;
     wait_saved(c, "表一\n别的内容").await?;
+    Ok(())
+}
 
-    // A link longer than any the page makes is refused; the box keeps its text.
+/// A link longer than any the page makes is refused; the box keeps its text.
+async fn too_long_link_is_refused(c: &fantoccini::Client, base: &str) -> Result<()> {
     c.goto("about:blank").await?;
     c.goto(&format!("{base}#v1={}", "A".repeat(40 * 1024))).await?;
     wait_until_mounted(c).await?;
@@ -75,8 +94,11 @@ async fn scenarios(s: &Session) -> Result<()> {
     .await?;
     check(status.as_str().unwrap_or_default().contains("分享链接太长"), format!("long link: {status}"))?;
     wait_input(c, "表一\n别的内容").await?;
+    Ok(())
+}
 
-    // Another tab saves its text: this tab says so and keeps that text as the previous one.
+/// Another tab saves its text: this tab says so and keeps that text as the previous one.
+async fn other_tab_saves(c: &fantoccini::Client) -> Result<()> {
     c.execute(
         "window.dispatchEvent(new StorageEvent('storage', { key: 'budget-check.input', newValue: '表一\\n另一个标签页' }));",
         vec![],
@@ -89,9 +111,12 @@ async fn scenarios(s: &Session) -> Result<()> {
         vec![],
     )
     .await?;
+    Ok(())
+}
 
-    // Uploads: a UTF-8 file with a bad byte is read with a note naming it; a damaged .xls
-    // (its directory chain pointing at itself) is refused with a message; the text stays.
+/// Uploads: a UTF-8 file with a bad byte is read with a note naming it; a damaged .xls
+/// (its directory chain pointing at itself) is refused with a message; the text stays.
+async fn uploads_of_damaged_files(c: &fantoccini::Client) -> Result<()> {
     let before = input_value(c).await?;
     let dir = std::env::temp_dir().join(format!("budget-check-e2e-hostile-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
@@ -124,8 +149,11 @@ async fn scenarios(s: &Session) -> Result<()> {
         format!("after upload: {input:?}"),
     )?;
     let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
 
-    // Over the storage quota (about 5 M characters): said, with the text offered as a download.
+/// Over the storage quota (about 5 M characters): said, with the text offered as a download.
+async fn over_the_storage_quota(c: &fantoccini::Client) -> Result<()> {
     c.execute(
         "const input = document.querySelector('#input');
          input.value = 'x'.repeat(6000000);
@@ -134,8 +162,11 @@ async fn scenarios(s: &Session) -> Result<()> {
     )
     .await?;
     wait_js(c, "the quota message", "return !!document.querySelector('#save-failed #download-input');", vec![]).await?;
+    Ok(())
+}
 
-    // A panic: the banner shows, the input stays in the box.
+/// A panic: the banner shows, the input stays in the box.
+async fn panic_keeps_the_input(c: &fantoccini::Client) -> Result<()> {
     set_input(c, "表一\n最后的内容").await?;
     c.execute("window.dispatchEvent(new Event('budget-check-test-panic'));", vec![]).await?;
     let banner = wait_js(

@@ -166,7 +166,7 @@ fn a_table_thousands_of_columns_wide_is_checked_quickly() {
     let started = std::time::Instant::now();
     let report = check_text(&read.text);
     assert!(started.elapsed() < std::time::Duration::from_secs(10), "{:?}", started.elapsed());
-    assert!(report.notes.iter().any(|n| n.message_en.contains("more than 256 cells")), "{:?}", report.notes);
+    assert!(report.notes.iter().any(|n| n.message.en.contains("more than 256 cells")), "{:?}", report.notes);
 }
 
 #[test]
@@ -233,7 +233,7 @@ fn huge_pastes_are_cut_with_a_note_and_the_rest_is_checked() {
     let text = format!("{SEED}\n{}", "x".repeat(21 << 20));
     let report = check_text(&text);
     assert_eq!(report.notes.len(), 1);
-    assert!(report.notes[0].message_en.contains("over the limit (20 MB or 200000 lines)"), "{:?}", report.notes);
+    assert!(report.notes[0].message.en.contains("over the limit (20 MB or 200000 lines)"), "{:?}", report.notes);
     assert_eq!(report.tables.len(), check_text(SEED).tables.len());
 }
 
@@ -296,5 +296,5 @@ fn invisible_characters_in_cells_drop_no_relation_and_add_no_error() {
     let errors = |r: &budget_check::Report| r.findings.iter().filter(|f| f.severity == Severity::Error).count();
     assert_eq!(errors(&report), errors(&clean));
     assert_eq!(report.notes.len(), 1);
-    assert!(report.notes[0].message_zh.contains("看不见"), "{:?}", report.notes);
+    assert!(report.notes[0].message.zh.contains("看不见"), "{:?}", report.notes);
 }

@@ -23,7 +23,7 @@ fn a_generated_table_of_ten_thousand_rows_checks_clean() {
     let report = check_text(&text);
     assert_eq!(report.tables.len(), 1);
     assert_eq!(report.tables[0].rows.len(), ROWS + 2, "header, 合计 and the rows");
-    assert!(expected_only(&report), "{:#?}", report.findings.iter().map(|f| &f.message_en).collect::<Vec<_>>());
+    assert!(expected_only(&report), "{:#?}", report.findings.iter().map(|f| &f.message.en).collect::<Vec<_>>());
     assert_eq!(report.counts.errors, 0);
     // Every row adds up across (合计 = 基本支出 + 项目支出), every parent code over its children in
     // each of the three columns, and the 合计 row over the 类 rows in each column.
@@ -71,7 +71,7 @@ fn one_changed_cell_among_ten_thousand_rows_is_reported_at_that_cell() {
         errors,
         ["SUM001", "SUM003"],
         "{:#?}",
-        report.findings.iter().map(|f| &f.message_en).collect::<Vec<_>>()
+        report.findings.iter().map(|f| &f.message.en).collect::<Vec<_>>()
     );
     assert_eq!(report.findings.len(), 3);
 }

@@ -3,7 +3,7 @@
 
 use budget_check::ingest::Source;
 use budget_check::report::Severity;
-use budget_check::rules::Ctx;
+use budget_check::rules;
 use budget_check::table::Table;
 use budget_check::tolerance::RoundingMode;
 use budget_check::{check_sources, Document, Report};
@@ -414,10 +414,9 @@ fn three_public_checks(table: &Table) -> Vec<(usize, Vec<String>)> {
     ["SGF001", "SGF002"]
         .iter()
         .map(|code| {
-            let rule = budget_check::rules::rule(code).expect("rule");
-            let mut ctx = Ctx::new(&doc, RoundingMode::Nearest, rule);
-            (rule.run)(&mut ctx);
-            (ctx.relations, ctx.findings.iter().map(|f| f.message_zh.clone()).collect())
+            let rule = rules::rule(code).expect("rule");
+            let outcome = rules::run(&doc, RoundingMode::Nearest, &[rule]);
+            (outcome.relations, outcome.findings.iter().map(|f| f.message.zh.clone()).collect())
         })
         .collect()
 }
@@ -431,10 +430,19 @@ fn three_public_headers_name_item_and_measure() {
     if !require_corpus() {
         return;
     }
+    putuo_final_pairs();
+    putuo_budget_with_operating_costs();
+    chongqing_two_years();
+    qixiangju_decimals_below();
+    fuliyuan_figures_right_of_words();
+}
+
+/// 01: 预算数/决算数 pairs under each item, 合计 off-centre.
+fn putuo_final_pairs() {
+    let vehicles = "公务用车购置及运行费";
     let report = check_corpus(PUTUO);
     let three = table(&report, "财政拨款“三公”经费支出决算表");
     let top = "财政拨款“三公”经费";
-    let vehicles = "公务用车购置及运行费";
     let mut expected = Vec::new();
     for item in ["合计", "因公出国（境）费", "小计", "公务用车购置费", "公务用车运行费", "公务接待费"]
     {
@@ -451,7 +459,10 @@ fn three_public_headers_name_item_and_measure() {
     // 0.95 budgeted, all of it for reception; nothing spent.
     assert_eq!(row(three, "0.95"), ["0.95", "", "", "", "", "", "", "", "", "", "0.95"]);
     assert_eq!(three_public_checks(three), [(2, vec![]), (2, vec![])]);
+}
 
+/// 05: one row of items beside 机关运行经费.
+fn putuo_budget_with_operating_costs() {
     let report = check_corpus("05_shanghai-putuo-caizhengju-2025-yusuan.txt");
     let three = table(&report, "2025年部门“三公”经费和机关运行经费预算表");
     assert_eq!(
@@ -468,7 +479,11 @@ fn three_public_headers_name_item_and_measure() {
     );
     assert_eq!(row(three, "0.95"), ["0.95", "", "0.95", "", "", "", "229.43"]);
     assert_eq!(three_public_checks(three), [(1, vec![]), (1, vec![])]);
+}
 
+/// 21: two years side by side, 因公出国 / （境）费 wrapped.
+fn chongqing_two_years() {
+    let vehicles = "公务用车购置及运行费";
     let report = check_corpus(CHONGQING);
     let three = table(&report, "2026年财政拨款“三公”经费支出情况表");
     let year = |y: &str| {
@@ -487,7 +502,10 @@ fn three_public_headers_name_item_and_measure() {
         ["396.97", "184.49", "202.48", "", "202.48", "10.00", "394.49", "184.49", "200.00", "", "200.00", "10.00"]
     );
     assert_eq!(three_public_checks(three), [(2, vec![]), (2, vec![])]);
+}
 
+/// 22: letter-spaced 小   计, decimals on the line under each figure.
+fn qixiangju_decimals_below() {
     let report = check_corpus("22_chongqing-shi-qixiangju-2026-yusuan.txt");
     let three = table(&report, "2026年财政拨款“三公”经费支出情况表");
     assert_eq!(
@@ -504,7 +522,11 @@ fn three_public_headers_name_item_and_measure() {
     // Each figure's decimals are printed on the line under it (`13` / `.85`).
     assert_eq!(row(three, "13.85"), ["13.85", "", "13.55", "", "13.55", "0.30"]);
     assert_eq!(three_public_checks(three), [(1, vec![]), (1, vec![])]);
+}
 
+/// 07: every figure a few places right of its header word.
+fn fuliyuan_figures_right_of_words() {
+    let vehicles = "公务用车购置及运行费";
     let report = check_corpus("07_shanghai-putuo-fuliyuan-2024-danwei-yusuan.txt");
     let three = table(&report, "单位“三公”经费和机关运行经费预算表");
     let year = "2024年“三公”经费预算数";

@@ -92,11 +92,11 @@ fn a_table_of_another_scheme_is_not_judged_and_says_so_once() {
     let table = "2024年预算单位一般公共预算基本支出部门预算经济分类预算表";
     assert_eq!(report.table_name(info.table.unwrap_or(usize::MAX)), table);
     assert_eq!(
-        info.message_zh,
+        info.message.zh,
         format!("{table} 的科目编码多数（13/25）与《政府收支分类科目》的名称不对应，应是采用了其他（如地方部门经济）分类，未核对其科目名称")
     );
     assert_eq!(
-        info.message_en,
+        info.message.en,
         format!("{table}: most of its codes (13/25) carry other names than in the national classification, so it follows another (e.g. local) scheme; its subject names were not compared")
     );
 }

@@ -72,7 +72,7 @@ fn corpus_18_basic_expenditure_stated_twice_parts_and_shares() {
     // 716052.51 + 165247.88 = 881300.39, 29700 = 29700 (100%), 96.74% + 3.26%: checked, no finding.
     assert_eq!(report.counts.relations_checked, 6);
     let first = &report.findings[0];
-    assert!(first.message_zh.contains("第 5 行写作 881300.39 元"), "{}", first.message_zh);
+    assert!(first.message.zh.contains("第 5 行写作 881300.39 元"), "{}", first.message.zh);
     assert_eq!(
         report.finding_line(first).split(':').next(),
         Some("[error] NAR001 第 16 行 “2023 年本年一般公共预算基本支出 911000.39 元”")
@@ -94,13 +94,13 @@ fn corpus_14_fund_total_below_its_fiscal_part_in_each_amount_column() {
             ("FLT001", Severity::Error, d("0"), d("89.974"), d("-89.974"), 2, total),
         ]
     );
-    let columns: Vec<&str> = report.findings.iter().map(|f| f.message_zh.split('：').next().unwrap_or("")).collect();
+    let columns: Vec<&str> = report.findings.iter().map(|f| f.message.zh.split('：').next().unwrap_or("")).collect();
     assert_eq!(columns, ["年初预算数", "全年预算数", "全年执行数"]);
     // 产出指标(50分) = 8×5 + 10 and 效益指标(30分) = 3×10 are checked; the excerpt ends inside
     // 满意度指标, so the 100-point total is named as not checked rather than failed.
     assert_eq!(report.counts.relations_checked, 5);
     let not_checked: Vec<&str> =
-        report.not_checked.iter().filter(|n| n.rule == "FLT002").map(|n| n.needs_zh.as_str()).collect();
+        report.not_checked.iter().filter(|n| n.rule == "FLT002").map(|n| n.needs.zh.as_str()).collect();
     assert_eq!(not_checked, ["第 2 行的绩效自评表在“满意度指标”处中断（摘录不完整），全表分值合计 100 未检查"]);
 }
 
@@ -203,11 +203,10 @@ fn exports_name_the_line_of_a_prose_finding() {
 fn stated_against_tables(sources: &[Source]) -> (usize, Vec<String>) {
     let doc = Document::read(sources);
     let rule = budget_check::rules::rule("NAR004").expect("NAR004 is registered");
-    let mut ctx = budget_check::rules::Ctx::new(&doc, RoundingMode::Nearest, rule);
-    (rule.run)(&mut ctx);
+    let outcome = budget_check::rules::run(&doc, RoundingMode::Nearest, &[rule]);
     let report = check_sources(sources, RoundingMode::Nearest);
     let findings = report.findings.iter().filter(|f| f.rule == "NAR004").map(|f| report.finding_line(f)).collect();
-    (ctx.relations, findings)
+    (outcome.relations, findings)
 }
 
 fn seed_source() -> Source {
@@ -281,7 +280,7 @@ fn a_changed_prose_figure_is_one_error_at_its_line_pointing_at_the_cell() {
     let cells: Vec<(usize, &str, &str, &str)> =
         f.related.iter().map(|c| (c.line, c.a1.as_str(), c.row_label.as_str(), c.column_label.as_str())).collect();
     assert_eq!(cells, [(291, "E5", "合计", "小计")]);
-    assert_eq!(f.message_zh, "说明中的一般公共预算基本支出 9018.74 万元 应与 表五 合计 / 小计 (E5) 的 9018.47 万元 一致：填报 9018.74，计算 9018.47，相差 0.27");
+    assert_eq!(f.message.zh, "说明中的一般公共预算基本支出 9018.74 万元 应与 表五 合计 / 小计 (E5) 的 9018.47 万元 一致：填报 9018.74，计算 9018.47，相差 0.27");
 }
 
 #[test]

@@ -144,7 +144,7 @@ fn a_changed_three_public_budget_figure_breaks_its_pair_series() {
     let (text, line) = mutate(JUESUAN, "1.20\t", 1, 10, "1.20", "2.20");
     let report = check_text(&text);
     assert_eq!(errors_at(&report, line, 10), ["SGF001 财政拨款“三公”经费支出决算表"]);
-    assert!(report.findings.iter().any(|f| f.rule == "SGF001" && f.message_zh.contains("（预算数）")));
+    assert!(report.findings.iter().any(|f| f.rule == "SGF001" && f.message.zh.contains("（预算数）")));
 }
 
 #[test]
@@ -238,8 +238,8 @@ fn a_unit_caption_that_does_not_match_its_figures_is_a_unit_problem() {
     assert_eq!(f.rule, "UNIT001");
     assert_eq!(report.table_name(f.table.unwrap()), "收入决算表");
     assert_eq!(f.cell.as_ref().unwrap().row_label, "合计");
-    assert!(f.message_zh.contains("万元/元单位标注不一致"), "{}", f.message_zh);
-    assert!(f.message_zh.contains("（单位：元）") && f.message_zh.contains("（单位：万元）"));
+    assert!(f.message.zh.contains("万元/元单位标注不一致"), "{}", f.message.zh);
+    assert!(f.message.zh.contains("（单位：元）") && f.message.zh.contains("（单位：万元）"));
 }
 
 #[test]
@@ -255,7 +255,7 @@ fn a_name_that_is_not_its_codes_name_is_flagged() {
     assert_eq!(names.len(), 1);
     let f = names[0];
     assert!(touches(f, line, 1) && f.severity == Severity::Warning);
-    assert_eq!(f.message_zh, "收入决算表 科目 2210201 的名称为“提租补贴”，按《政府收支分类科目》应为“住房公积金”");
+    assert_eq!(f.message.zh, "收入决算表 科目 2210201 的名称为“提租补贴”，按《政府收支分类科目》应为“住房公积金”");
     // Spacing and punctuation do not matter; an older name of the code is accepted.
     let (text, _) = mutate(JUESUAN, "208 05\t", 1, 1, "行政事业单位养老支出", "行政事业单位 离退休");
     assert!(!check_text(&text).findings.iter().any(|f| f.rule == "NAM001"));
@@ -267,7 +267,7 @@ fn a_name_that_is_not_its_codes_name_is_flagged() {
 #[test]
 fn the_set_is_named_and_its_absent_tables_listed() {
     let set = |report: &Report| -> Vec<String> {
-        report.findings.iter().filter(|f| f.rule == "SET002").map(|f| f.message_zh.clone()).collect()
+        report.findings.iter().filter(|f| f.rule == "SET002").map(|f| f.message.zh.clone()).collect()
     };
     assert_eq!(set(&check_text(JUESUAN)), ["识别为全国统一部门决算公开表（9 张），各表齐全"]);
     assert_eq!(set(&check_text(SEED)), ["识别为重庆区县部门预算公开表（表一至表十），各表齐全"]);
@@ -354,7 +354,7 @@ fn a_two_year_header_with_a_subtotal_group_adds_up_the_right_columns() {
         ["SUM001 2026年一般公共预算支出情况表", "SUM003 2026年一般公共预算支出情况表"]
     );
     let f = report.findings.iter().find(|f| f.rule == "SUM001" && f.severity == Severity::Error).unwrap();
-    assert!(f.message_zh.contains("小计应等于 人员经费 + 公用经费"), "{}", f.message_zh);
+    assert!(f.message.zh.contains("小计应等于 人员经费 + 公用经费"), "{}", f.message.zh);
 }
 
 /// The Chongqing 市级 表一 layout (corpus 21's): 合计 above the lines, on both sides, and the
@@ -462,7 +462,7 @@ fn the_self_evaluation_form_reports_its_fund_total_below_its_part() {
     );
     assert_eq!(report.findings.len(), 3, "{}", lines(&report));
     // 产出指标(50分) and 效益指标(30分) add up; the cut-off 满意度 group makes the 100 uncheckable.
-    assert!(report.not_checked.iter().any(|n| n.rule == "EVA002" && n.needs_zh.contains("不完整")));
+    assert!(report.not_checked.iter().any(|n| n.rule == "EVA002" && n.needs.zh.contains("不完整")));
 }
 
 #[test]
@@ -495,7 +495,7 @@ fn self_evaluation_points_and_scores_are_checked_once_the_form_is_complete() {
     let over: Vec<&Finding> = report.findings.iter().filter(|f| f.rule == "EVA003").collect();
     assert_eq!(over.len(), 1);
     assert!(touches(over[0], line, 7) && touches(over[0], line, 6));
-    assert_eq!(over[0].message_zh, "项目支出绩效自评表 得分 9 超过分值 8");
+    assert_eq!(over[0].message.zh, "项目支出绩效自评表 得分 9 超过分值 8");
 }
 
 /// The total is compared with the vehicle items instead of the wrong vehicle subtotal only when

@@ -3,8 +3,8 @@
 //! re-laid; every finding must be the seed's own, pointing at the same printed cells (two
 //! columns further right where the code takes three columns).
 
-use budget_check::report::{CellRef, Finding, Severity};
-use budget_check::table::{column_letters, ColumnRole};
+use budget_check::report::{Finding, Severity};
+use budget_check::table::{column_letters, CellRef, ColumnRole};
 use budget_check::{check_text, Report};
 use common::mutate;
 

@@ -8,8 +8,9 @@ use super::marks::Marks;
 use super::marks::{cell_id, key};
 use super::state::Shared;
 use super::tables::Hover;
-use crate::report::{CellRef, Finding, Report};
+use crate::report::{Finding, Report};
 use crate::rules;
+use crate::table::CellRef;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
@@ -64,7 +65,7 @@ fn finding(lang: Lang, report: &Report, table: usize, f: &Finding) -> Html {
                 {figure("computed", lang.pick("计算", "computed"), f.computed)}
                 {figure("difference", lang.pick("差额", "difference"), f.difference)}
             </dl>
-            <p class="tip-message">{lang.pick(&f.message_zh, &f.message_en).to_string()}</p>
+            <p class="tip-message">{lang.pick(&f.message.zh, &f.message.en).to_string()}</p>
             {elsewhere(lang, report, table, f)}
         </div>
     }

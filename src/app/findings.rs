@@ -275,9 +275,9 @@ fn finding(lang: Lang, report: &Report, i: usize, f: &Finding, props: &Props) ->
             {figure("printed", lang.pick("填报", "printed"), f.printed)}
             {figure("computed", lang.pick("计算", "computed"), f.computed)}
             {figure("difference", lang.pick("差额", "difference"), f.difference)}
-            {" "}<span class="message">{lang.pick(&f.message_zh, &f.message_en).to_string()}</span>
+            {" "}<span class="message">{lang.pick(&f.message.zh, &f.message.en).to_string()}</span>
             if lang == Lang::Zh {
-                {" "}<span class="message-en" lang="en">{&f.message_en}</span>
+                {" "}<span class="message-en" lang="en">{&f.message.en}</span>
             }
             <button type="button" class="explain" data-rule={f.rule} onclick={explain}
                 aria-label={format!("{} {} {name}", lang.pick("规则说明", "About rule"), f.rule)}>

@@ -83,7 +83,7 @@ pub fn InputNotes(props: &super::state::ReportProps) -> Html {
     html! {
         <ul id="input-notes" class="input-notes" role="status">
             for note in &props.report.notes {
-                <li>{lang.pick(&note.message_zh, &note.message_en).to_string()}</li>
+                <li>{lang.pick(&note.message.zh, &note.message.en).to_string()}</li>
             }
         </ul>
     }

@@ -1,6 +1,7 @@
 //! Which cells and rows of the rendered tables carry findings, computed once per report.
 
-use crate::report::{CellRef, Finding, Report, Severity};
+use crate::report::{Finding, Report, Severity};
+use crate::table::CellRef;
 use crate::tolerance::Agreement;
 use std::collections::HashMap;
 

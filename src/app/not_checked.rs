@@ -28,7 +28,7 @@ pub fn NotChecked(props: &Props) -> Html {
                     <li data-rule={item.rule}>
                         <span class="rule">{item.rule}</span>{" "}
                         {rules::rule(item.rule).map(|r| lang.pick(r.name_zh, r.name_en)).unwrap_or_default()}
-                        {lang.pick("：", ": ")}{lang.pick(&item.needs_zh, &item.needs_en).to_string()}
+                        {lang.pick("：", ": ")}{lang.pick(&item.needs.zh, &item.needs.en).to_string()}
                         {" "}
                         <button type="button" class="explain" data-rule={item.rule} onclick={
                             let on_explain = props.on_explain.clone();

@@ -21,7 +21,7 @@ pub fn Summary(props: &ReportProps) -> Html {
                 <p id="summary-en" class="en" lang="en">{report.summary_en()}</p>
             }
             if let Some(why) = &report.nothing_read {
-                <p id="nothing-read" role="alert">{lang.pick(&why.message_zh, &why.message_en).to_string()}</p>
+                <p id="nothing-read" role="alert">{lang.pick(&why.message.zh, &why.message.en).to_string()}</p>
             }
         </section>
     }

@@ -67,23 +67,17 @@ fn chain(
     Ok(out)
 }
 
-/// Checks a compound file (`bytes` already padded to whole sectors, `end` the length calamine
-/// is told) as described in the module documentation.
-pub fn check(bytes: &[u8], end: usize) -> Result<(), String> {
-    let size = if bytes.get(30) == Some(&12) { 4096 } else { 512 };
-    let maxid = (end / size) as u32;
-    let sectors = Sectors { bytes, size, maxid };
-    let max_steps = maxid as usize + 2;
-    let main = |id: u32| Ok((id <= sectors.maxid).then(|| sectors.get(id).to_vec()));
-
-    // DIFAT: the header's 109 entries, then a chain calamine already bounds.
+/// The sector allocation table (FAT), read through the DIFAT: the header's 109 entries, then a
+/// chain calamine already bounds. `None` when calamine refuses the file itself.
+fn allocation_table(sectors: &Sectors, max_steps: usize) -> Result<Option<Vec<u32>>, String> {
+    let (bytes, maxid) = (sectors.bytes, sectors.maxid);
     let mut difat: Vec<u32> = (76..512).step_by(4).filter_map(|i| u32_at(bytes, i)).collect();
     let mut id = u32_at(bytes, 68).unwrap_or(ENDOFCHAIN);
     let mut steps = 0;
     while id < RESERVED {
         steps += 1;
         if steps > max_steps || id > maxid {
-            return Ok(()); // calamine refuses it itself
+            return Ok(None);
         }
         let sector = sectors.get(id);
         difat.extend((0..sector.len() / 4).filter_map(|i| u32_at(sector, i * 4)));
@@ -96,14 +90,16 @@ pub fn check(bytes: &[u8], end: usize) -> Result<(), String> {
     let mut fat = Vec::new();
     for id in fat_sectors {
         if id > maxid {
-            return Ok(()); // calamine: sector beyond end of file
+            return Ok(None); // sector beyond end of file
         }
         let sector = sectors.get(id);
         fat.extend((0..sector.len() / 4).filter_map(|i| u32_at(sector, i * 4)));
     }
+    Ok(Some(fat))
+}
 
-    let dirs = chain(&main, &fat, u32_at(bytes, 48).unwrap_or(ENDOFCHAIN), usize::MAX, max_steps)?;
-    let large = size == 4096;
+/// The directory's entries as (name, first sector, stream length); a length over 4 GB is refused.
+fn directory(dirs: &[u8], large: bool) -> Result<Vec<(String, u32, u64)>, String> {
     let entries: Vec<(String, u32, u64)> = dirs
         .chunks_exact(128)
         .map(|d| {
@@ -119,6 +115,23 @@ pub fn check(bytes: &[u8], end: usize) -> Result<(), String> {
     if entries.iter().any(|e| e.2 > u64::from(u32::MAX)) {
         return Err("a directory entry declares a stream longer than 4 GB".to_string());
     }
+    Ok(entries)
+}
+
+/// Checks a compound file (`bytes` already padded to whole sectors, `end` the length calamine
+/// is told) as described in the module documentation.
+pub fn check(bytes: &[u8], end: usize) -> Result<(), String> {
+    let size = if bytes.get(30) == Some(&12) { 4096 } else { 512 };
+    let maxid = (end / size) as u32;
+    let sectors = Sectors { bytes, size, maxid };
+    let max_steps = maxid as usize + 2;
+    let main = |id: u32| Ok((id <= sectors.maxid).then(|| sectors.get(id).to_vec()));
+
+    let Some(fat) = allocation_table(&sectors, max_steps)? else {
+        return Ok(()); // calamine refuses it itself
+    };
+    let dirs = chain(&main, &fat, u32_at(bytes, 48).unwrap_or(ENDOFCHAIN), usize::MAX, max_steps)?;
+    let entries = directory(&dirs, size == 4096)?;
     let Some(root) = entries.first() else { return Ok(()) };
     let mini_fat_len = u32_at(bytes, 64).unwrap_or(0) as usize;
     let (ministream, mini_fat) = if mini_fat_len > 0 {
@@ -273,6 +286,21 @@ fn dimensions(r: &[u8]) -> Result<(), String> {
 /// Every sheet's declared dimensions and the span of its cells, read from where its
 /// BoundSheet record points, as calamine reads them.
 fn check_sheets(workbook: &[u8]) -> Result<(), String> {
+    let (positions, sst) = workbook_globals(workbook)?;
+    let string_sizes = sst_sizes(&sst);
+    let mut copied = 0u64;
+    for pos in positions {
+        if pos > workbook.len() {
+            return Err(format!("a sheet starts at byte {pos}, past the end of the workbook stream"));
+        }
+        check_sheet(workbook, pos, &string_sizes, &mut copied)?;
+    }
+    Ok(())
+}
+
+/// The workbook globals: where each sheet starts (BoundSheet) and the shared-string table with
+/// its CONTINUE records; records calamine reads without checking their length are checked.
+fn workbook_globals(workbook: &[u8]) -> Result<(Vec<usize>, Vec<&[u8]>), String> {
     let mut positions = Vec::new();
     let mut sst: Vec<&[u8]> = Vec::new();
     let mut in_sst = false;
@@ -304,79 +332,78 @@ fn check_sheets(workbook: &[u8]) -> Result<(), String> {
             _ => {}
         }
     }
-    let string_sizes = sst_sizes(&sst);
-    let mut copied = 0u64;
-    for pos in positions {
-        if pos > workbook.len() {
-            return Err(format!("a sheet starts at byte {pos}, past the end of the workbook stream"));
+    Ok((positions, sst))
+}
+
+/// One sheet's records from `pos`: its dimensions, merged cells and the span of its cells;
+/// `copied` counts the shared-string text its LabelSst cells copy, over all sheets.
+fn check_sheet(workbook: &[u8], pos: usize, string_sizes: &[u64], copied: &mut u64) -> Result<(), String> {
+    let (mut rows, mut cols) = ((u32::MAX, 0u32), (u32::MAX, 0u32));
+    let mut depth = 0usize;
+    let mut seen_bof = false;
+    for (typ, data) in records(workbook, pos) {
+        if depth > 0 {
+            match typ {
+                0x0809 => depth += 1,
+                0x000A => depth -= 1,
+                _ => {}
+            }
+            continue;
         }
-        let (mut rows, mut cols) = ((u32::MAX, 0u32), (u32::MAX, 0u32));
-        let mut depth = 0usize;
-        let mut seen_bof = false;
-        for (typ, data) in records(workbook, pos) {
-            if depth > 0 {
-                match typ {
-                    0x0809 => depth += 1,
-                    0x000A => depth -= 1,
-                    _ => {}
-                }
+        let (row, first, last) = match typ {
+            0x0809 if data.len() < 2 => return Err("a sheet's BOF record is cut short".to_string()),
+            0x0200 => {
+                dimensions(data)?;
                 continue;
             }
-            let (row, first, last) = match typ {
-                0x0809 if data.len() < 2 => return Err("a sheet's BOF record is cut short".to_string()),
-                0x0200 => {
-                    dimensions(data)?;
-                    continue;
-                }
-                // MergeCells: calamine reads `count` ranges of 8 bytes without checking.
-                0x00E5 if data.len() < 2 || data.len() < 2 + 8 * usize::from(u16_at(data, 0).unwrap_or(0)) => {
-                    return Err("a merged-cells record is cut short".to_string())
-                }
-                0x0809 if seen_bof => {
-                    depth += 1;
-                    continue;
-                }
-                0x0809 => {
-                    seen_bof = true;
-                    continue;
-                }
-                0x000A => break,
-                0x00FD => {
-                    // Every LabelSst cell gets its own copy of the shared string it names.
-                    let index = u32_at(data, 6).unwrap_or(u32::MAX) as usize;
-                    copied += string_sizes.get(index).copied().unwrap_or(0);
-                    if copied > MAX_SHARED_TEXT {
-                        return Err(format!(
-                            "cells repeat shared strings to more than {} MB of text",
-                            MAX_SHARED_TEXT >> 20
-                        ));
-                    }
-                    let (Some(row), Some(col)) = (u16_at(data, 0), u16_at(data, 2)) else { continue };
-                    (row, col, col)
-                }
-                0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x0006 => {
-                    let (Some(row), Some(col)) = (u16_at(data, 0), u16_at(data, 2)) else { continue };
-                    (row, col, col)
-                }
-                0x00BD => {
-                    let (Some(row), Some(first), Some(last)) =
-                        (u16_at(data, 0), u16_at(data, 2), u16_at(data, data.len().saturating_sub(2)))
-                    else {
-                        continue;
-                    };
-                    if last < first {
-                        return Err("a row of numbers ends before it starts".to_string());
-                    }
-                    (row, first, last)
-                }
-                _ => continue,
-            };
-            rows = (rows.0.min(u32::from(row)), rows.1.max(u32::from(row)));
-            cols = (cols.0.min(u32::from(first)), cols.1.max(u32::from(last)));
-            let span = u64::from(rows.1 - rows.0 + 1) * u64::from(cols.1 - cols.0 + 1);
-            if span > MAX_XLS_CELLS {
-                return Err(format!("a sheet's cells span {span} cells, more than {MAX_XLS_CELLS}"));
+            // MergeCells: calamine reads `count` ranges of 8 bytes without checking.
+            0x00E5 if data.len() < 2 || data.len() < 2 + 8 * usize::from(u16_at(data, 0).unwrap_or(0)) => {
+                return Err("a merged-cells record is cut short".to_string())
             }
+            0x0809 if seen_bof => {
+                depth += 1;
+                continue;
+            }
+            0x0809 => {
+                seen_bof = true;
+                continue;
+            }
+            0x000A => break,
+            0x00FD => {
+                // Every LabelSst cell gets its own copy of the shared string it names.
+                let index = u32_at(data, 6).unwrap_or(u32::MAX) as usize;
+                *copied += string_sizes.get(index).copied().unwrap_or(0);
+                if *copied > MAX_SHARED_TEXT {
+                    return Err(format!(
+                        "cells repeat shared strings to more than {} MB of text",
+                        MAX_SHARED_TEXT >> 20
+                    ));
+                }
+                let (Some(row), Some(col)) = (u16_at(data, 0), u16_at(data, 2)) else { continue };
+                (row, col, col)
+            }
+            0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x0006 => {
+                let (Some(row), Some(col)) = (u16_at(data, 0), u16_at(data, 2)) else { continue };
+                (row, col, col)
+            }
+            0x00BD => {
+                let (Some(row), Some(first), Some(last)) =
+                    (u16_at(data, 0), u16_at(data, 2), u16_at(data, data.len().saturating_sub(2)))
+                else {
+                    continue;
+                };
+                if last < first {
+                    return Err("a row of numbers ends before it starts".to_string());
+                }
+                (row, first, last)
+            }
+            _ => continue,
+        };
+        rows = (rows.0.min(u32::from(row)), rows.1.max(u32::from(row)));
+        cols = (cols.0.min(u32::from(first)), cols.1.max(u32::from(last)));
+        let span = u64::from(rows.1 - rows.0 + 1) * u64::from(cols.1 - cols.0 + 1);
+        if span > MAX_XLS_CELLS {
+            return Err(format!("a sheet's cells span {span} cells, more than {MAX_XLS_CELLS}"));
         }
     }
     Ok(())

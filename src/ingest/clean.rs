@@ -36,7 +36,20 @@ pub fn invisible(c: char) -> bool {
 pub fn prepare(source: &Source) -> (Cow<'_, Source>, Vec<Note>) {
     let mut notes = Vec::new();
     let mut text = Cow::Borrowed(source.text.as_str());
-    let name = &source.name;
+    for step in [within_limits, narrow_lines, visible] {
+        if let Some((changed, note)) = step(&source.name, &text) {
+            notes.push(note);
+            text = Cow::Owned(changed);
+        }
+    }
+    match text {
+        Cow::Borrowed(_) => (Cow::Borrowed(source), notes),
+        Cow::Owned(text) => (Cow::Owned(Source { name: source.name.clone(), text }), notes),
+    }
+}
+
+/// The text up to [`MAX_TEXT_BYTES`] and [`MAX_LINES`], cut at a line end, when it is longer.
+fn within_limits(name: &str, text: &str) -> Option<(String, Note)> {
     let mut end = text.len().min(MAX_TEXT_BYTES);
     while !text.is_char_boundary(end) {
         end -= 1;
@@ -46,80 +59,87 @@ pub fn prepare(source: &Source) -> (Cow<'_, Source>, Vec<Note>) {
     } else if end < text.len() {
         end = text[..end].rfind('\n').unwrap_or(end);
     }
-    if end < text.len() {
-        let lines = text[..end].lines().count();
-        notes.push((
-            format!(
-                "“{name}”超过上限（{} MB 或 {MAX_LINES} 行）：只检查了前 {lines} 行，其后的内容未检查。",
-                MAX_TEXT_BYTES >> 20
-            ),
-            format!(
-                "\"{name}\" is over the limit ({} MB or {MAX_LINES} lines): only its first {lines} lines were checked.",
-                MAX_TEXT_BYTES >> 20
-            ),
-        ));
-        text = Cow::Owned(text[..end].to_string());
+    if end == text.len() {
+        return None;
     }
+    let lines = text[..end].lines().count();
+    let note = (
+        format!(
+            "“{name}”超过上限（{} MB 或 {MAX_LINES} 行）：只检查了前 {lines} 行，其后的内容未检查。",
+            MAX_TEXT_BYTES >> 20
+        ),
+        format!(
+            "\"{name}\" is over the limit ({} MB or {MAX_LINES} lines): only its first {lines} lines were checked.",
+            MAX_TEXT_BYTES >> 20
+        ),
+    );
+    Some((text[..end].to_string(), note))
+}
+
+/// The text with every line cut to its first [`MAX_CELLS_PER_LINE`] cells, when a line has more.
+fn narrow_lines(name: &str, text: &str) -> Option<(String, Note)> {
     let wide: Vec<usize> = text
         .lines()
         .enumerate()
         .filter(|(_, line)| line.len() >= MAX_CELLS_PER_LINE && line.matches('\t').count() >= MAX_CELLS_PER_LINE)
         .map(|(index, _)| index + 1)
         .collect();
-    if !wide.is_empty() {
-        let shown: Vec<String> = wide.iter().take(5).map(usize::to_string).collect();
-        let more = if wide.len() > 5 { "…" } else { "" };
-        notes.push((
-            format!(
-                "“{name}”有 {} 行超过 {MAX_CELLS_PER_LINE} 列，只检查了前 {MAX_CELLS_PER_LINE} 列：第 {}{more} 行。",
-                wide.len(),
-                shown.join("、")
-            ),
-            format!(
-                "\"{name}\": {} line(s) have more than {MAX_CELLS_PER_LINE} cells; only the first {MAX_CELLS_PER_LINE} were checked: line {}{more}.",
-                wide.len(),
-                shown.join(", ")
-            ),
-        ));
-        let mut cut = String::with_capacity(text.len());
-        for line in text.split_inclusive('\n') {
-            match line.match_indices('\t').nth(MAX_CELLS_PER_LINE - 1) {
-                Some((at, _)) => {
-                    cut.push_str(&line[..at]);
-                    if line.ends_with('\n') {
-                        cut.push('\n');
-                    }
+    if wide.is_empty() {
+        return None;
+    }
+    let shown: Vec<String> = wide.iter().take(5).map(usize::to_string).collect();
+    let more = if wide.len() > 5 { "…" } else { "" };
+    let note = (
+        format!(
+            "“{name}”有 {} 行超过 {MAX_CELLS_PER_LINE} 列，只检查了前 {MAX_CELLS_PER_LINE} 列：第 {}{more} 行。",
+            wide.len(),
+            shown.join("、")
+        ),
+        format!(
+            "\"{name}\": {} line(s) have more than {MAX_CELLS_PER_LINE} cells; only the first {MAX_CELLS_PER_LINE} were checked: line {}{more}.",
+            wide.len(),
+            shown.join(", ")
+        ),
+    );
+    let mut cut = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        match line.match_indices('\t').nth(MAX_CELLS_PER_LINE - 1) {
+            Some((at, _)) => {
+                cut.push_str(&line[..at]);
+                if line.ends_with('\n') {
+                    cut.push('\n');
                 }
-                None => cut.push_str(line),
             }
+            None => cut.push_str(line),
         }
-        text = Cow::Owned(cut);
     }
-    if text.contains(invisible) {
-        let mut lines = Vec::new();
-        let mut count = 0;
-        for (index, line) in text.lines().enumerate() {
-            let found = line.chars().filter(|&c| invisible(c)).count();
-            if found > 0 {
-                count += found;
-                lines.push(index + 1);
-            }
+    Some((cut, note))
+}
+
+/// The text without [`invisible`] characters, when it holds any, naming their lines.
+fn visible(name: &str, text: &str) -> Option<(String, Note)> {
+    if !text.contains(invisible) {
+        return None;
+    }
+    let mut lines = Vec::new();
+    let mut count = 0;
+    for (index, line) in text.lines().enumerate() {
+        let found = line.chars().filter(|&c| invisible(c)).count();
+        if found > 0 {
+            count += found;
+            lines.push(index + 1);
         }
-        let shown: Vec<String> = lines.iter().take(5).map(usize::to_string).collect();
-        let more = if lines.len() > 5 { "…" } else { "" };
-        notes.push((
-            format!("“{name}”中有 {count} 个看不见的控制、方向或零宽字符，检查时已忽略：第 {}{more} 行。", shown.join("、")),
-            format!(
-                "\"{name}\" holds {count} invisible control, direction or zero-width character(s), ignored when checking: line {}{more}.",
-                shown.join(", ")
-            ),
-        ));
-        text = Cow::Owned(text.chars().filter(|&c| !invisible(c)).collect());
     }
-    match text {
-        Cow::Borrowed(_) => (Cow::Borrowed(source), notes),
-        Cow::Owned(text) => (Cow::Owned(Source { name: source.name.clone(), text }), notes),
-    }
+    let shown: Vec<String> = lines.iter().take(5).map(usize::to_string).collect();
+    let more = if lines.len() > 5 { "…" } else { "" };
+    let note = (
+        format!("“{name}”中有 {count} 个看不见的控制、方向或零宽字符，检查时已忽略：第 {}{more} 行。", shown.join("、")),
+        format!(
+            "\"{name}\" holds {count} invisible control, direction or zero-width character(s), ignored when checking: line {}{more}.",
+            shown.join(", ")
+        ),
+    );
+    Some((text.chars().filter(|&c| !invisible(c)).collect(), note))
 }
 
 #[cfg(test)]

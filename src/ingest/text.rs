@@ -91,28 +91,29 @@ fn trim_trailing_empty(mut cells: Vec<String>) -> Vec<String> {
 
 pub(super) fn classify(text: &str) -> TextLine {
     let plain = text.trim_start_matches('#').trim();
-    let compact: String = plain.chars().filter(|c| !c.is_whitespace()).collect();
-    if is_marker(&compact) {
-        return TextLine::Marker(compact);
+    let unspaced: String = plain.chars().filter(|c| !c.is_whitespace()).collect();
+    if is_marker(&unspaced) {
+        return TextLine::Marker(unspaced);
     }
-    if Unit::from_caption(&compact).is_some() && compact.chars().count() <= 20 && !compact.starts_with("编制单位") {
+    if Unit::from_caption(&unspaced).is_some() && unspaced.chars().count() <= 20 && !unspaced.starts_with("编制单位")
+    {
         return TextLine::Unit(plain.to_string());
     }
     let heading = text.starts_with('#');
-    let ends_like_title = ["表", "预算表", "决算表", "情况表"].iter().any(|e| compact.ends_with(e));
-    if (heading || ends_like_title) && compact.chars().count() <= 80 {
+    let ends_like_title = ["表", "预算表", "决算表", "情况表"].iter().any(|e| unspaced.ends_with(e));
+    if (heading || ends_like_title) && unspaced.chars().count() <= 80 {
         return TextLine::Title(plain.to_string());
     }
     TextLine::Other(plain.to_string())
 }
 
 /// `表一`, `表十二`, `表1`, `表 3`, `附表1`, `表1-2`, and the national 决算 set's `公开01表`.
-fn is_marker(compact: &str) -> bool {
-    let national = compact.strip_prefix("公开").and_then(|r| r.strip_suffix('表'));
+fn is_marker(unspaced: &str) -> bool {
+    let national = unspaced.strip_prefix("公开").and_then(|r| r.strip_suffix('表'));
     if let Some(number) = national {
         return !number.is_empty() && number.len() <= 3 && number.chars().all(|c| c.is_ascii_digit());
     }
-    let rest = compact.strip_prefix("附").unwrap_or(compact);
+    let rest = unspaced.strip_prefix("附").unwrap_or(unspaced);
     let Some(number) = rest.strip_prefix('表') else {
         return false;
     };

@@ -36,7 +36,7 @@ pub struct PartsList {
 /// Statements giving shares of the same whole, in one chapter.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ShareSet {
-    /// The whole as printed after 占 (compacted), empty when not said.
+    /// The whole as printed after 占 (as a plain phrase), empty when not said.
     pub base: String,
     pub members: Vec<usize>,
 }
@@ -178,6 +178,20 @@ fn finish(mut list: PartsList, interrupted: bool, statements: &[Statement]) -> P
 /// 100% exactly: the whole of which shares are printed.
 pub fn hundred() -> crate::tolerance::Figure {
     crate::tolerance::Figure { value: rust_decimal::Decimal::ONE_HUNDRED, ulp: rust_decimal::Decimal::ZERO }
+}
+
+impl Statement {
+    /// The stated amount as a figure in 元, with the precision it was printed to.
+    pub fn figure(&self) -> crate::tolerance::Figure {
+        crate::tolerance::Figure::printed(self.value, self.factor)
+    }
+}
+
+impl Narrative {
+    /// Where a statement stands in the prose: its line and its clause as printed.
+    pub fn place(&self, s: &Statement) -> crate::report::TextPlace {
+        crate::report::TextPlace { source: self.source.clone(), line: s.line, quote: s.quote.clone() }
+    }
 }
 
 /// A printed percentage as a figure with its printed decimals.

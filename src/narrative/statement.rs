@@ -186,7 +186,7 @@ impl Subject {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Share {
     pub percent: Decimal,
-    /// What the share is of, compacted (`基本支出`); empty when not said (`占71.38%`).
+    /// What the share is of, as a plain phrase (`基本支出`); empty when not said (`占71.38%`).
     pub base: String,
     /// Line of the percentage.
     pub line: usize,
@@ -421,7 +421,7 @@ fn share_after(prose: &Prose, from: usize) -> Option<(Share, usize)> {
 
 /// `一般公共预算支出的` → `一般公共预算支出`; `基本支出预算` → `基本支出`; quotes dropped.
 pub fn normalise_base(text: &str) -> String {
-    let mut base = compact(text);
+    let mut base = plain_phrase(text);
     for suffix in ["的", "预算数", "预算"] {
         if let Some(rest) = base.strip_suffix(suffix) {
             base = rest.to_string();
@@ -438,7 +438,9 @@ fn term_of_base(base: &str) -> Option<Term> {
     }
 }
 
-fn compact(text: &str) -> String {
+/// A phrase without white space and quotes, with full-width brackets as ASCII ones: statements
+/// word one subject with and without them.
+fn plain_phrase(text: &str) -> String {
     text.chars()
         .filter(|c| !c.is_whitespace() && !"“”\"'‘’".contains(*c))
         .map(|c| match c {
@@ -472,7 +474,7 @@ const SCOPE_WORDS: &[&str] = &[
 
 /// The subject of the words before an amount, if they name one of the vocabulary.
 pub fn subject_of(phrase: &str) -> Option<Subject> {
-    let text = compact(phrase);
+    let text = plain_phrase(phrase);
     let text = strip_item_number(&text);
     let text = text.strip_prefix("其中").unwrap_or(text);
     let scope = Scope::of(text);

@@ -1,9 +1,9 @@
-//! Balance of 收入 | 支出 tables: each side adds up (本年收入 = Σ income lines, 总计 = 本年收入 +
+//! Balance of 收入 | 支出 tables ([`Table::side_items`]): each side adds up (本年收入 = Σ income lines, 总计 = 本年收入 +
 //! 上年结转 …) and the two sides' grand totals are equal.
 
-use super::{Ctx, Explanation, Operand, Rule, Wording};
-use crate::report::Severity;
-use crate::table::{compact, ColumnRole, Side, Table};
+use super::{Ctx, Explanation, Operand, Rule};
+use crate::report::{Severity, Text};
+use crate::table::{ColumnRole, Side, Table};
 
 pub const RULES: &[Rule] = &[
     Rule {
@@ -38,151 +38,44 @@ pub const RULES: &[Rule] = &[
     },
 ];
 
-/// The structure of one side of a summary table.
-pub struct SideItems {
-    pub grand: Option<usize>,
-    /// Top-level items (本年收入, 上年结转, …) with the lines under them.
-    pub tops: Vec<(usize, Vec<usize>)>,
-}
-
-/// A line's name without any numbering, for matching names across tables: `一、…`, `（一）…`,
-/// `(1)…`, `1.…`, `1、…` all give the bare name.
-pub fn plain_name(label: &str) -> String {
-    let c = strip_numbering(label);
-    let numeral = |ch: char| ch.is_ascii_digit() || "一二三四五六七八九十".contains(ch);
-    let rest = c.trim_start_matches(['（', '(']);
-    let digits = rest.len() - rest.trim_start_matches(numeral).len();
-    if digits == 0 {
-        return c;
-    }
-    let after = &rest[digits..];
-    let opened = rest.len() != c.len();
-    let stripped = if opened { after.strip_prefix(['）', ')']) } else { after.strip_prefix(['.', '．', '、']) };
-    stripped.filter(|s| !s.is_empty()).map_or(c.clone(), str::to_string)
-}
-
-/// `一、一般公共服务支出` → `一般公共服务支出`, compacted: the numbering of top-level items.
-fn strip_numbering(label: &str) -> String {
-    let c = compact(label);
-    match c.find('、') {
-        Some(pos) if c[..pos].chars().all(|ch| "一二三四五六七八九十".contains(ch)) => {
-            c[pos + '、'.len_utf8()..].to_string()
-        }
-        _ => c,
-    }
-}
-
-fn is_numbered(label: &str) -> bool {
-    strip_numbering(label) != compact(label)
-}
-
-fn is_grand(label: &str) -> bool {
-    let l = strip_numbering(label);
-    l.contains("总计") || matches!(l.as_str(), "收入合计" | "支出合计" | "合计")
-}
-
-fn is_top(label: &str) -> bool {
-    let l = strip_numbering(label);
-    is_numbered(label)
-        || ["本年收入", "本年支出", "结转", "结余", "用事业基金弥补", "事业基金"].iter().any(|w| l.contains(w))
-}
-
-/// Reads a side's items in order: header-first sections (一、本年收入 then its lines) and
-/// trailing subtotals (lines then 本年收入合计) are both common. In the 决算 总表 the lines
-/// themselves are numbered (一、一般公共预算财政拨款收入 … 八、其他收入, then 本年收入合计), and
-/// numbered lines under an unnumbered section (年初财政拨款结转和结余: 一、一般公共预算财政拨款 …)
-/// belong to that section.
-pub fn side_items(table: &Table, side: Side) -> SideItems {
-    let mut items = SideItems { grand: None, tops: Vec::new() };
-    let mut pending: Vec<usize> = Vec::new();
-    let mut open: Option<usize> = None;
-    // Index into `tops` where the items after the last trailing subtotal begin.
-    let mut since_subtotal = 0;
-    for row in table.data_rows() {
-        let label = table.row_name(row, Some(side));
-        if label.is_empty() {
-            continue;
-        }
-        if is_grand(&label) {
-            items.grand = Some(row);
-            // A grand total printed first (合计 above its lines, Chongqing 市级) heads the side.
-            if items.tops.is_empty() && pending.is_empty() {
-                continue;
-            }
-            break;
-        }
-        let open_unnumbered = open.filter(|&i| !is_numbered(&table.row_name(items.tops[i].0, Some(side))));
-        if let (Some(i), true) = (open_unnumbered, is_numbered(&label)) {
-            items.tops[i].1.push(row);
-        } else if is_top(&label) {
-            let subtotal = compact(&label).ends_with("合计");
-            let numbered_run = items.tops[since_subtotal..]
-                .iter()
-                .all(|(r, lines)| lines.is_empty() && is_numbered(&table.row_name(*r, Some(side))))
-                && since_subtotal < items.tops.len();
-            if subtotal && !pending.is_empty() {
-                items.tops.push((row, std::mem::take(&mut pending)));
-                open = None;
-            } else if subtotal && numbered_run && pending.is_empty() {
-                let lines = items.tops.drain(since_subtotal..).map(|(r, _)| r).collect();
-                items.tops.push((row, lines));
-                open = None;
-            } else {
-                items.tops.extend(pending.drain(..).map(|r| (r, Vec::new())));
-                items.tops.push((row, Vec::new()));
-                open = Some(items.tops.len() - 1);
-            }
-            if subtotal {
-                since_subtotal = items.tops.len();
-            }
-        } else if let Some(i) = open {
-            items.tops[i].1.push(row);
-        } else {
-            pending.push(row);
-        }
-    }
-    items.tops.extend(pending.into_iter().map(|r| (r, Vec::new())));
-    items
-}
-
 fn summary_tables<'a>(ctx: &Ctx<'a>) -> impl Iterator<Item = &'a Table> {
-    ctx.tables().iter().filter(|t| t.columns.iter().any(|c| c.side.is_some()))
+    ctx.tables().iter().filter(|t| t.has_sides())
 }
 
 fn income_equals_expenditure(ctx: &mut Ctx) {
     let mut any = false;
     for table in summary_tables(ctx) {
         any = true;
-        let income = side_items(table, Side::Income).grand;
-        let spending = side_items(table, Side::Expenditure).grand;
+        let income = table.side_items(Side::Income).grand;
+        let spending = table.side_items(Side::Expenditure).grand;
         let in_col = table.column_of(ColumnRole::Total, Some(Side::Income));
         let out_col = table.column_of(ColumnRole::Total, Some(Side::Expenditure));
         let (Some(ir), Some(er), Some(ic), Some(ec)) = (income, spending, in_col, out_col) else {
-            ctx.needs("收支总表需同时有收入总计与支出总计行", "the summary needs both grand-total rows");
+            ctx.needs(Text::new("收支总表需同时有收入总计与支出总计行", "the summary needs both grand-total rows"));
             continue;
         };
         let (Some(income), Some(spending)) = (Operand::at(table, ir, ic), Operand::at(table, er, ec)) else {
             continue;
         };
-        let wording = Wording {
-            zh: format!(
+        let wording = Text::new(
+            format!(
                 "{} 应等于 {}",
                 table.row_name(er, Some(Side::Expenditure)),
                 table.row_name(ir, Some(Side::Income))
             ),
-            en: "expenditure grand total should equal income grand total".to_string(),
-        };
+            "expenditure grand total should equal income grand total".to_string(),
+        );
         ctx.same(&spending, &income, wording);
     }
     if !any {
-        ctx.needs("需要收支总表（收入 | 支出 两栏）", "needs a 收入 | 支出 summary table");
+        ctx.needs(Text::new("需要收支总表（收入 | 支出 两栏）", "needs a 收入 | 支出 summary table"));
     }
 }
 
 fn sections_add_up(ctx: &mut Ctx) {
     for table in summary_tables(ctx) {
         for side in [Side::Income, Side::Expenditure] {
-            let items = side_items(table, side);
+            let items = table.side_items(side);
             for col in table.amount_columns(Some(side)) {
                 let column = table.columns[col].label().to_string();
                 for (top, lines) in items.tops.iter().filter(|(_, lines)| !lines.is_empty()) {
@@ -207,29 +100,9 @@ fn check(ctx: &mut Ctx, table: &Table, total_row: usize, rows: &[usize], col: us
     let label = table.row_name(total_row, Some(side));
     let names: Vec<String> = rows.iter().take(4).map(|&r| table.row_name(r, Some(side))).collect();
     let more = if rows.len() > 4 { " + …" } else { "" };
-    let wording = Wording {
-        zh: format!("{label}（{column}）应等于 {}{more}", names.join(" + ")),
-        en: format!("{label} ({column}) should equal the sum of its {} lines", rows.len()),
-    };
+    let wording = Text::new(
+        format!("{label}（{column}）应等于 {}{more}", names.join(" + ")),
+        format!("{label} ({column}) should equal the sum of its {} lines", rows.len()),
+    );
     ctx.sum(&total, &parts, wording);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::plain_name;
-
-    #[test]
-    fn numbering_is_removed_from_names() {
-        for label in [
-            "一、一般公共服务支出",
-            "（一）一般公共服务支出",
-            "(1)一般公共服务支出",
-            "1.一般公共服务支出",
-            "1、一般公共服务支出",
-        ] {
-            assert_eq!(plain_name(label), "一般公共服务支出", "{label}");
-        }
-        assert_eq!(plain_name("一般公共服务支出"), "一般公共服务支出");
-        assert_eq!(plain_name("2025年预算"), "2025年预算");
-    }
 }

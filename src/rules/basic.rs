@@ -3,10 +3,9 @@
 //! two columns; the 决算 layout prints the classes side by side with footer totals
 //! (人员经费合计 ‖ 公用经费合计).
 
-use super::sums::{half_operand, halves};
-use super::{Ctx, Explanation, Operand, Rule, Wording};
-use crate::report::Severity;
-use crate::table::{compact, ColumnRole, SubjectCode, Table, TableKind};
+use super::{Ctx, Explanation, Operand, Rule};
+use crate::report::{Severity, Text};
+use crate::table::{ColumnRole, SubjectCode, Table, TableKind};
 
 pub const RULES: &[Rule] = &[Rule {
     code: "BAS001",
@@ -29,26 +28,16 @@ fn is_personnel(code: &SubjectCode) -> bool {
     matches!(code.as_str().get(..3), Some("301" | "303"))
 }
 
-/// A footer total of the 决算 layout: the cell labelled `label` and the amount right of it.
-fn footer(table: &Table, label: &str) -> Option<Operand> {
-    table.data_rows().find_map(|row| {
-        let cells = &table.rows.get(row)?.cells;
-        let at = cells.iter().position(|c| compact(&c.text) == label)?;
-        let col = (at + 1..cells.len()).find(|&c| table.columns.get(c).is_some_and(|col| col.role.is_amount()))?;
-        Operand::at(table, row, col)
-    })
-}
-
 /// The 类 rows of every half of a 决算-layout table, as operands, split personnel / public use.
 fn class_operands(table: &Table) -> (Vec<Operand>, Vec<Operand>) {
     let (mut personnel, mut public) = (Vec::new(), Vec::new());
-    for (code_col, amount_cols) in halves(table) {
+    for (code_col, amount_cols) in table.halves() {
         let Some(&col) = amount_cols.first() else { continue };
         for row in table.data_rows() {
             let Some(code) = table.code_at(row, code_col).filter(|c| c.level() == 1) else {
                 continue;
             };
-            let Some(operand) = half_operand(table, row, col, code_col) else { continue };
+            let Some(operand) = Operand::in_half(table, row, col, code_col) else { continue };
             if is_personnel(&code) {
                 personnel.push(operand);
             } else {
@@ -59,48 +48,42 @@ fn class_operands(table: &Table) -> (Vec<Operand>, Vec<Operand>) {
     (personnel, public)
 }
 
-/// The 决算 layout's footer totals (人员经费合计, 公用经费合计), which together are its 基本支出.
-pub fn footer_totals(table: &Table) -> Option<Vec<Operand>> {
-    Some(vec![footer(table, "人员经费合计")?, footer(table, "公用经费合计")?])
-}
-
 fn personnel_and_public_use(ctx: &mut Ctx) {
     for table in ctx.of_kind(TableKind::BasicExpenditure) {
         let columns = (table.column_of(ColumnRole::Personnel, None), table.column_of(ColumnRole::PublicUse, None));
         if let (Some(personnel_col), Some(public_col)) = columns {
             misplaced(ctx, table, personnel_col, public_col);
-        } else if let (Some(personnel), Some(public)) = (footer(table, "人员经费合计"), footer(table, "公用经费合计"))
-        {
+        } else if let Some([personnel, public]) = Operand::footer_totals(table) {
             let (personnel_parts, public_parts) = class_operands(table);
             if personnel_parts.is_empty() || public_parts.is_empty() {
-                ctx.needs(
+                ctx.needs(Text::new(
                     "基本支出表需列出 301/303 与 302/310 类级科目行",
                     "the basic-expenditure table needs its class rows (301/303 and 302/310)",
-                );
+                ));
                 continue;
             }
             let name = table.short_name();
             ctx.sum(
                 &personnel,
                 &personnel_parts,
-                Wording {
-                    zh: format!("{name} 人员经费合计应等于 301 + 303 类"),
-                    en: format!("{name}: personnel total should equal classes 301 + 303"),
-                },
+                Text::new(
+                    format!("{name} 人员经费合计应等于 301 + 303 类"),
+                    format!("{name}: personnel total should equal classes 301 + 303"),
+                ),
             );
             ctx.sum(
                 &public,
                 &public_parts,
-                Wording {
-                    zh: format!("{name} 公用经费合计应等于 302 + 310 等其他类"),
-                    en: format!("{name}: public-use total should equal classes 302 + 310 and the rest"),
-                },
+                Text::new(
+                    format!("{name} 公用经费合计应等于 302 + 310 等其他类"),
+                    format!("{name}: public-use total should equal classes 302 + 310 and the rest"),
+                ),
             );
         } else {
-            ctx.needs(
+            ctx.needs(Text::new(
                 "基本支出表需有人员经费、公用经费两列，或“人员经费合计”“公用经费合计”行",
                 "the basic-expenditure table needs personnel and public-use columns or footer totals",
-            );
+            ));
         }
     }
 }
@@ -112,21 +95,20 @@ fn misplaced(ctx: &mut Ctx, table: &Table, personnel_col: usize, public_col: usi
         let Some(code) = table.row_code(row).filter(|c| c.is_economic()) else { continue };
         let (wrong_col, right) =
             if is_personnel(&code) { (public_col, "人员经费") } else { (personnel_col, "公用经费") };
-        ctx.relations += 1;
-        let Some(amount) = Operand::at(table, row, wrong_col) else { continue };
-        if amount.value.is_zero() {
-            continue;
+        let misplaced = Operand::at(table, row, wrong_col).filter(|amount| !amount.value.is_zero());
+        let column = table.columns[wrong_col].label();
+        let failure = misplaced.as_ref().map(|amount| {
+            Text::new(
+                format!("{} 科目 {code} 在“{column}”列填了 {}：该类属于{right}", table.short_name(), amount.value),
+                format!(
+                    "{} code {code} has {} in the {column} column; it belongs to {right}",
+                    table.short_name(),
+                    amount.value
+                ),
+            )
+        });
+        if let (Some(finding), Some(amount)) = (ctx.check(failure), &misplaced) {
+            finding.at(&amount.cell);
         }
-        let column = table.columns[wrong_col].label().to_string();
-        ctx.fail(
-            Some(table.index),
-            Some(amount.cell.clone()),
-            format!("{} 科目 {code} 在“{column}”列填了 {}：该类属于{right}", table.short_name(), amount.value),
-            format!(
-                "{} code {code} has {} in the {column} column; it belongs to {right}",
-                table.short_name(),
-                amount.value
-            ),
-        );
     }
 }

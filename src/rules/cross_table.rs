@@ -1,11 +1,9 @@
 //! The same figure printed in two tables must agree (表间一致): fund lines, 类 totals,
 //! basic-expenditure totals, department totals and per-code rows.
 
-use super::balance::{plain_name, side_items};
-use super::basic::footer_totals;
-use super::{Ctx, Explanation, Operand, Rule, Wording};
-use crate::report::Severity;
-use crate::table::{compact, ColumnRole, FieldKey, Side, SubjectCode, Table, TableKind};
+use super::{Ctx, Explanation, Operand, Rule};
+use crate::report::{Severity, Text};
+use crate::table::{bare_label, plain_name, ColumnRole, FieldKey, Side, SubjectCode, Table, TableKind};
 use crate::tolerance::Agreement;
 use std::collections::HashMap;
 
@@ -64,49 +62,34 @@ pub const RULES: &[Rule] = &[
         performance_budget),
 ];
 
-/// The amount in a table's 合计 row, in the column with this role.
-fn total_row(table: &Table, role: ColumnRole) -> Option<Operand> {
-    let row = table.data_rows().find(|&r| table.is_total_row(r, None))?;
-    Operand::at(table, row, table.column_of(role, None)?)
-}
-
 /// The lines under a summary side's section whose label contains `section` (本年收入, 本年支出).
 fn section_lines(table: &Table, side: Side, section: &str) -> Vec<usize> {
-    side_items(table, side)
-        .tops
-        .into_iter()
-        .find(|(top, _)| compact(&table.row_name(*top, Some(side))).contains(section))
-        .map(|(_, lines)| lines)
-        .unwrap_or_default()
+    table.side_items(side).section(table, section).map(|(_, lines)| lines.clone()).unwrap_or_default()
 }
 
 fn section_row(table: &Table, side: Side, section: &str) -> Option<usize> {
-    side_items(table, side)
-        .tops
-        .into_iter()
-        .map(|(top, _)| top)
-        .find(|&top| compact(&table.row_name(top, Some(side))).contains(section))
+    table.side_items(side).section(table, section).map(|(top, _)| *top)
 }
 
 fn fund_key(label: &str) -> Option<&'static str> {
     ["一般公共预算", "政府性基金", "国有资本经营"].into_iter().find(|k| label.contains(k))
 }
 
-fn named(a: &Table, b: &Table, what_zh: &str, what_en: &str) -> Wording {
-    Wording {
-        zh: format!("{} {what_zh} 应与 {} 一致", a.short_name(), b.short_name()),
-        en: format!("{} {what_en} should agree with {}", a.short_name(), b.short_name()),
-    }
+fn named(a: &Table, b: &Table, what_zh: &str, what_en: &str) -> Text {
+    Text::new(
+        format!("{} {what_zh} 应与 {} 一致", a.short_name(), b.short_name()),
+        format!("{} {what_en} should agree with {}", a.short_name(), b.short_name()),
+    )
 }
 
 fn pair<'a>(ctx: &mut Ctx<'a>, a: TableKind, b: TableKind) -> Option<(&'a Table, &'a Table)> {
     match (ctx.first(a), ctx.first(b)) {
         (Some(x), Some(y)) => Some((x, y)),
         _ => {
-            ctx.needs(
-                &format!("需要{}和{}", a.label_zh(), b.label_zh()),
-                &format!("needs the {} and {} tables", a.label_en(), b.label_en()),
-            );
+            ctx.needs(Text::new(
+                format!("需要{}和{}", a.label_zh(), b.label_zh()),
+                format!("needs the {} and {} tables", a.label_en(), b.label_en()),
+            ));
             None
         }
     }
@@ -134,13 +117,13 @@ fn fiscal_income_lines(ctx: &mut Ctx) {
     }
 }
 
-/// The first 类-level row of each name (compacted): one pass over the table instead of a scan
+/// The first 类-level row of each name (bare label): one pass over the table instead of a scan
 /// for every name looked up.
 fn class_rows(table: &Table) -> HashMap<String, usize> {
     let mut rows = HashMap::new();
     for r in table.data_rows() {
         if table.row_code(r).is_some_and(|c| c.level() == 1) {
-            rows.entry(compact(&table.row_name(r, None))).or_insert(r);
+            rows.entry(bare_label(&table.row_name(r, None))).or_insert(r);
         }
     }
     rows
@@ -177,10 +160,7 @@ fn fiscal_classes(ctx: &mut Ctx) {
                 }
             }
             None if !fiscal_amount.value.is_zero() => {
-                ctx.relations += 1;
-                ctx.fail(
-                    Some(fiscal.index),
-                    Some(fiscal_amount.cell.clone()),
+                ctx.verdict(Text::new(
                     format!(
                         "{} 列出“{name}” {}，但 {} 没有同名的类级科目",
                         fiscal.short_name(),
@@ -193,7 +173,8 @@ fn fiscal_classes(ctx: &mut Ctx) {
                         fiscal_amount.value,
                         general.short_name()
                     ),
-                );
+                ))
+                .at(&fiscal_amount.cell);
             }
             None => {}
         }
@@ -202,10 +183,10 @@ fn fiscal_classes(ctx: &mut Ctx) {
 
 fn basic_totals(ctx: &mut Ctx) {
     let Some((general, basic)) = pair(ctx, TableKind::GeneralExpenditure, TableKind::BasicExpenditure) else { return };
-    let Some(g) = total_row(general, ColumnRole::Basic) else { return };
-    if let Some(b) = total_row(basic, ColumnRole::Total) {
+    let Some(g) = Operand::in_total_row(general, ColumnRole::Basic) else { return };
+    if let Some(b) = Operand::in_total_row(basic, ColumnRole::Total) {
         ctx.same(&b, &g, named(basic, general, "合计", "total"));
-    } else if let Some(parts) = footer_totals(basic) {
+    } else if let Some(parts) = Operand::footer_totals(basic) {
         // The 决算 layout prints no 合计: its 基本支出 is 人员经费合计 + 公用经费合计.
         ctx.sum(&g, &parts, named(general, basic, "基本支出合计", "basic-expenditure total"));
     }
@@ -220,7 +201,8 @@ fn gov_fund_totals(ctx: &mut Ctx) {
         return;
     };
     // The 决算 table prints 本年支出 as 小计 | 基本支出 | 项目支出 between the carry-overs.
-    let fund_total = total_row(fund, ColumnRole::Total).or_else(|| total_row(fund, ColumnRole::Subtotal));
+    let fund_total =
+        Operand::in_total_row(fund, ColumnRole::Total).or_else(|| Operand::in_total_row(fund, ColumnRole::Subtotal));
     let (Some(f), Some(s)) = (fund_total, Operand::at(fiscal, row, col)) else { return };
     ctx.same(&f, &s, named(fund, fiscal, "合计", "total"));
 }
@@ -230,14 +212,16 @@ fn income_totals(ctx: &mut Ctx) {
     // An income table with a 上年结转 column adds up to 收入总计; one without (the 决算 收入决算表)
     // to 本年收入合计 only.
     let row = if income.column_of(ColumnRole::CarryIn, None).is_some() {
-        side_items(dept, Side::Income).grand
+        dept.side_items(Side::Income).grand
     } else {
         section_row(dept, Side::Income, "本年收入")
     };
     let (Some(col), Some(row)) = (dept.column_of(ColumnRole::Total, Some(Side::Income)), row) else {
         return;
     };
-    let (Some(i), Some(d)) = (total_row(income, ColumnRole::Total), Operand::at(dept, row, col)) else { return };
+    let (Some(i), Some(d)) = (Operand::in_total_row(income, ColumnRole::Total), Operand::at(dept, row, col)) else {
+        return;
+    };
     ctx.same(&i, &d, named(income, dept, "合计", "total"));
 }
 
@@ -246,8 +230,8 @@ fn expenditure_totals(ctx: &mut Ctx) {
     let side = Some(Side::Expenditure);
     let Some(col) = dept.column_of(ColumnRole::Total, side) else { return };
     let Some(spending_total) = spending.column_of(ColumnRole::Total, None) else { return };
-    let year_row = section_row(dept, Side::Expenditure, "本年支出").or(side_items(dept, Side::Expenditure).grand);
-    if let (Some(row), Some(t)) = (year_row, total_row(spending, ColumnRole::Total)) {
+    let year_row = section_row(dept, Side::Expenditure, "本年支出").or(dept.side_items(Side::Expenditure).grand);
+    if let (Some(row), Some(t)) = (year_row, Operand::in_total_row(spending, ColumnRole::Total)) {
         if let Some(d) = Operand::at(dept, row, col) {
             ctx.same(&t, &d, named(spending, dept, "合计", "total"));
         }
@@ -270,11 +254,11 @@ fn all_general_budget(ctx: &Ctx) -> bool {
     section_lines(dept, Side::Income, "本年收入")
         .into_iter()
         .chain(
-            side_items(dept, Side::Income)
+            dept.side_items(Side::Income)
                 .tops
                 .into_iter()
                 .map(|(r, _)| r)
-                .filter(|&r| !compact(&dept.row_name(r, Some(Side::Income))).contains("本年收入")),
+                .filter(|&r| !bare_label(&dept.row_name(r, Some(Side::Income))).contains("本年收入")),
         )
         .filter(|&r| fund_key(&dept.row_name(r, Some(Side::Income))) != Some("一般公共预算"))
         .all(|r| dept.amount(r, col).is_some_and(|v| v.is_zero()))
@@ -293,13 +277,11 @@ fn per_code_rows(ctx: &mut Ctx) {
             let Some(g) = Operand::at(general, gr, gc) else { continue };
             let Some(&sr) = spending_rows.get(&code) else {
                 if !g.value.is_zero() {
-                    ctx.relations += 1;
-                    ctx.fail(
-                        Some(general.index),
-                        Some(g.cell.clone()),
+                    ctx.verdict(Text::new(
                         format!("{} 的科目 {code} 在 {} 中没有出现", general.short_name(), spending.short_name()),
                         format!("subject {code} of {} is missing from {}", general.short_name(), spending.short_name()),
-                    );
+                    ))
+                    .at(&g.cell);
                 }
                 continue;
             };
@@ -308,25 +290,28 @@ fn per_code_rows(ctx: &mut Ctx) {
             if must_equal {
                 ctx.same(&s, &g, named(spending, general, &label, &label));
             } else {
-                ctx.relations += 1;
-                if s.value * s.factor < g.value * g.factor
-                    && crate::tolerance::agree(s.figure(), &[g.figure()], ctx.mode) == Agreement::Mismatch
-                {
-                    let zh = format!(
-                        "{} {label} {} 小于 {} 的 {}：部门支出应包含全部财政拨款支出",
-                        spending.short_name(),
-                        s.value,
-                        general.short_name(),
-                        g.value
-                    );
-                    let en = format!(
-                        "{} {label} {} is below {} in {}",
-                        spending.short_name(),
-                        s.value,
-                        g.value,
-                        general.short_name()
-                    );
-                    ctx.fail(Some(spending.index), Some(s.cell.clone()), zh, en);
+                let below = s.value * s.factor < g.value * g.factor
+                    && ctx.agreement(s.figure(), &[g.figure()]) == Agreement::Mismatch;
+                let failure = below.then(|| {
+                    Text::new(
+                        format!(
+                            "{} {label} {} 小于 {} 的 {}：部门支出应包含全部财政拨款支出",
+                            spending.short_name(),
+                            s.value,
+                            general.short_name(),
+                            g.value
+                        ),
+                        format!(
+                            "{} {label} {} is below {} in {}",
+                            spending.short_name(),
+                            s.value,
+                            g.value,
+                            general.short_name()
+                        ),
+                    )
+                });
+                if let Some(finding) = ctx.check(failure) {
+                    finding.at(&s.cell);
                 }
             }
         }
@@ -335,19 +320,19 @@ fn per_code_rows(ctx: &mut Ctx) {
 
 fn performance_budget(ctx: &mut Ctx) {
     let Some(form_table) = ctx.first(TableKind::DeptPerformance) else {
-        ctx.needs("需要部门整体绩效目标表", "needs the department performance form");
+        ctx.needs(Text::new("需要部门整体绩效目标表", "needs the department performance form"));
         return;
     };
     let total = ctx
         .first(TableKind::DeptExpenditure)
-        .and_then(|t| total_row(t, ColumnRole::Total).map(|o| (t, o)))
+        .and_then(|t| Operand::in_total_row(t, ColumnRole::Total).map(|o| (t, o)))
         .or_else(|| {
             let dept = ctx.first(TableKind::DeptSummary)?;
-            let row = side_items(dept, Side::Expenditure).grand?;
+            let row = dept.side_items(Side::Expenditure).grand?;
             Some((dept, Operand::at(dept, row, dept.column_of(ColumnRole::Total, Some(Side::Expenditure))?)?))
         });
     let Some((total_table, total)) = total else {
-        ctx.needs("需要部门支出总表或部门收支总表", "needs the department expenditure or summary table");
+        ctx.needs(Text::new("需要部门支出总表或部门收支总表", "needs the department expenditure or summary table"));
         return;
     };
     let Some(field) = form_table.form.as_ref().and_then(|f| f.field(FieldKey::DeptBudget)) else { return };

@@ -3,9 +3,9 @@
 //! 分值/得分) and the indicator block scored 分值/得分 under 一级指标 such as `产出指标(50分)`.
 //! The one-line text of a .docx preview is read elsewhere (the FLT rules).
 
-use super::{Ctx, Explanation, Operand, Rule, Wording};
-use crate::report::Severity;
-use crate::table::{compact, Table, TableKind};
+use super::{Ctx, Explanation, Operand, Rule};
+use crate::report::{Severity, Text};
+use crate::table::{bare_label, Table, TableKind};
 use rust_decimal::Decimal;
 
 const WHY_ZH: &str = "自评表的资金总额是执行率和得分的基础，分值是各项得分的上限；总额与分项不符、分值不成 100、得分超过分值，自评结果就不可信。";
@@ -59,14 +59,14 @@ pub const RULES: &[Rule] = &[
     },
 ];
 
-/// The column of the first cell in `row` whose compacted text is `label` (or starts with it).
+/// The column of the first cell in `row` whose bare text is `label` (or starts with it).
 fn column_of(table: &Table, row: usize, label: &str) -> Option<usize> {
-    table.rows.get(row)?.cells.iter().position(|c| compact(&c.text).starts_with(label))
+    table.rows.get(row)?.cells.iter().position(|c| bare_label(&c.text).starts_with(label))
 }
 
-/// The first row with a cell whose compacted text contains `word`.
+/// The first row with a cell whose bare text contains `word`.
 fn row_with(table: &Table, word: &str) -> Option<usize> {
-    (0..table.rows.len()).find(|&r| table.rows[r].cells.iter().any(|c| compact(&c.text).contains(word)))
+    (0..table.rows.len()).find(|&r| table.rows[r].cells.iter().any(|c| bare_label(&c.text).contains(word)))
 }
 
 /// The 项目资金 block: the header row, the 年度资金总额 row and its 其中 rows.
@@ -82,7 +82,7 @@ fn funds(table: &Table) -> Option<Funds> {
     let is_part = |r: usize| {
         table.rows.get(r).is_some_and(|row| {
             row.cells.iter().any(|c| {
-                let t = compact(&c.text);
+                let t = bare_label(&c.text);
                 t.contains("财政拨款") || t.contains("上年结转") || t.contains("其他资金")
             })
         })
@@ -100,7 +100,7 @@ fn self_evaluations<'a>(ctx: &Ctx<'a>) -> Vec<&'a Table> {
 fn fund_total(ctx: &mut Ctx) {
     for table in self_evaluations(ctx) {
         let Some(f) = funds(table) else {
-            ctx.needs("自评表需有“年度资金总额”及其中各项", "the form needs 年度资金总额 and its 其中 rows");
+            ctx.needs(Text::new("自评表需有“年度资金总额”及其中各项", "the form needs 年度资金总额 and its 其中 rows"));
             continue;
         };
         for label in ["年初预算数", "全年预算数", "全年执行数"] {
@@ -109,10 +109,10 @@ fn fund_total(ctx: &mut Ctx) {
             let Some(parts) = f.parts.iter().map(|&r| Operand::at(table, r, col)).collect::<Option<Vec<_>>>() else {
                 continue;
             };
-            let wording = Wording {
-                zh: format!("{} 年度资金总额（{label}）应等于其中各项之和", table.short_name()),
-                en: format!("{}: the fund total ({label}) should equal its 其中 rows", table.short_name()),
-            };
+            let wording = Text::new(
+                format!("{} 年度资金总额（{label}）应等于其中各项之和", table.short_name()),
+                format!("{}: the fund total ({label}) should equal its 其中 rows", table.short_name()),
+            );
             ctx.sum(&total, &parts, wording);
         }
     }
@@ -163,7 +163,7 @@ fn indicators(table: &Table) -> Option<Indicators> {
 fn points(ctx: &mut Ctx) {
     for table in self_evaluations(ctx) {
         let Some(block) = indicators(table) else {
-            ctx.needs("自评表需有一级指标、三级指标、分值、得分列", "the form needs its indicator columns");
+            ctx.needs(Text::new("自评表需有一级指标、三级指标、分值、得分列", "the form needs its indicator columns"));
             continue;
         };
         let mut complete = true;
@@ -180,17 +180,17 @@ fn points(ctx: &mut Ctx) {
                 continue;
             };
             // The subtotal is printed inside the label, not in the 分值 column.
-            let label_col = column_of(table, *row, &compact(group)).unwrap_or(0);
+            let label_col = column_of(table, *row, &bare_label(group)).unwrap_or(0);
             let total = Operand {
                 cell: table.cell_ref(*row, label_col),
                 value: *printed,
                 factor: table.unit.factor(),
                 blank: false,
             };
-            let wording = Wording {
-                zh: format!("{} {group} 下各指标分值之和应等于 {printed}", table.short_name()),
-                en: format!("{}: the points under {group} should add up to {printed}", table.short_name()),
-            };
+            let wording = Text::new(
+                format!("{} {group} 下各指标分值之和应等于 {printed}", table.short_name()),
+                format!("{}: the points under {group} should add up to {printed}", table.short_name()),
+            );
             ctx.sum(&total, &parts, wording);
         }
         let execution = funds(table).and_then(|f| {
@@ -198,14 +198,14 @@ fn points(ctx: &mut Ctx) {
             Operand::at(table, f.total, col)
         });
         let Some(execution) = execution else {
-            ctx.needs("自评表需有预算执行率分值", "the form needs the execution rate's points");
+            ctx.needs(Text::new("自评表需有预算执行率分值", "the form needs the execution rate's points"));
             continue;
         };
         if !complete {
-            ctx.needs(
+            ctx.needs(Text::new(
                 "自评表不完整（有一级指标下没有分值），不核对合计 100 分",
                 "the form is incomplete (a level-1 indicator has no points); the total of 100 is not checked",
-            );
+            ));
             continue;
         }
         let Some(mut parts) =
@@ -218,13 +218,10 @@ fn points(ctx: &mut Ctx) {
         ctx.sum(
             &hundred,
             &parts,
-            Wording {
-                zh: format!("{} 各指标分值与预算执行率分值合计应为 100", table.short_name()),
-                en: format!(
-                    "{}: the indicator points and the execution rate's points should make 100",
-                    table.short_name()
-                ),
-            },
+            Text::new(
+                format!("{} 各指标分值与预算执行率分值合计应为 100", table.short_name()),
+                format!("{}: the indicator points and the execution rate's points should make 100", table.short_name()),
+            ),
         );
     }
 }
@@ -245,18 +242,15 @@ fn scores_within_points(ctx: &mut Ctx) {
             else {
                 continue;
             };
-            ctx.relations += 1;
-            if score.value > points.value {
-                let name = table.short_name();
-                ctx.fail(
-                    Some(table.index),
-                    Some(score.cell.clone()),
+            let name = table.short_name();
+            let failure = (score.value > points.value).then(|| {
+                Text::new(
                     format!("{name} 得分 {} 超过分值 {}", score.value, points.value),
                     format!("{name}: score {} exceeds the points {}", score.value, points.value),
-                );
-                if let Some(f) = ctx.findings.last_mut() {
-                    f.related.push(points.cell);
-                }
+                )
+            });
+            if let Some(finding) = ctx.check(failure) {
+                finding.at(&score.cell).related([points.cell]);
             }
         }
     }

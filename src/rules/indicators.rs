@@ -3,8 +3,8 @@
 
 use super::{Ctx, Explanation, Operand, Rule};
 use crate::amount::{read_cell, CellValue};
-use crate::report::Severity;
-use crate::table::{FieldKey, Form, Table};
+use crate::report::{Severity, Text};
+use crate::table::{CellRef, FieldKey, Form, IndicatorColumns, Table};
 use rust_decimal::Decimal;
 
 macro_rules! kpi_rule {
@@ -112,47 +112,46 @@ fn weights_make_100(ctx: &mut Ctx) {
                 Some(w) if w > Decimal::ZERO => {
                     parts.push(Operand { cell, value: w, factor: Decimal::ONE, blank: false })
                 }
-                _ => ctx.fail(
-                    Some(table.index),
-                    Some(cell),
-                    format!(
-                        "{} 第 {} 行指标权重“{}”不是正数",
-                        table.short_name(),
-                        indicator.row + 1,
-                        table.text(indicator.row, weight_col)
-                    ),
-                    format!(
-                        "{} row {}: weight {:?} is not a positive number",
-                        table.short_name(),
-                        indicator.row + 1,
-                        table.text(indicator.row, weight_col)
-                    ),
-                ),
+                _ => {
+                    ctx.fail(Text::new(
+                        format!(
+                            "{} 第 {} 行指标权重“{}”不是正数",
+                            table.short_name(),
+                            indicator.row + 1,
+                            table.text(indicator.row, weight_col)
+                        ),
+                        format!(
+                            "{} row {}: weight {:?} is not a positive number",
+                            table.short_name(),
+                            indicator.row + 1,
+                            table.text(indicator.row, weight_col)
+                        ),
+                    ))
+                    .at(&cell);
+                }
             }
         }
         if parts.is_empty() {
             continue;
         }
         let sum: Decimal = parts.iter().map(|p| p.value).sum();
-        ctx.relations += 1;
-        if sum != Decimal::from(100) {
-            let first = parts[0].cell.clone();
-            ctx.fail(
-                Some(table.index),
-                Some(first),
+        let failure = (sum != Decimal::from(100)).then(|| {
+            Text::new(
                 format!("{} 权重合计 {sum}，应为 100（含预算执行率权重）", table.short_name()),
                 format!("{}: weights add up to {sum}, not 100", table.short_name()),
-            );
-            if let Some(f) = ctx.findings.last_mut() {
-                f.related = parts.iter().map(|p| p.cell.clone()).collect();
-                f.printed = Some(Decimal::from(100));
-                f.computed = Some(sum);
-                f.difference = Some(Decimal::from(100) - sum);
-            }
+            )
+        });
+        if let Some(finding) = ctx.check(failure) {
+            finding
+                .at(&parts[0].cell)
+                .related(parts.iter().map(|p| p.cell.clone()))
+                .printed(Decimal::from(100))
+                .computed(sum)
+                .difference(Decimal::from(100) - sum);
         }
     }
     if !any {
-        ctx.needs("需要含指标权重的绩效目标表", "needs performance forms with weights");
+        ctx.needs(Text::new("需要含指标权重的绩效目标表", "needs performance forms with weights"));
     }
 }
 
@@ -161,14 +160,15 @@ fn natures_are_valid(ctx: &mut Ctx) {
         let Some(col) = form.columns.nature else { continue };
         for ind in &form.indicators {
             let nature = table.text(ind.row, col);
-            ctx.relations += 1;
-            if !nature.is_empty() && !is_comparison(nature) && nature != "定性" {
-                ctx.fail(
-                    Some(table.index),
-                    Some(table.cell_ref(ind.row, col)),
+            let valid = nature.is_empty() || is_comparison(nature) || nature == "定性";
+            let failure = (!valid).then(|| {
+                Text::new(
                     format!("指标性质“{nature}”不是 =、≥、≤、>、< 之一"),
                     format!("nature {nature:?} is not one of =, ≥, ≤, >, <"),
-                );
+                )
+            });
+            if let Some(finding) = ctx.check(failure) {
+                finding.at(&table.cell_ref(ind.row, col));
             }
         }
     }
@@ -181,15 +181,15 @@ fn values_are_numeric(ctx: &mut Ctx) {
             if !is_comparison(table.text(ind.row, nc)) {
                 continue;
             }
-            ctx.relations += 1;
             let value = table.text(ind.row, vc);
-            if target_number(value).is_none() {
-                ctx.fail(
-                    Some(table.index),
-                    Some(table.cell_ref(ind.row, vc)),
+            let failure = target_number(value).is_none().then(|| {
+                Text::new(
                     format!("指标性质为比较符号，但指标值“{value}”不是数值"),
                     format!("the nature is a comparison but the target {value:?} is not a number"),
-                );
+                )
+            });
+            if let Some(finding) = ctx.check(failure) {
+                finding.at(&table.cell_ref(ind.row, vc));
             }
         }
     }
@@ -201,35 +201,41 @@ fn is_percent(unit: &str) -> bool {
 
 fn percentages_make_sense(ctx: &mut Ctx) {
     for (table, form) in forms(ctx) {
-        let c = &form.columns;
         for ind in &form.indicators {
-            let r = ind.row;
-            let unit = text_at(table, r, c.unit);
-            let name = format!("{}{}", text_at(table, r, c.level2), text_at(table, r, c.level3));
-            let value = target_number(text_at(table, r, c.value));
-            let nature = text_at(table, r, c.nature).trim();
-            ctx.relations += 1;
-            if is_percent(unit) {
-                let over = value.is_some_and(|v| v > Decimal::from(100));
-                let impossible = value.is_some_and(|v| v >= Decimal::from(100)) && matches!(nature, ">" | "＞");
-                if over || impossible {
-                    let shown = text_at(table, r, c.value);
-                    ctx.fail(
-                        Some(table.index),
-                        c.value.map(|col| table.cell_ref(r, col)),
-                        format!("百分比目标 {nature}{shown}% 不可能达到或超过 100%"),
-                        format!("percent target {nature}{shown}% cannot be met or exceeds 100%"),
-                    );
-                }
-            } else if name.contains("满意度") && !unit.is_empty() {
-                ctx.fail(
-                    Some(table.index),
-                    c.unit.map(|col| table.cell_ref(r, col)),
-                    format!("满意度指标的计量单位是“{unit}”，通常应为 %"),
-                    format!("a satisfaction indicator measured in {unit:?} rather than %"),
-                );
+            let (text, cell) = percentage_problem(table, &form.columns, ind.row).unzip();
+            if let Some(finding) = ctx.check(text) {
+                finding.in_table(table.index).at_some(cell.flatten());
             }
         }
+    }
+}
+
+/// What is wrong with an indicator's percentage, and where: a target over 100% (or `>100%`),
+/// or a satisfaction measured in something else than %.
+fn percentage_problem(table: &Table, c: &IndicatorColumns, r: usize) -> Option<(Text, Option<CellRef>)> {
+    let unit = text_at(table, r, c.unit);
+    let name = format!("{}{}", text_at(table, r, c.level2), text_at(table, r, c.level3));
+    let value = target_number(text_at(table, r, c.value));
+    let nature = text_at(table, r, c.nature).trim();
+    if is_percent(unit) {
+        let over = value.is_some_and(|v| v > Decimal::from(100));
+        let impossible = value.is_some_and(|v| v >= Decimal::from(100)) && matches!(nature, ">" | "＞");
+        let shown = text_at(table, r, c.value);
+        (over || impossible).then(|| {
+            let text = Text::new(
+                format!("百分比目标 {nature}{shown}% 不可能达到或超过 100%"),
+                format!("percent target {nature}{shown}% cannot be met or exceeds 100%"),
+            );
+            (text, c.value.map(|col| table.cell_ref(r, col)))
+        })
+    } else if name.contains("满意度") && !unit.is_empty() {
+        let text = Text::new(
+            format!("满意度指标的计量单位是“{unit}”，通常应为 %"),
+            format!("a satisfaction indicator measured in {unit:?} rather than %"),
+        );
+        Some((text, c.unit.map(|col| table.cell_ref(r, col))))
+    } else {
+        None
     }
 }
 
@@ -248,26 +254,32 @@ fn indicators_complete(ctx: &mut Ctx) {
                 (c.value, "指标值", "target"),
                 (if quantitative { c.unit } else { None }, "计量单位", "unit"),
             ];
-            ctx.relations += 1;
-            for (col, zh, en) in required {
-                if let Some(col) = col.filter(|&col| table.text(r, col).is_empty()) {
-                    ctx.fail(
-                        Some(table.index),
-                        Some(table.cell_ref(r, col)),
-                        format!("缺少{zh}"),
-                        format!("missing {en}"),
-                    );
-                }
-            }
+            let missing = required.into_iter().filter_map(|(col, zh, en)| {
+                let col = col.filter(|&col| table.text(r, col).is_empty())?;
+                Some((Text::new(format!("缺少{zh}"), format!("missing {en}")), Some(table.cell_ref(r, col))))
+            });
             let name = text_at(table, r, c.level3);
-            match seen.iter().find(|(n, _)| *n == name) {
-                Some((_, first)) if !name.is_empty() => ctx.fail(
-                    Some(table.index),
+            let repeated = match seen.iter().find(|(n, _)| *n == name) {
+                Some((_, first)) if !name.is_empty() => Some((
+                    Text::new(
+                        format!("三级指标“{name}”与第 {} 行重复", first + 1),
+                        format!("level-3 indicator {name:?} repeats row {}", first + 1),
+                    ),
                     c.level3.map(|col| table.cell_ref(r, col)),
-                    format!("三级指标“{name}”与第 {} 行重复", first + 1),
-                    format!("level-3 indicator {name:?} repeats row {}", first + 1),
-                ),
-                _ => seen.push((name, r)),
+                )),
+                _ => {
+                    seen.push((name, r));
+                    None
+                }
+            };
+            // One relation per indicator, however many of its parts are wrong.
+            let mut problems = missing.collect::<Vec<_>>().into_iter().chain(repeated);
+            let (text, cell) = problems.next().unzip();
+            if let Some(finding) = ctx.check(text) {
+                finding.in_table(table.index).at_some(cell.flatten());
+            }
+            for (text, cell) in problems {
+                ctx.fail(text).in_table(table.index).at_some(cell);
             }
         }
     }
@@ -290,14 +302,14 @@ fn cost_within_budget(ctx: &mut Ctx) {
                 _ => continue,
             };
             let Some(value) = target_number(text_at(table, r, c.value)).filter(|_| is_cost) else { continue };
-            ctx.relations += 1;
-            if value * factor > budget.value * budget.factor {
-                ctx.fail(
-                    Some(table.index),
-                    c.value.map(|col| table.cell_ref(r, col)),
+            let failure = (value * factor > budget.value * budget.factor).then(|| {
+                Text::new(
                     format!("成本指标 {value}{unit} 超过项目当年预算 {} {}", budget.value, table.unit.label()),
                     format!("cost target {value} {unit} exceeds the project budget {}", budget.value),
-                );
+                )
+            });
+            if let Some(finding) = ctx.check(failure) {
+                finding.in_table(table.index).at_some(c.value.map(|col| table.cell_ref(r, col)));
             }
         }
     }

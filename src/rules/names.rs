@@ -2,9 +2,8 @@
 //! means the row was typed into the wrong line or a template row was relabelled. Names come from
 //! the bundled list in `data/subjects.txt` (《政府收支分类科目》, with earlier editions' names).
 
-use super::sums::halves;
 use super::{Ctx, Explanation, Rule};
-use crate::report::Severity;
+use crate::report::{Severity, Text};
 use crate::table::{ColumnRole, SubjectCode};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -52,18 +51,18 @@ fn listed(code: &str) -> Option<&'static str> {
 /// classification: one or two wrong names are always reported.
 const OTHER_SCHEME_MIN_MISMATCHES: usize = 3;
 
-/// A row whose printed name does not fit its code.
-struct Mismatch {
+/// A printed name of a known code, and whether it fits the code.
+struct Judged {
     row: usize,
     name_col: usize,
     code: SubjectCode,
+    fits: bool,
 }
 
 fn names_fit_codes(ctx: &mut Ctx) {
     for table in ctx.tables().iter().filter(|t| !t.kind.is_performance()) {
-        let mut judged = 0;
-        let mut mismatches = Vec::new();
-        for (code_col, amount_cols) in halves(table) {
+        let mut judged = Vec::new();
+        for (code_col, amount_cols) in table.halves() {
             let end = amount_cols.first().copied().unwrap_or(table.columns.len());
             let Some(name_col) = (code_col + 1..end).find(|&c| table.columns[c].role == ColumnRole::Name) else {
                 continue;
@@ -75,55 +74,51 @@ fn names_fit_codes(ctx: &mut Ctx) {
                 if printed.is_empty() {
                     continue;
                 }
-                judged += 1;
                 // A name cut where a PDF wrapped the line (其他对个人和家庭 | 的补助), or joined
                 // with a neighbour's wrapped part, still holds (or is held by) the right name.
                 let printed_name = normalise(printed);
                 let wrapped = printed_name.chars().count() >= 4
                     && names.iter().any(|n| n.contains(&printed_name) || printed_name.contains(n.as_str()));
-                if !wrapped && !names.contains(&printed_name) {
-                    mismatches.push(Mismatch { row, name_col, code });
-                }
+                let fits = wrapped || names.contains(&printed_name);
+                judged.push(Judged { row, name_col, code, fits });
             }
         }
         // Most names disagreeing is not a table of typos but another numbering (上海 部门经济分类
         // has 30202 咨询费, 303 离退休人员经费): its names cannot be judged by the national list.
-        if mismatches.len() >= OTHER_SCHEME_MIN_MISMATCHES && mismatches.len() * 2 > judged {
-            ctx.report(
-                Severity::Info,
-                Some(table.index),
-                None,
-                format!(
+        let mismatches = judged.iter().filter(|j| !j.fits).count();
+        if mismatches >= OTHER_SCHEME_MIN_MISMATCHES && mismatches * 2 > judged.len() {
+            let judged = judged.len();
+            ctx.report(Severity::Info, Text::new(format!(
                     "{} 的科目编码多数（{}/{judged}）与《政府收支分类科目》的名称不对应，应是采用了其他（如地方部门经济）分类，未核对其科目名称",
                     table.short_name(),
-                    mismatches.len()
-                ),
-                format!(
+                    mismatches
+                ), format!(
                     "{}: most of its codes ({}/{judged}) carry other names than in the national classification, so it follows another (e.g. local) scheme; its subject names were not compared",
                     table.short_name(),
-                    mismatches.len()
-                ),
-            );
+                    mismatches
+                ))).in_table(table.index);
             continue;
         }
-        ctx.relations += judged;
-        for Mismatch { row, name_col, code } in mismatches {
+        for Judged { row, name_col, code, fits } in judged {
             let printed = table.text(row, name_col);
-            let expected = listed(code.as_str()).unwrap_or_default().replace('|', "”或“");
-            let mut cell = table.cell_ref(row, name_col);
-            cell.row_label = format!("{code} {printed}");
-            ctx.fail(
-                Some(table.index),
-                Some(cell),
-                format!(
-                    "{} 科目 {code} 的名称为“{printed}”，按《政府收支分类科目》应为“{expected}”",
-                    table.short_name()
-                ),
-                format!(
-                    "{} subject {code} is named {printed:?}; the classification names it {expected:?}",
-                    table.short_name()
-                ),
-            );
+            let failure = (!fits).then(|| {
+                let expected = listed(code.as_str()).unwrap_or_default().replace('|', "”或“");
+                Text::new(
+                    format!(
+                        "{} 科目 {code} 的名称为“{printed}”，按《政府收支分类科目》应为“{expected}”",
+                        table.short_name()
+                    ),
+                    format!(
+                        "{} subject {code} is named {printed:?}; the classification names it {expected:?}",
+                        table.short_name()
+                    ),
+                )
+            });
+            if let Some(finding) = ctx.check(failure) {
+                let mut cell = table.cell_ref(row, name_col);
+                cell.row_label = format!("{code} {printed}");
+                finding.at(&cell);
+            }
         }
     }
 }

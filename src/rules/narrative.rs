@@ -1,13 +1,13 @@
 //! Figures stated in the prose (情况说明) checked against each other: one figure stated twice,
 //! 其中 parts against their whole, shares of one whole against 100%.
 //!
-//! Findings point at the line and the clause as printed ([`TextPlace`]), since prose has no
+//! Findings point at the line and the clause as printed ([`crate::report::TextPlace`]), since prose has no
 //! cells.
 
 use super::{Ctx, Explanation, Rule};
-use crate::narrative::{hundred, percent_figure, Narrative, Statement, Subject};
-use crate::report::{Finding, Severity, TextPlace};
-use crate::tolerance::{agree, Agreement, Figure};
+use crate::narrative::{hundred, percent_figure, Statement, Subject};
+use crate::report::{Severity, Text};
+use crate::tolerance::{Agreement, Figure};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
@@ -59,55 +59,6 @@ pub const RULES: &[Rule] = &[
     },
 ];
 
-pub(super) fn place(n: &Narrative, s: &Statement) -> TextPlace {
-    TextPlace { source: n.source.clone(), line: s.line, quote: s.quote.clone() }
-}
-
-pub(super) fn figure(s: &Statement) -> Figure {
-    Figure::printed(s.value, s.factor)
-}
-
-/// A finding about prose: no table, no cell, a line and a quote instead.
-#[allow(clippy::too_many_arguments)]
-pub(super) fn push(
-    ctx: &mut Ctx,
-    code: &'static str,
-    agreement: Agreement,
-    at: TextPlace,
-    printed: Decimal,
-    computed: Decimal,
-    zh: String,
-    en: String,
-) {
-    let difference = printed - computed;
-    let (severity, zh, en) = match agreement {
-        Agreement::Rounding => (
-            Severity::Warning,
-            format!("{zh}：填报 {printed}，计算 {computed}，相差 {difference}，在舍入误差范围内（舍位平衡）"),
-            format!("{en}: printed {printed}, computed {computed}, off by {difference}, within rounding"),
-        ),
-        _ => (
-            Severity::Error,
-            format!("{zh}：填报 {printed}，计算 {computed}，相差 {difference}"),
-            format!("{en}: printed {printed}, computed {computed}, off by {difference}"),
-        ),
-    };
-    ctx.findings.push(Finding {
-        rule: code,
-        severity,
-        table: None,
-        cell: None,
-        related: Vec::new(),
-        printed: Some(printed),
-        computed: Some(computed),
-        difference: Some(difference),
-        agreement: Some(agreement),
-        message_zh: zh,
-        message_en: en,
-        text: Some(at),
-    });
-}
-
 /// Sums amounts stated in different units, in the unit of `whole`.
 fn sum_in_unit_of(whole: &Statement, parts: &[&Statement]) -> Decimal {
     if parts.iter().all(|p| p.factor == whole.factor) {
@@ -139,20 +90,9 @@ fn same_figure(ctx: &mut Ctx) {
             let earliest = if years.len() > 1 { None } else { earlier.iter().map(|(_, j)| *j).min() };
             firsts.entry((scope, subject)).or_insert(k);
             let Some(first) = earliest.and_then(|j| n.statements.get(j)) else { continue };
-            ctx.relations += 1;
-            let agreement = agree(figure(later), &[figure(first)], ctx.mode);
-            if agreement == Agreement::Exact {
-                continue;
-            }
             let computed = sum_in_unit_of(later, &[first]);
             let name = subject.term.label_zh();
-            push(
-                ctx,
-                "NAR001",
-                agreement,
-                place(n, later),
-                later.value,
-                computed,
+            let text = Text::new(
                 format!(
                     "{name}在第 {} 行写作 {} {}（“{}”），此处不同",
                     first.line, first.value, first.unit, first.quote
@@ -165,6 +105,9 @@ fn same_figure(ctx: &mut Ctx) {
                     first.line
                 ),
             );
+            if let Some(finding) = ctx.compare(later.figure(), &[first.figure()]).differs(later.value, computed, text) {
+                finding.in_prose(n.place(later));
+            }
         }
     }
 }
@@ -175,40 +118,30 @@ fn parts_add_up(ctx: &mut Ctx) {
         for list in &n.lists {
             let Some(whole) = n.statements.get(list.whole) else { continue };
             let parts: Vec<&Statement> = list.parts.iter().filter_map(|&p| n.statements.get(p)).collect();
-            let figures: Vec<Figure> = parts.iter().map(|p| figure(p)).collect();
-            let agreement = agree(figure(whole), &figures, ctx.mode);
+            let figures: Vec<Figure> = parts.iter().map(|p| p.figure()).collect();
             let computed = sum_in_unit_of(whole, &parts);
+            // A partial list cannot be summed, but its parts cannot exceed the whole.
+            let exceeds = || computed > whole.value && ctx.agreement(whole.figure(), &figures) == Agreement::Mismatch;
+            if !list.complete && !exceeds() {
+                continue;
+            }
             let listed: Vec<String> =
                 parts.iter().map(|p| format!("第 {} 行 {} {}", p.line, p.value, p.unit)).collect();
             let name = whole.subject.map(|s| s.term.label_zh()).unwrap_or_default();
             let name_en = whole.subject.map(|s| s.term.label_en()).unwrap_or_default();
-            if list.complete {
-                ctx.relations += 1;
-                if agreement != Agreement::Exact {
-                    push(
-                        ctx,
-                        "NAR002",
-                        agreement,
-                        place(n, whole),
-                        whole.value,
-                        computed,
-                        format!("{name}不等于其中各项之和（{}）", listed.join(" + ")),
-                        format!("{name_en} is not the sum of the parts listed after 其中"),
-                    );
-                }
-            } else if computed > whole.value && agreement == Agreement::Mismatch {
-                // A partial list cannot be summed, but its parts cannot exceed the whole.
-                ctx.relations += 1;
-                push(
-                    ctx,
-                    "NAR002",
-                    agreement,
-                    place(n, whole),
-                    whole.value,
-                    computed,
+            let text = if list.complete {
+                Text::new(
+                    format!("{name}不等于其中各项之和（{}）", listed.join(" + ")),
+                    format!("{name_en} is not the sum of the parts listed after 其中"),
+                )
+            } else {
+                Text::new(
                     format!("{name}小于其中所列各项之和（{}）", listed.join(" + ")),
                     format!("{name_en} is less than the parts listed after 其中"),
-                );
+                )
+            };
+            if let Some(finding) = ctx.compare(whole.figure(), &figures).differs(whole.value, computed, text) {
+                finding.in_prose(n.place(whole));
             }
         }
     }
@@ -223,31 +156,19 @@ fn shares_make_hundred(ctx: &mut Ctx) {
             let Some(first) = members.first() else { continue };
             let figures: Vec<Figure> = shares.iter().map(|s| percent_figure(s)).collect();
             let sum: Decimal = shares.iter().map(|s| s.percent).sum();
-            let agreement = agree(hundred(), &figures, ctx.mode);
             // Below 100% the list may simply stop early: only an excess is certain.
-            let reportable = match agreement {
-                Agreement::Exact => false,
-                Agreement::Rounding => true,
-                Agreement::Mismatch => sum > Decimal::ONE_HUNDRED,
-            };
-            if agreement == Agreement::Exact || reportable {
-                ctx.relations += 1;
-            }
-            if !reportable {
+            if ctx.agreement(hundred(), &figures) == Agreement::Mismatch && sum <= Decimal::ONE_HUNDRED {
                 continue;
             }
             let listed: Vec<String> = shares.iter().map(|s| format!("{}%（第 {} 行）", s.percent, s.line)).collect();
             let base = if set.base.is_empty() { "同一总数".to_string() } else { set.base.clone() };
-            push(
-                ctx,
-                "NAR003",
-                agreement,
-                place(n, first),
-                sum,
-                Decimal::ONE_HUNDRED,
+            let text = Text::new(
                 format!("占{base}的比例合计 {}%：{}，应为 100%", sum, listed.join(" + ")),
                 format!("shares of {base} add up to {sum}%, not 100%"),
             );
+            if let Some(finding) = ctx.compare(hundred(), &figures).differs(sum, Decimal::ONE_HUNDRED, text) {
+                finding.in_prose(n.place(first));
+            }
         }
     }
 }

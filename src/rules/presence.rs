@@ -3,7 +3,7 @@
 
 use super::{Ctx, Explanation, Rule};
 use crate::amount::CellValue;
-use crate::report::Severity;
+use crate::report::{Severity, Text};
 use crate::table::{Table, TableKind};
 use std::collections::HashSet;
 
@@ -84,22 +84,19 @@ fn explained(table: &Table) -> Option<String> {
 
 fn empty_tables_explained(ctx: &mut Ctx) {
     for table in ctx.tables().iter().filter(|t| !t.kind.is_performance() && t.is_empty_of_amounts()) {
-        ctx.relations += 1;
-        match explained(table) {
-            Some(note) => ctx.report(
-                Severity::Info,
-                Some(table.index),
-                None,
-                format!("{} 无数据，已附说明：{note}", table.short_name()),
-                format!("{} is empty and says why: {note}", table.short_name()),
-            ),
-            None => ctx.fail(
-                Some(table.index),
-                None,
+        let finding = match explained(table) {
+            Some(note) => ctx
+                .verdict(Text::new(
+                    format!("{} 无数据，已附说明：{note}", table.short_name()),
+                    format!("{} is empty and says why: {note}", table.short_name()),
+                ))
+                .severity(Severity::Info),
+            None => ctx.verdict(Text::new(
                 format!("{} 没有任何金额，也没有说明无数据的原因", table.short_name()),
                 format!("{} has no figures and no note saying why", table.short_name()),
-            ),
-        }
+            )),
+        };
+        finding.in_table(table.index);
     }
 }
 
@@ -132,7 +129,7 @@ fn standard_tables_present(ctx: &mut Ctx) {
     // Blocks printed with a number but not read still count as present.
     let unread: Vec<u32> = ctx.doc.unrecognised.iter().filter_map(|u| marker_number(u.number.as_deref()?)).collect();
     if numbered.len() < 2 {
-        ctx.needs("需要带表号（表一、表二…）的表格", "needs numbered tables (表一, 表二, …)");
+        ctx.needs(Text::new("需要带表号（表一、表二…）的表格", "needs numbered tables (表一, 表二, …)"));
         return;
     }
     let max = numbered.iter().map(|(n, _)| *n).filter(|&n| n <= MAX_SET_NUMBER).max().unwrap_or(0);
@@ -140,22 +137,17 @@ fn standard_tables_present(ctx: &mut Ctx) {
     let chongqing_district = numbered.iter().any(|(n, t)| *n == 4 && t.kind == TableKind::ThreePublic);
     let present: HashSet<u32> = numbered.iter().map(|(n, _)| *n).chain(unread).collect();
     for missing in (1..max).filter(|n| !present.contains(n)) {
-        ctx.relations += 1;
         if chongqing_district && missing == 9 {
-            ctx.report(
-                Severity::Info,
-                None,
-                None,
-                "未见表九：表九（国有资本经营预算支出表或政府采购预算表）按情况公开，缺少不属错误".to_string(),
-                "表九 is absent: it is a conditional table (state capital or procurement), not required".to_string(),
-            );
+            ctx.verdict(Text::new(
+                "未见表九：表九（国有资本经营预算支出表或政府采购预算表）按情况公开，缺少不属错误",
+                "表九 is absent: it is a conditional table (state capital or procurement), not required",
+            ))
+            .severity(Severity::Info);
         } else {
-            ctx.fail(
-                None,
-                None,
+            ctx.verdict(Text::new(
                 format!("未见表{missing}：表号不连续，可能缺表"),
                 format!("table {missing} is absent: the numbering has a gap"),
-            );
+            ));
         }
     }
 }
@@ -170,11 +162,12 @@ fn amount_cells(ctx: &mut Ctx) {
                 if column.role.is_amount() && cell.value == CellValue::Text {
                     ctx.report(
                         Severity::Info,
-                        Some(table.index),
-                        Some(table.cell_ref(row, col)),
-                        format!("金额列中的“{}”不是数字，按空值处理", cell.text),
-                        format!("{:?} in an amount column is not a number; counted as empty", cell.text),
-                    );
+                        Text::new(
+                            format!("金额列中的“{}”不是数字，按空值处理", cell.text),
+                            format!("{:?} in an amount column is not a number; counted as empty", cell.text),
+                        ),
+                    )
+                    .at(&table.cell_ref(row, col));
                 }
             }
         }
@@ -296,10 +289,9 @@ fn set_detected(ctx: &mut Ctx) {
         named && set.tables.iter().filter(|(kind, _)| tables.iter().any(|t| t.kind == *kind)).count() >= 2
     });
     let Some(set) = found else {
-        ctx.needs("需要能识别所属套表的表名", "needs titles that identify the disclosure set");
+        ctx.needs(Text::new("需要能识别所属套表的表名", "needs titles that identify the disclosure set"));
         return;
     };
-    ctx.relations += 1;
     // A table whose title was recognised but whose rows could not be read is there, not absent.
     let unread: Vec<TableKind> = ctx.doc.unrecognised.iter().map(|u| TableKind::from_title(&u.title)).collect();
     let (mut absent, mut not_read) = (Vec::new(), Vec::new());
@@ -324,5 +316,5 @@ fn set_detected(ctx: &mut Ctx) {
         zh.push_str(&format!("；标题已识别但未能读出：{}", not_read.join("、")));
         en.push_str(&format!("; title found but not read: {}", not_read.join(", ")));
     }
-    ctx.report(Severity::Info, None, None, zh, en);
+    ctx.verdict(Text::new(zh, en));
 }

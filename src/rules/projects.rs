@@ -1,10 +1,10 @@
 //! Project forms against the budget: each project's 当年预算 = 本级安排 + 上级补助, and the
 //! published projects add up to no more than the department's 项目支出.
 
-use super::{Ctx, Explanation, Operand, Rule, Wording};
-use crate::report::Severity;
+use super::{Ctx, Explanation, Operand, Rule};
+use crate::report::{Severity, Text};
 use crate::table::{ColumnRole, FieldKey, Table, TableKind};
-use crate::tolerance::{agree, Agreement, Figure};
+use crate::tolerance::{Agreement, Figure};
 use rust_decimal::Decimal;
 
 pub const RULES: &[Rule] = &[
@@ -53,10 +53,10 @@ fn funding_adds_up(ctx: &mut Ctx) {
         if parts.is_empty() {
             continue;
         }
-        let wording = Wording {
-            zh: format!("{} 当年预算应等于 本级安排 + 上级补助", table.short_name()),
-            en: format!("{}: budget should equal own funds + subsidy", table.short_name()),
-        };
+        let wording = Text::new(
+            format!("{} 当年预算应等于 本级安排 + 上级补助", table.short_name()),
+            format!("{}: budget should equal own funds + subsidy", table.short_name()),
+        );
         ctx.sum(&budget, &parts, wording);
     }
 }
@@ -66,8 +66,7 @@ fn funding_adds_up(ctx: &mut Ctx) {
 fn project_spending<'a>(ctx: &Ctx<'a>) -> Option<(&'a Table, Operand)> {
     [TableKind::DeptExpenditure, TableKind::GeneralExpenditure].into_iter().find_map(|kind| {
         let table = ctx.first(kind)?;
-        let row = table.data_rows().find(|&r| table.is_total_row(r, None))?;
-        Some((table, Operand::at(table, row, table.column_of(ColumnRole::Project, None)?)?))
+        Some((table, Operand::in_total_row(table, ColumnRole::Project)?))
     })
 }
 
@@ -75,20 +74,21 @@ fn projects_within_spending(ctx: &mut Ctx) {
     let projects: Vec<Operand> =
         ctx.of_kind(TableKind::ProjectPerformance).filter_map(|t| field(t, FieldKey::CurrentBudget)).collect();
     if projects.is_empty() {
-        ctx.needs("需要项目支出绩效目标表", "needs project performance forms");
+        ctx.needs(Text::new("需要项目支出绩效目标表", "needs project performance forms"));
         return;
     }
     let Some((table, spending)) = project_spending(ctx) else {
-        ctx.needs("需要部门支出总表或一般公共预算支出表的项目支出合计", "needs the project-expenditure total");
+        ctx.needs(Text::new(
+            "需要部门支出总表或一般公共预算支出表的项目支出合计",
+            "needs the project-expenditure total",
+        ));
         return;
     };
-    ctx.relations += 1;
     let figures: Vec<Figure> = projects.iter().map(Operand::figure).collect();
     let sum: Decimal = projects.iter().map(|p| p.value * p.factor).sum::<Decimal>() / spending.factor;
-    let agreement = agree(spending.figure(), &figures, ctx.mode);
+    let agreement = ctx.compare(spending.figure(), &figures).agreement();
     let n = projects.len();
     let name = table.short_name();
-    let related = projects.iter().map(|p| p.cell.clone()).collect();
     let (severity, zh, en) = match agreement {
         Agreement::Exact | Agreement::Rounding => (
             Severity::Info,
@@ -117,12 +117,12 @@ fn projects_within_spending(ctx: &mut Ctx) {
             format!("the {n} projects add up to {sum}, more than project expenditure {}", spending.value),
         ),
     };
-    ctx.report(severity, Some(spending.cell.table), Some(spending.cell.clone()), zh, en);
-    if let Some(f) = ctx.findings.last_mut() {
-        f.related = related;
-        f.printed = Some(spending.value);
-        f.computed = Some(sum);
-        f.difference = Some(spending.value - sum);
-        f.agreement = Some(agreement);
-    }
+    // Every outcome is said: the equal and the smaller sum are notes for the record.
+    ctx.report(severity, Text::new(zh, en))
+        .at(&spending.cell)
+        .related(projects.iter().map(|p| p.cell.clone()))
+        .printed(spending.value)
+        .computed(sum)
+        .difference(spending.value - sum)
+        .agreement(agreement);
 }

@@ -3,11 +3,10 @@
 //!
 //! The form is not a grid here, so findings point at its line and quote the row as printed.
 
-use super::narrative::push;
 use super::{Ctx, Explanation, Rule};
 use crate::ingest::{FundRow, SelfEvaluation};
-use crate::report::{Severity, TextPlace};
-use crate::tolerance::{agree, Agreement, Figure};
+use crate::report::{Severity, Text, TextPlace};
+use crate::tolerance::{Agreement, Figure};
 use rust_decimal::Decimal;
 
 pub const RULES: &[Rule] = &[
@@ -51,7 +50,7 @@ fn place(form: &SelfEvaluation, quote: &str) -> TextPlace {
 fn figure(value: Option<Decimal>) -> Figure {
     match value {
         Some(v) => Figure::printed(v, Decimal::ONE),
-        None => Figure { value: Decimal::ZERO, ulp: Decimal::ZERO },
+        None => Figure::BLANK,
     }
 }
 
@@ -74,36 +73,30 @@ fn fund_total(ctx: &mut Ctx) {
             }
             let listed: Vec<String> =
                 parts.iter().zip(&part_values).filter_map(|(p, v)| v.map(|v| format!("{} {v}", p.label))).collect();
-            ctx.relations += 1;
+            let at = place(form, &total.quote);
             if all_parts {
                 let figures: Vec<Figure> = part_values.iter().map(|v| figure(*v)).collect();
-                let agreement = agree(figure(Some(printed)), &figures, ctx.mode);
-                if agreement != Agreement::Exact {
-                    let computed: Decimal = part_values.iter().flatten().sum();
-                    push(
-                        ctx,
-                        "FLT001",
-                        agreement,
-                        place(form, &total.quote),
-                        printed,
-                        computed,
-                        format!("{name}：年度资金总额不等于其中各项之和（{}）", listed.join(" + ")),
-                        format!("{name}: the fund total is not the sum of its parts"),
-                    );
+                let computed: Decimal = part_values.iter().flatten().sum();
+                let text = Text::new(
+                    format!("{name}：年度资金总额不等于其中各项之和（{}）", listed.join(" + ")),
+                    format!("{name}: the fund total is not the sum of its parts"),
+                );
+                if let Some(finding) = ctx.compare(figure(Some(printed)), &figures).differs(printed, computed, text) {
+                    finding.in_prose(at);
                 }
-            } else if let Some((part, value)) =
-                parts.iter().zip(&part_values).find_map(|(p, v)| v.filter(|v| *v > printed).map(|v| (p, v)))
-            {
-                push(
-                    ctx,
-                    "FLT001",
-                    Agreement::Mismatch,
-                    place(form, &total.quote),
-                    printed,
-                    value,
+                continue;
+            }
+            // Without every part the sum is unknown, but no part exceeds the total.
+            let exceeding =
+                parts.iter().zip(&part_values).find_map(|(p, v)| v.filter(|v| *v > printed).map(|v| (p, v)));
+            let failure = exceeding.map(|(part, _)| {
+                Text::new(
                     format!("{name}：年度资金总额小于其中的{}", part.label),
                     format!("{name}: the fund total is less than its part {}", part.label),
-                );
+                )
+            });
+            if let (Some(finding), Some((_, value))) = (ctx.check(failure), exceeding) {
+                finding.off_by(Agreement::Mismatch, printed, value).in_prose(at);
             }
         }
     }
@@ -113,44 +106,33 @@ fn indicator_points(ctx: &mut Ctx) {
     let doc = ctx.doc;
     for form in &doc.self_evaluations {
         for group in form.groups.iter().filter(|g| g.complete) {
-            ctx.relations += 1;
             let sum: Decimal = group.weights.iter().sum();
-            if sum != group.stated {
-                let quote = format!("{}({}分)", group.name, group.stated);
-                push(
-                    ctx,
-                    "FLT002",
-                    Agreement::Mismatch,
-                    place(form, &quote),
-                    group.stated,
-                    sum,
+            let failure = (sum != group.stated).then(|| {
+                Text::new(
                     format!("{}的分值不等于其下各指标分值之和", group.name),
                     format!("{}: the level-1 points are not the sum of its indicators' points", group.name),
-                );
+                )
+            });
+            if let Some(finding) = ctx.check(failure) {
+                let quote = format!("{}({}分)", group.name, group.stated);
+                finding.off_by(Agreement::Mismatch, group.stated, sum).in_prose(place(form, &quote));
             }
         }
         match &form.truncated_in {
-            Some(group) => ctx.needs(
-                &format!("第 {} 行的绩效自评表在“{group}”处中断（摘录不完整），全表分值合计 100 未检查", form.line),
-                &format!("the self-evaluation form on line {} ends inside \"{group}\" (a truncated excerpt); the 100-point total is not checked", form.line),
-            ),
+            Some(group) => ctx.needs(Text::new(format!("第 {} 行的绩效自评表在“{group}”处中断（摘录不完整），全表分值合计 100 未检查", form.line), format!("the self-evaluation form on line {} ends inside \"{group}\" (a truncated excerpt); the 100-point total is not checked", form.line))),
             None => {
                 let rate = form.columns.iter().position(|c| c == "分值").and_then(|col| {
                     form.funds.iter().find(|r| r.label == "年度资金总额").and_then(|r| r.values.get(col).copied().flatten())
                 });
                 let total = rate.unwrap_or_default() + form.groups.iter().map(|g| g.stated).sum::<Decimal>();
-                ctx.relations += 1;
-                if total != Decimal::ONE_HUNDRED {
-                    push(
-                        ctx,
-                        "FLT002",
-                        Agreement::Mismatch,
-                        place(form, &form.title),
-                        total,
-                        Decimal::ONE_HUNDRED,
-                        "全表分值（执行率分值与各一级指标分值）合计不是 100".to_string(),
-                        "the form's points (execution rate and level-1 indicators) do not make 100".to_string(),
-                    );
+                let failure = (total != Decimal::ONE_HUNDRED).then(|| {
+                    Text::new(
+                        "全表分值（执行率分值与各一级指标分值）合计不是 100",
+                        "the form's points (execution rate and level-1 indicators) do not make 100",
+                    )
+                });
+                if let Some(finding) = ctx.check(failure) {
+                    finding.off_by(Agreement::Mismatch, total, Decimal::ONE_HUNDRED).in_prose(place(form, &form.title));
                 }
             }
         }

@@ -4,15 +4,11 @@
 //! Only a closed list of subjects is mapped to cells, each to one table of one scope; a figure
 //! of another year, another measure (年初预算 in a 决算 text) or another scope is not compared.
 
-use super::balance::side_items;
-use super::basic::footer_totals;
-use super::narrative::{figure, place, push};
-use super::three_public::{series, Series};
-use super::{Ctx, Explanation, Operand, Rule};
+use super::{Compared, Ctx, Explanation, Operand, Rule};
 use crate::narrative::{Measure, Scope, Statement, Subject, Term};
-use crate::report::Severity;
-use crate::table::{compact, ColumnRole, Side, Table, TableKind};
-use crate::tolerance::{agree, Agreement, RoundingMode};
+use crate::report::{Severity, Text};
+use crate::table::{bare_label, ColumnRole, Series, Side, Table, TableKind};
+use crate::tolerance::{Agreement, RoundingMode};
 use rust_decimal::RoundingStrategy;
 
 pub const RULES: &[Rule] = &[Rule {
@@ -83,23 +79,13 @@ fn names_budget(quote: &str) -> bool {
     words.contains("预算")
 }
 
-fn first<'a>(ctx: &Ctx<'a>, kind: TableKind) -> Option<&'a Table> {
-    ctx.doc.tables.iter().find(|t| t.kind.family() == kind.family())
-}
-
-/// The amount of a code table's 合计 row in the column of `role`.
-fn total_row_cell(table: &Table, role: ColumnRole) -> Option<Operand> {
-    let row = table.data_rows().find(|&r| table.is_total_row(r, None))?;
-    Operand::at(table, row, table.column_of(role, None)?)
-}
-
 /// 基本支出 / 项目支出 of a code table's 合计 row: its own column, or the 小计 under it when
 /// 基本支出 is split into 人员经费 | 公用经费 (Chongqing 市级).
 fn part_column_cell(table: &Table, role: ColumnRole, words: &str) -> Option<Operand> {
-    total_row_cell(table, role).or_else(|| {
-        let row = table.data_rows().find(|&r| table.is_total_row(r, None))?;
+    Operand::in_total_row(table, role).or_else(|| {
+        let row = table.total_row()?;
         let col = table.columns.iter().position(|c| {
-            c.role == ColumnRole::Subtotal && c.side.is_none() && c.path.iter().any(|l| compact(l) == words)
+            c.role == ColumnRole::Subtotal && c.side.is_none() && c.path.iter().any(|l| bare_label(l) == words)
         })?;
         Operand::at(table, row, col)
     })
@@ -107,10 +93,8 @@ fn part_column_cell(table: &Table, role: ColumnRole, words: &str) -> Option<Oper
 
 /// The 本年收入/本年支出 line (`section`) or, for `None`, the 总计 line of one side of a summary.
 fn summary_cell(table: &Table, side: Side, section: Option<&str>) -> Option<Operand> {
-    let items = side_items(table, side);
-    let section_row = section.and_then(|words| {
-        items.tops.iter().map(|(top, _)| *top).find(|&top| compact(&table.row_name(top, Some(side))).contains(words))
-    });
+    let items = table.side_items(side);
+    let section_row = section.and_then(|words| items.section(table, words)).map(|(top, _)| *top);
     // Without a 本年 line and without carry-overs (结转/结余), the 总计 is this year's figure.
     let row = match (section, section_row) {
         (Some(_), Some(row)) => row,
@@ -132,7 +116,7 @@ fn carries(table: &Table, side: Side) -> bool {
 fn carries_in(table: &Table) -> bool {
     let side = Side::Income;
     let Some(col) = table.column_of(ColumnRole::Total, Some(side)) else { return true };
-    side_items(table, side).tops.iter().any(|(top, lines)| {
+    table.side_items(side).tops.iter().any(|(top, lines)| {
         let name = table.row_name(*top, Some(side));
         (name.contains("结转") || name.contains("结余"))
             && std::iter::once(top).chain(lines).any(|&r| table.amount(r, col).is_some_and(|a| !a.is_zero()))
@@ -143,8 +127,8 @@ fn carries_in(table: &Table) -> bool {
 /// line naming the fund outside the carry-overs (年初结转 lists the funds again).
 fn fund_income(table: &Table, fund: &str) -> Option<Operand> {
     let side = Side::Income;
-    let items = side_items(table, side);
-    let in_year = items.tops.iter().find(|(top, _)| compact(&table.row_name(*top, Some(side))).contains("本年收入"));
+    let items = table.side_items(side);
+    let in_year = items.section(table, "本年收入");
     let rows: Vec<usize> = match in_year {
         Some((_, lines)) => lines.clone(),
         None => items.tops.iter().flat_map(|(top, lines)| std::iter::once(*top).chain(lines.iter().copied())).collect(),
@@ -200,15 +184,15 @@ fn coherent(ctx: &Ctx, table: &Table, s: &Series) -> bool {
         return false;
     };
     let parts: Vec<_> = [abroad, reception].into_iter().chain(vehicles).collect();
-    agree(total, &parts, ctx.mode) != Agreement::Mismatch
+    ctx.agreement(total, &parts) != Agreement::Mismatch
 }
 
 fn three_public<'a>(ctx: &Ctx<'a>, subject: &Subject) -> Option<Target<'a>> {
     if matches!(subject.scope, Scope::GovFund | Scope::StateCapital) {
         return None;
     }
-    let table = first(ctx, TableKind::ThreePublic)?;
-    let all = series(table);
+    let table = ctx.first(TableKind::ThreePublic)?;
+    let all = table.three_public_series();
     let s = three_public_series(table, &all, subject).filter(|s| coherent(ctx, table, s))?;
     let cell = match subject.term {
         Term::ThreePublic => s.total,
@@ -225,14 +209,11 @@ fn three_public<'a>(ctx: &Ctx<'a>, subject: &Subject) -> Option<Target<'a>> {
 
 /// 人员经费 / 公用经费 of a basic-expenditure table: its 合计 row, or the 决算 layout's footer.
 fn basic_part(table: &Table, term: Term) -> Option<Operand> {
-    let (role, index, label) = if term == Term::Personnel {
-        (ColumnRole::Personnel, 0, "人员经费合计")
-    } else {
-        (ColumnRole::PublicUse, 1, "公用经费合计")
-    };
-    total_row_cell(table, role).or_else(|| {
+    let (role, index) = if term == Term::Personnel { (ColumnRole::Personnel, 0) } else { (ColumnRole::PublicUse, 1) };
+    Operand::in_total_row(table, role).or_else(|| {
         // The footer prints both on one row, under the name of the first: name the cell by its own label.
-        let mut operand = footer_totals(table)?.into_iter().nth(index)?;
+        let (label, cell) = table.footer_totals()?[index];
+        let mut operand = Operand::at_cell(table, cell)?;
         operand.cell.row_label = label.to_string();
         Some(operand)
     })
@@ -248,32 +229,36 @@ fn target<'a>(ctx: &Ctx<'a>, s: &Statement, subject: &Subject, this_year: bool) 
         (ThreePublic | Abroad | Reception | Vehicles | VehiclePurchase | VehicleRunning, _) => {
             three_public(ctx, subject)
         }
-        (Spending, All) => match first(ctx, TableKind::DeptSummary) {
+        (Spending, All) => match ctx.first(TableKind::DeptSummary) {
             Some(t) => certain(t, summary_cell(t, Side::Expenditure, Some("本年支出"))),
-            None => {
-                first(ctx, TableKind::DeptExpenditure).and_then(|t| certain(t, total_row_cell(t, ColumnRole::Total)))
-            }
+            None => ctx
+                .first(TableKind::DeptExpenditure)
+                .and_then(|t| certain(t, Operand::in_total_row(t, ColumnRole::Total))),
         },
         (SpendingGrandTotal, All) => {
-            first(ctx, TableKind::DeptSummary).and_then(|t| certain(t, summary_cell(t, Side::Expenditure, None)))
+            ctx.first(TableKind::DeptSummary).and_then(|t| certain(t, summary_cell(t, Side::Expenditure, None)))
         }
-        (Spending, Fiscal) => first(ctx, TableKind::FiscalSummary)
+        (Spending, Fiscal) => ctx
+            .first(TableKind::FiscalSummary)
             .and_then(|t| certain(t, summary_cell(t, Side::Expenditure, Some("本年支出")))),
         (SpendingGrandTotal, Fiscal) => {
-            first(ctx, TableKind::FiscalSummary).and_then(|t| certain(t, summary_cell(t, Side::Expenditure, None)))
+            ctx.first(TableKind::FiscalSummary).and_then(|t| certain(t, summary_cell(t, Side::Expenditure, None)))
         }
-        (Income, All) => match first(ctx, TableKind::DeptSummary) {
+        (Income, All) => match ctx.first(TableKind::DeptSummary) {
             Some(t) => certain(t, summary_cell(t, Side::Income, Some("本年收入"))),
-            None => first(ctx, TableKind::DeptIncome).and_then(|t| certain(t, total_row_cell(t, ColumnRole::Total))),
+            None => {
+                ctx.first(TableKind::DeptIncome).and_then(|t| certain(t, Operand::in_total_row(t, ColumnRole::Total)))
+            }
         },
         (IncomeGrandTotal, All) => {
-            first(ctx, TableKind::DeptSummary).and_then(|t| certain(t, summary_cell(t, Side::Income, None)))
+            ctx.first(TableKind::DeptSummary).and_then(|t| certain(t, summary_cell(t, Side::Income, None)))
         }
-        (Income, Fiscal) => first(ctx, TableKind::FiscalSummary)
+        (Income, Fiscal) => ctx
+            .first(TableKind::FiscalSummary)
             .filter(|t| this_year || !carries_in(t))
             .and_then(|t| certain(t, summary_cell(t, Side::Income, Some("本年收入")))),
         (IncomeGrandTotal, Fiscal) => {
-            first(ctx, TableKind::FiscalSummary).and_then(|t| certain(t, summary_cell(t, Side::Income, None)))
+            ctx.first(TableKind::FiscalSummary).and_then(|t| certain(t, summary_cell(t, Side::Income, None)))
         }
         (Income, GeneralBudget | GovFund | StateCapital) => {
             let fund = match subject.scope {
@@ -281,16 +266,16 @@ fn target<'a>(ctx: &Ctx<'a>, s: &Statement, subject: &Subject, this_year: bool) 
                 GovFund => "政府性基金",
                 _ => "国有资本经营",
             };
-            first(ctx, TableKind::FiscalSummary)
+            ctx.first(TableKind::FiscalSummary)
                 .filter(|t| this_year || !carries_in(t))
                 .and_then(|t| certain(t, fund_income(t, fund)))
         }
-        (Spending, GeneralBudget) => {
-            first(ctx, TableKind::GeneralExpenditure).and_then(|t| certain(t, total_row_cell(t, ColumnRole::Total)))
-        }
-        (Spending, GovFund) => {
-            first(ctx, TableKind::GovFundExpenditure).and_then(|t| certain(t, total_row_cell(t, ColumnRole::Total)))
-        }
+        (Spending, GeneralBudget) => ctx
+            .first(TableKind::GeneralExpenditure)
+            .and_then(|t| certain(t, Operand::in_total_row(t, ColumnRole::Total))),
+        (Spending, GovFund) => ctx
+            .first(TableKind::GovFundExpenditure)
+            .and_then(|t| certain(t, Operand::in_total_row(t, ColumnRole::Total))),
         (Basic | Project, scope) => {
             let role = if subject.term == Basic { ColumnRole::Basic } else { ColumnRole::Project };
             let kind = match scope {
@@ -300,7 +285,7 @@ fn target<'a>(ctx: &Ctx<'a>, s: &Statement, subject: &Subject, this_year: bool) 
                 GovFund | StateCapital => return None,
             };
             let words = if subject.term == Basic { "基本支出" } else { "项目支出" };
-            first(ctx, kind).and_then(|t| {
+            ctx.first(kind).and_then(|t| {
                 let operand = part_column_cell(t, role, words)?;
                 Some(Target { table: t, operand, certain: scope != All })
             })
@@ -311,7 +296,7 @@ fn target<'a>(ctx: &Ctx<'a>, s: &Statement, subject: &Subject, this_year: bool) 
                 Fiscal => TableKind::FiscalBasicExpenditure,
                 _ => return None,
             };
-            first(ctx, kind).and_then(|t| certain(t, basic_part(t, subject.term)))
+            ctx.first(kind).and_then(|t| certain(t, basic_part(t, subject.term)))
         }
         _ => None,
     }?;
@@ -349,36 +334,26 @@ fn stated_totals(ctx: &mut Ctx) {
             let whole = n.lists.iter().find(|l| l.parts.contains(&k)).and_then(|l| n.statements.get(l.whole));
             let this_year = s.quote.contains("本年") || whole.is_some_and(|w| w.quote.contains("本年"));
             let Some(t) = target(ctx, s, &subject, this_year) else { continue };
-            ctx.relations += 1;
-            let agreement = agree(figure(s), &[t.operand.figure()], ctx.mode);
-            if agreement == Agreement::Exact || rounded_as_printed(ctx.mode, s, &t.operand) {
+            let mode = ctx.mode();
+            let compared = ctx.compare(s.figure(), &[t.operand.figure()]);
+            if compared.agreement() == Agreement::Exact || rounded_as_printed(mode, s, &t.operand) {
                 continue;
             }
-            report(ctx, n, s, &subject, &t, agreement);
+            report(compared, n, s, &subject, &t);
         }
     }
 }
 
-fn report(
-    ctx: &mut Ctx,
-    n: &crate::narrative::Narrative,
-    s: &Statement,
-    subject: &Subject,
-    t: &Target,
-    agreement: Agreement,
-) {
+/// The prose's figure differs from the table's: reported at the line, with the cell as related;
+/// a warning when the words leave the table open (基本支出 without its money).
+fn report(compared: Compared, n: &crate::narrative::Narrative, s: &Statement, subject: &Subject, t: &Target) {
+    let agreement = compared.agreement();
     let cell = &t.operand.cell;
     let in_prose_unit = (t.operand.value * t.operand.factor / s.factor).normalize();
     let where_zh = cell.describe(&t.table.short_name());
     let unit = t.table.unit.label();
     let name_zh = format!("{}{}", scope_zh(subject.scope), subject.term.label_zh());
-    push(
-        ctx,
-        "NAR004",
-        agreement,
-        place(n, s),
-        s.value,
-        in_prose_unit,
+    let text = Text::new(
         format!("说明中的{name_zh} {} {} 应与 {where_zh} 的 {} {unit} 一致", s.value, s.unit, t.operand.value),
         format!(
             "the narrative's {} {} {} should agree with {where_zh}, {} {unit}",
@@ -388,10 +363,9 @@ fn report(
             t.operand.value
         ),
     );
-    if let Some(f) = ctx.findings.last_mut() {
-        f.related.push(cell.clone());
-        if agreement == Agreement::Mismatch && !t.certain {
-            f.severity = Severity::Warning;
-        }
+    let Some(finding) = compared.differs(s.value, in_prose_unit, text) else { return };
+    let finding = finding.in_prose(n.place(s)).related([cell.clone()]);
+    if agreement == Agreement::Mismatch && !t.certain {
+        finding.severity(Severity::Warning);
     }
 }

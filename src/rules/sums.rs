@@ -1,8 +1,8 @@
 //! Sums within one table: across a row (合计 = its parts), down a column (合计 row = Σ 类 rows)
 //! and through the subject-code hierarchy (类 = Σ 款, 款 = Σ 项).
 
-use super::{Explanation, Operand, Rule, Wording};
-use crate::report::Severity;
+use super::{Explanation, Operand, Rule};
+use crate::report::{Severity, Text};
 use crate::table::{ColumnRole, Side, SubjectCode, Table, TableKind};
 use std::collections::HashMap;
 
@@ -57,14 +57,6 @@ pub const RULES: &[Rule] = &[
 /// Tables whose rows add up across: everything with a total column but the forms and 三公.
 fn has_row_identity(table: &Table) -> bool {
     !table.kind.is_performance() && table.kind != TableKind::ThreePublic
-}
-
-fn sides(table: &Table) -> Vec<Option<Side>> {
-    if table.columns.iter().any(|c| c.side.is_some()) {
-        vec![Some(Side::Income), Some(Side::Expenditure)]
-    } else {
-        vec![None]
-    }
 }
 
 /// The year a header names (`2025年预算数` → 2025), if any.
@@ -132,7 +124,7 @@ fn identities(table: &Table, side: Option<Side>) -> Vec<(usize, Vec<usize>)> {
 
 fn row_totals(ctx: &mut super::Ctx) {
     for table in ctx.tables().iter().filter(|t| has_row_identity(t)) {
-        for side in sides(table) {
+        for side in table.sides() {
             for (total_col, part_cols) in identities(table, side) {
                 row_identity(ctx, table, side, total_col, &part_cols);
             }
@@ -158,10 +150,10 @@ fn row_identity(ctx: &mut super::Ctx, table: &Table, side: Option<Side>, total_c
             let total = Operand::at(table, row, total_col)?;
             let parts = part_cols.iter().map(|&c| Operand::at(table, row, c)).collect::<Option<Vec<_>>>()?;
             let label = table.row_label(row, side);
-            let wording = Wording {
-                zh: format!("{label} 的{}应等于 {}", table.columns[total_col].label(), names.join(" + ")),
-                en: format!("{label}: {} should equal {}", table.columns[total_col].label(), names.join(" + ")),
-            };
+            let wording = Text::new(
+                format!("{label} 的{}应等于 {}", table.columns[total_col].label(), names.join(" + ")),
+                format!("{label}: {} should equal {}", table.columns[total_col].label(), names.join(" + ")),
+            );
             Some((total, parts, wording))
         });
     }
@@ -179,7 +171,7 @@ fn top_level_rows(table: &Table) -> Vec<usize> {
 
 fn column_totals(ctx: &mut super::Ctx) {
     for table in ctx.tables().iter().filter(|t| !t.kind.is_performance() && t.code_column().is_some()) {
-        let Some(total_row) = table.data_rows().find(|&r| table.is_total_row(r, None)) else {
+        let Some(total_row) = table.total_row() else {
             continue;
         };
         let rows = top_level_rows(table);
@@ -194,47 +186,13 @@ fn column_totals(ctx: &mut super::Ctx) {
                 continue;
             };
             let column = table.columns[col].label();
-            let wording = Wording {
-                zh: format!("合计行的{column}应等于各类级科目之和"),
-                en: format!("total row, {column}: should equal the sum of the top-level subjects"),
-            };
+            let wording = Text::new(
+                format!("合计行的{column}应等于各类级科目之和"),
+                format!("total row, {column}: should equal the sum of the top-level subjects"),
+            );
             ctx.sum(&total, &parts, wording);
         }
     }
-}
-
-/// The halves of a code table: each code column with the amount columns up to the next code
-/// column. Most tables have one; the 决算 基本支出表 prints 301/303 and 302/310 side by side.
-pub fn halves(table: &Table) -> Vec<(usize, Vec<usize>)> {
-    let code_cols: Vec<usize> = (0..table.columns.len())
-        .filter(|&c| table.columns[c].role == ColumnRole::Code && table.columns[c].side.is_none())
-        .collect();
-    let amounts = table.amount_columns(None);
-    code_cols
-        .iter()
-        .enumerate()
-        .map(|(i, &code)| {
-            let start = if i == 0 { 0 } else { code };
-            let end = code_cols.get(i + 1).copied().unwrap_or(table.columns.len());
-            (code, amounts.iter().copied().filter(|c| (start..end).contains(c)).collect())
-        })
-        .collect()
-}
-
-/// The operand at a cell of a half, labelled with that half's code and name (the table's own
-/// row label names the left half).
-pub fn half_operand(table: &Table, row: usize, col: usize, code_col: usize) -> Option<Operand> {
-    let mut operand = Operand::at(table, row, col)?;
-    if code_col != table.code_column()? {
-        let name_col = (code_col + 1..col).find(|&c| table.columns[c].role == ColumnRole::Name);
-        let code = match table.code_at(row, code_col) {
-            Some(code) => code.to_string(),
-            None => table.text(row, code_col).split_whitespace().collect::<String>(),
-        };
-        let name = name_col.map(|c| table.text(row, c)).unwrap_or("");
-        operand.cell.row_label = format!("{code} {name}").trim().to_string();
-    }
-    Some(operand)
 }
 
 /// The rows directly below each coded row, keyed by the parent's row: each child goes to the
@@ -257,7 +215,7 @@ fn children_by_parent(coded: &[(usize, SubjectCode)]) -> HashMap<usize, Vec<usiz
 
 fn hierarchy(ctx: &mut super::Ctx) {
     for table in ctx.tables().iter().filter(|t| !t.kind.is_performance() && t.code_column().is_some()) {
-        for (code_col, amount_cols) in halves(table) {
+        for (code_col, amount_cols) in table.halves() {
             let coded: Vec<_> =
                 table.data_rows().filter_map(|r| table.code_at(r, code_col).map(|code| (r, code))).collect();
             let children_of = children_by_parent(&coded);
@@ -279,17 +237,17 @@ fn hierarchy(ctx: &mut super::Ctx) {
                         continue;
                     }
                     ctx.sum_figures(total, &parts, || {
-                        let total = half_operand(table, *parent_row, col, code_col)?;
+                        let total = Operand::in_half(table, *parent_row, col, code_col)?;
                         let parts = children
                             .iter()
-                            .map(|&r| half_operand(table, r, col, code_col))
+                            .map(|&r| Operand::in_half(table, r, col, code_col))
                             .collect::<Option<Vec<_>>>()?;
                         let column = table.columns[col].label();
                         let level = if parent.level() == 1 { "类" } else { "款" };
-                        let wording = Wording {
-                            zh: format!("{parent} 的{column}应等于其下级科目之和（{level}级）"),
-                            en: format!("{parent}, {column}: should equal the sum of its sub-subjects"),
-                        };
+                        let wording = Text::new(
+                            format!("{parent} 的{column}应等于其下级科目之和（{level}级）"),
+                            format!("{parent}, {column}: should equal the sum of its sub-subjects"),
+                        );
                         Some((total, parts, wording))
                     });
                 }

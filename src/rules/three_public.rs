@@ -1,11 +1,10 @@
 //! "三公" expenses: 合计 = 因公出国(境) + 公务用车购置及运行 + 公务接待, 用车 = 购置 + 运行, and
 //! the one-way bound against the basic-expenditure table's economic codes.
 
-use super::sums::{half_operand, halves};
-use super::{Ctx, Explanation, Operand, Rule, Wording};
-use crate::report::Severity;
-use crate::table::{compact, ColumnRole, Table, TableKind};
-use crate::tolerance::{agree, Agreement, RoundingMode};
+use super::{Ctx, Explanation, Operand, Rule};
+use crate::report::{Severity, Text};
+use crate::table::{bare_label, ColumnRole, Series, Table, TableKind};
+use crate::tolerance::Agreement;
 
 pub const RULES: &[Rule] = &[
     Rule {
@@ -55,160 +54,6 @@ pub const RULES: &[Rule] = &[
     },
 ];
 
-/// Where one series of 三公 figures sits: the cells of its total and parts.
-#[derive(Default)]
-pub(super) struct Series {
-    /// 预算数 / 决算数 when the table prints pairs, else empty.
-    pub(super) measure: String,
-    pub(super) total: Option<(usize, usize)>,
-    pub(super) abroad: Option<(usize, usize)>,
-    pub(super) vehicles: Option<(usize, usize)>,
-    pub(super) purchase: Option<(usize, usize)>,
-    pub(super) running: Option<(usize, usize)>,
-    pub(super) reception: Option<(usize, usize)>,
-}
-
-/// Which item a header or row label names; 会议费, 培训费 and 机关运行经费 name none, they are
-/// printed beside the 三公 but outside their total.
-#[derive(Clone, Copy, PartialEq)]
-enum Item {
-    Total,
-    Abroad,
-    Vehicles,
-    Purchase,
-    Running,
-    Reception,
-}
-
-/// The item a label names; `under_vehicles` when a header above it says 公务用车, so that a bare
-/// 小计 / 购置费 / 运行费 beneath is one of the vehicle items.
-fn item_of(label: &str, under_vehicles: bool) -> Option<Item> {
-    let l = compact(label);
-    let (purchase, running) = (l.contains("购置"), l.contains("运行"));
-    let vehicle_part = under_vehicles && (l == "小计" || purchase || running);
-    if l.contains("合计") {
-        Some(Item::Total)
-    } else if l.contains("出国") {
-        Some(Item::Abroad)
-    } else if l.contains("接待") {
-        Some(Item::Reception)
-    } else if l.contains("公务用车") || vehicle_part {
-        Some(match (purchase, running) {
-            (true, false) => Item::Purchase,
-            (false, true) => Item::Running,
-            _ => Item::Vehicles,
-        })
-    } else {
-        None
-    }
-}
-
-impl Series {
-    /// The cells placed so far, with their items.
-    fn cells(&self) -> Vec<(Item, (usize, usize))> {
-        [
-            (Item::Total, self.total),
-            (Item::Abroad, self.abroad),
-            (Item::Vehicles, self.vehicles),
-            (Item::Purchase, self.purchase),
-            (Item::Running, self.running),
-            (Item::Reception, self.reception),
-        ]
-        .into_iter()
-        .filter_map(|(item, cell)| Some((item, cell?)))
-        .collect()
-    }
-}
-
-fn place(series: &mut Series, item: Item, cell: (usize, usize)) {
-    let slot = match item {
-        Item::Total => &mut series.total,
-        Item::Abroad => &mut series.abroad,
-        Item::Vehicles => &mut series.vehicles,
-        Item::Purchase => &mut series.purchase,
-        Item::Running => &mut series.running,
-        Item::Reception => &mut series.reception,
-    };
-    slot.get_or_insert(cell);
-}
-
-/// Whether a header cell names an item (or the vehicles' 小计) rather than a series.
-fn names_item(label: &str, under_vehicles: bool) -> bool {
-    item_of(label, under_vehicles).is_some() || compact(label) == "小计"
-}
-
-/// Which series a column belongs to: the header cells above or below its item that name no item
-/// (`预算数`/`决算数` of a 决算 pair, `2025年预算数`/`2026年预算数` of two years), joined.
-fn series_key(path: &[String], under_vehicles: bool) -> String {
-    path.iter().filter(|l| !names_item(l, under_vehicles)).map(|l| compact(l)).collect::<Vec<_>>().join("/")
-}
-
-/// Reads a 三公 table in either layout: one column per item (the seed's 表四, the 决算 table with
-/// 预算数/决算数 under each item) or one row per item (stand-alone tables: 合计, 1.因公出国…,
-/// 其中:(1)公务用车运行维护费 …, then 会议费/培训费 outside the total).
-pub(super) fn series(table: &Table) -> Vec<Series> {
-    let mut by_column: Vec<(usize, Series)> = Vec::new();
-    for row in table.data_rows() {
-        for (col, column) in table.columns.iter().enumerate().filter(|(_, c)| c.role.is_amount()) {
-            let under_vehicles = column.path.iter().any(|l| l.contains("公务用车"));
-            let Some(label) = column.path.iter().rev().find(|l| names_item(l, under_vehicles)) else { continue };
-            let Some(item) = item_of(label, under_vehicles) else { continue };
-            let measure = series_key(&column.path, under_vehicles);
-            let index = match by_column.iter().position(|(r, s)| *r == row && s.measure == measure) {
-                Some(i) => i,
-                None => {
-                    by_column.push((row, Series { measure, ..Series::default() }));
-                    by_column.len() - 1
-                }
-            };
-            place(&mut by_column[index].1, item, (row, col));
-        }
-    }
-    // A 合计 printed outside the header that spans the items (`“三公”经费预算数` over the items
-    // only) belongs to the one series beside it.
-    let keys: Vec<String> = by_column.iter().map(|(_, s)| s.measure.clone()).collect();
-    let mut distinct = keys.clone();
-    distinct.sort();
-    distinct.dedup();
-    if distinct.len() == 2 && distinct.contains(&String::new()) {
-        for (_, s) in &mut by_column {
-            s.measure = distinct[1].clone();
-        }
-        let mut merged: Vec<(usize, Series)> = Vec::new();
-        for (row, s) in by_column {
-            match merged.iter_mut().find(|(r, _)| *r == row) {
-                Some((_, into)) => {
-                    for (item, cell) in s.cells() {
-                        place(into, item, cell);
-                    }
-                }
-                None => merged.push((row, s)),
-            }
-        }
-        by_column = merged;
-    }
-    let by_column: Vec<Series> = by_column.into_iter().map(|(_, s)| s).collect();
-    if by_column.iter().any(|s| s.abroad.is_some() || s.reception.is_some()) {
-        return by_column;
-    }
-    let label_col = table.column_of(ColumnRole::Name, None).or_else(|| table.column_of(ColumnRole::Label, None));
-    let Some(label_col) = label_col else { return Vec::new() };
-    table
-        .amount_columns(None)
-        .into_iter()
-        .map(|col| {
-            let mut series = Series { measure: compact(table.columns[col].label()), ..Series::default() };
-            for row in table.data_rows() {
-                if let Some(item) = item_of(table.text(row, label_col), false) {
-                    place(&mut series, item, (row, col));
-                }
-            }
-            series
-        })
-        .filter(|s| s.total.is_some() || s.abroad.is_some() || s.reception.is_some())
-        .collect()
-}
-
 fn operand(table: &Table, cell: Option<(usize, usize)>) -> Option<Operand> {
     let (row, col) = cell?;
     Operand::at(table, row, col)
@@ -219,14 +64,14 @@ fn check_series(
     table: &Table,
     total: Option<(usize, usize)>,
     parts: &[Option<(usize, usize)>],
-    w: Wording,
+    w: Text,
 ) {
     let Some(total) = operand(table, total) else {
-        ctx.needs("三公表需有合计与各分项", "the three-public table needs its total and its parts");
+        ctx.needs(Text::new("三公表需有合计与各分项", "the three-public table needs its total and its parts"));
         return;
     };
     let Some(parts) = parts.iter().map(|&p| operand(table, p)).collect::<Option<Vec<_>>>() else {
-        ctx.needs("三公表需有合计与各分项", "the three-public table needs its total and its parts");
+        ctx.needs(Text::new("三公表需有合计与各分项", "the three-public table needs its total and its parts"));
         return;
     };
     ctx.sum(&total, &parts, w);
@@ -242,13 +87,13 @@ fn measure_words(s: &Series) -> (String, String) {
 
 fn total_of_three(ctx: &mut Ctx) {
     for table in ctx.of_kind(TableKind::ThreePublic) {
-        for s in series(table) {
+        for s in table.three_public_series() {
             let (zh, en) = measure_words(&s);
-            let w = Wording {
-                zh: format!("三公经费合计{zh}应等于 出国 + 用车 + 接待"),
-                en: format!("total{en} should equal travel + vehicles + reception"),
-            };
-            let parts = match vehicle_items_instead(ctx.mode, table, &s) {
+            let w = Text::new(
+                format!("三公经费合计{zh}应等于 出国 + 用车 + 接待"),
+                format!("total{en} should equal travel + vehicles + reception"),
+            );
+            let parts = match vehicle_items_instead(ctx, table, &s) {
                 Some(items) => items,
                 None => vec![s.abroad, s.vehicles, s.reception],
             };
@@ -261,25 +106,25 @@ fn total_of_three(ctx: &mut Ctx) {
 /// items, the subtotal is the wrong figure (corpus 10: 公务用车费 printed 0 above a 运行维护费 that is
 /// not): the total is then compared with the items, so only the subtotal is reported (by
 /// [`vehicle_subtotal`]) and not, a second time, the correct total.
-fn vehicle_items_instead(mode: RoundingMode, table: &Table, s: &Series) -> Option<Vec<Option<(usize, usize)>>> {
+fn vehicle_items_instead(ctx: &Ctx, table: &Table, s: &Series) -> Option<Vec<Option<(usize, usize)>>> {
     let figure = |cell| operand(table, cell).map(|o| o.figure());
     let (vehicles, purchase, running) = (figure(s.vehicles)?, figure(s.purchase)?, figure(s.running)?);
-    if agree(vehicles, &[purchase, running], mode) != Agreement::Mismatch {
+    if ctx.agreement(vehicles, &[purchase, running]) != Agreement::Mismatch {
         return None;
     }
     let items = vec![s.abroad, s.purchase, s.running, s.reception];
     let figures = items.iter().map(|&cell| figure(cell)).collect::<Option<Vec<_>>>()?;
-    (agree(figure(s.total)?, &figures, mode) != Agreement::Mismatch).then_some(items)
+    (ctx.agreement(figure(s.total)?, &figures) != Agreement::Mismatch).then_some(items)
 }
 
 fn vehicle_subtotal(ctx: &mut Ctx) {
     for table in ctx.of_kind(TableKind::ThreePublic) {
-        for s in series(table) {
+        for s in table.three_public_series() {
             let (zh, en) = measure_words(&s);
-            let w = Wording {
-                zh: format!("公务用车购置及运行费{zh}应等于 购置费 + 运行费"),
-                en: format!("vehicles{en} should equal purchase + running"),
-            };
+            let w = Text::new(
+                format!("公务用车购置及运行费{zh}应等于 购置费 + 运行费"),
+                format!("vehicles{en} should equal purchase + running"),
+            );
             check_series(ctx, table, s.vehicles, &[s.purchase, s.running], w);
         }
     }
@@ -290,29 +135,29 @@ fn vehicle_subtotal(ctx: &mut Ctx) {
 /// named for the item (`word`): local schemes reuse the codes (Shanghai's 30212 is 退休人员活动费,
 /// not 因公出国（境）费), and a bound against another item's figure would be a false error.
 fn economic_amount(basic: &Table, code: &str, word: &str) -> Option<Operand> {
-    let named = |name: &str| compact(name).contains(word);
+    let named = |name: &str| bare_label(name).contains(word);
     if let Some(total) = basic.column_of(ColumnRole::Total, None) {
         let row = basic.data_rows().find(|&r| basic.row_code(r).is_some_and(|k| k.as_str() == code))?;
         return named(&basic.row_name(row, None)).then(|| Operand::at(basic, row, total)).flatten();
     }
-    halves(basic).into_iter().find_map(|(code_col, amounts)| {
+    basic.halves().into_iter().find_map(|(code_col, amounts)| {
         let row = basic.data_rows().find(|&r| basic.code_at(r, code_col).is_some_and(|k| k.as_str() == code))?;
         if !named(basic.text(row, code_col + 1)) {
             return None;
         }
-        half_operand(basic, row, *amounts.first()?, code_col)
+        Operand::in_half(basic, row, *amounts.first()?, code_col)
     })
 }
 
 fn against_economic_codes(ctx: &mut Ctx) {
     let (Some(three), Some(basic)) = (ctx.first(TableKind::ThreePublic), ctx.first(TableKind::BasicExpenditure)) else {
-        ctx.needs(
+        ctx.needs(Text::new(
             "需要“三公”经费表和一般公共预算基本支出表",
             "needs the three-public table and the basic-expenditure table",
-        );
+        ));
         return;
     };
-    let all = series(three);
+    let all = three.three_public_series();
     // Spending is compared with spending (决算数 of a pair), a budget with the current year's
     // budget (the later of two years printed side by side).
     let Some(s) = all.iter().find(|s| s.measure.contains("决算")).or(all.last()) else {
@@ -331,23 +176,24 @@ fn against_economic_codes(ctx: &mut Ctx) {
         let Some(econ) = economic_amount(basic, code, word) else {
             continue;
         };
-        ctx.relations += 1;
-        if econ.value * econ.factor > three_amount.value * three_amount.factor {
-            let zh = format!(
-                "{} {name} {} 小于 {} 中经济科目 {code} 的 {}：三公经费包含基本支出，不应小于对应经济科目",
-                three.short_name(),
-                three_amount.value,
-                basic.short_name(),
-                econ.value
-            );
-            let en = format!(
-                "{name} {} is below economic code {code} ({}) in the basic-expenditure table",
-                three_amount.value, econ.value
-            );
-            ctx.fail(Some(three.index), Some(three_amount.cell.clone()), zh, en);
-            if let Some(f) = ctx.findings.last_mut() {
-                f.related.push(econ.cell);
-            }
+        let below = econ.value * econ.factor > three_amount.value * three_amount.factor;
+        let failure = below.then(|| {
+            Text::new(
+                format!(
+                    "{} {name} {} 小于 {} 中经济科目 {code} 的 {}：三公经费包含基本支出，不应小于对应经济科目",
+                    three.short_name(),
+                    three_amount.value,
+                    basic.short_name(),
+                    econ.value
+                ),
+                format!(
+                    "{name} {} is below economic code {code} ({}) in the basic-expenditure table",
+                    three_amount.value, econ.value
+                ),
+            )
+        });
+        if let Some(finding) = ctx.check(failure) {
+            finding.at(&three_amount.cell).related([econ.cell]);
         }
     }
 }

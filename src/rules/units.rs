@@ -3,10 +3,11 @@
 //! a figure that is off by exactly 10,000 against its counterpart is a wrong unit caption, not
 //! a wrong figure.
 
-use super::{Explanation, Operand, Rule, Wording};
-use crate::report::Severity;
-use crate::tolerance::{agree, Agreement, RoundingMode};
-use crate::Document;
+use super::ctx::Slip;
+use super::{Ctx, Explanation, Rule};
+use crate::document::Document;
+use crate::report::{Severity, Text};
+use crate::tolerance::Agreement;
 use rust_decimal::Decimal;
 
 pub const RULES: &[Rule] = &[Rule {
@@ -22,28 +23,8 @@ pub const RULES: &[Rule] = &[Rule {
         why_en: "A wrong unit caption misstates every amount of the table ten-thousandfold; documents mixing 元 and 万元 make it common.",
         fix_en: "Check both tables' unit captions and correct the one that does not match its figures.",
     },
-    run: raised_by_comparisons,
+    run: unit_mismatches,
 }];
-
-/// The rule has no pass of its own: every cross-table comparison ([`super::Ctx::same`]) tests
-/// for the 10,000 slip and reports it under this code.
-fn raised_by_comparisons(_: &mut super::Ctx) {}
-
-/// When `printed` and `other` disagree as printed but agree once `other` is scaled by 10,000 (or
-/// 1/10,000), the scale; `None` when they agree or disagree either way.
-pub fn slip(printed: &Operand, other: &Operand, mode: RoundingMode) -> Option<Decimal> {
-    if printed.cell.table == other.cell.table || printed.value.is_zero() || other.value.is_zero() {
-        return None;
-    }
-    if agree(printed.figure(), &[other.figure()], mode) != Agreement::Mismatch {
-        return None;
-    }
-    let wan = Decimal::from(10_000);
-    [wan, Decimal::ONE / wan].into_iter().find(|&scale| {
-        let scaled = Operand { factor: other.factor * scale, ..other.clone() };
-        agree(printed.figure(), &[scaled.figure()], mode) != Agreement::Mismatch
-    })
-}
 
 fn unit_of(doc: &Document, table: usize) -> &'static str {
     doc.tables.get(table).map(|t| t.unit.label()).unwrap_or("")
@@ -53,38 +34,28 @@ fn name_of(doc: &Document, table: usize) -> String {
     doc.tables.get(table).map(|t| t.short_name()).unwrap_or_default()
 }
 
-/// Reports the slip as this rule's error at `printed`, with `other` as the related cell.
-pub fn report(ctx: &mut super::Ctx, printed: &Operand, other: &Operand, scale: Decimal, w: &Wording) {
+/// Each slip the cross-table comparisons found is this rule's error at the printed cell, with
+/// the other as the related cell: the two captions disagree, not the two figures.
+fn unit_mismatches(ctx: &mut Ctx) {
     let doc = ctx.doc;
-    let (a, b) = (printed.cell.table, other.cell.table);
-    let times = if scale > Decimal::ONE { "10000" } else { "1/10000" };
-    let zh = format!(
-        "{}：{} 填报 {}（单位：{}），{} 为 {}（单位：{}），按单位换算后相差 {times} 倍——万元/元单位标注不一致",
-        w.zh,
-        name_of(doc, a),
-        printed.value,
-        unit_of(doc, a),
-        name_of(doc, b),
-        other.value,
-        unit_of(doc, b)
-    );
-    let en = format!(
-        "{}: {} prints {} ({}), {} prints {} ({}); scaled by their units they differ {times}-fold: 万元/元 unit mismatch",
-        w.en,
-        name_of(doc, a),
-        printed.value,
-        unit_of(doc, a),
-        name_of(doc, b),
-        other.value,
-        unit_of(doc, b)
-    );
-    ctx.relations += 1;
-    ctx.report(Severity::Error, Some(a), Some(printed.cell.clone()), zh, en);
-    if let Some(f) = ctx.findings.last_mut() {
-        f.rule = RULES[0].code;
-        f.related.push(other.cell.clone());
-        f.printed = Some(printed.value);
-        f.computed = Some(other.value);
-        f.agreement = Some(Agreement::Mismatch);
+    for Slip { printed, other, scale, text } in ctx.take_slips() {
+        let (a, b) = (printed.cell.table, other.cell.table);
+        let times = if scale > Decimal::ONE { "10000" } else { "1/10000" };
+        let (name_a, unit_a, value_a) = (name_of(doc, a), unit_of(doc, a), printed.value);
+        let (name_b, unit_b, value_b) = (name_of(doc, b), unit_of(doc, b), other.value);
+        let zh = format!(
+            "{}：{name_a} 填报 {value_a}（单位：{unit_a}），{name_b} 为 {value_b}（单位：{unit_b}），按单位换算后相差 {times} 倍——万元/元单位标注不一致",
+            text.zh
+        );
+        let en = format!(
+            "{}: {name_a} prints {value_a} ({unit_a}), {name_b} prints {value_b} ({unit_b}); scaled by their units they differ {times}-fold: 万元/元 unit mismatch",
+            text.en
+        );
+        ctx.verdict(Text::new(zh, en))
+            .at(&printed.cell)
+            .related([other.cell])
+            .printed(printed.value)
+            .computed(other.value)
+            .agreement(Agreement::Mismatch);
     }
 }

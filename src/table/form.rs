@@ -1,7 +1,7 @@
 //! Performance-target forms (绩效目标表): key/value header cells (项目名称, 当年预算, 本级安排, …)
 //! followed by a block of indicator rows under 一级/二级/三级指标 headers.
 
-use super::{compact, Row};
+use super::{bare_label, Row};
 use serde::Serialize;
 
 /// The header fields rules care about.
@@ -97,7 +97,7 @@ impl Form {
 
 /// Field labels vary: `当年预算 (万元)`, `当年预算（万元）`, `预算执行率 权重`.
 fn field_key(text: &str) -> Option<FieldKey> {
-    let mut label = compact(text);
+    let mut label = bare_label(text);
     if label.contains('元') {
         for unit in ["(万元)", "（万元）", "(元)", "（元）"] {
             label = label.replace(unit, "");
@@ -107,7 +107,7 @@ fn field_key(text: &str) -> Option<FieldKey> {
 }
 
 fn indicator_header(row: &Row) -> Option<IndicatorColumns> {
-    let texts: Vec<String> = row.cells.iter().map(|c| compact(&c.text)).collect();
+    let texts: Vec<String> = row.cells.iter().map(|c| bare_label(&c.text)).collect();
     let find = |words: &[&str]| texts.iter().position(|t| words.iter().any(|w| t == *w));
     let columns = IndicatorColumns {
         level1: find(&["一级指标"]),

@@ -81,10 +81,10 @@ const CATALOGUE: &[(TableKind, &[&str])] = &[
 impl TableKind {
     /// Recognises a kind from a table title; quotes and spaces are ignored.
     pub fn from_title(title: &str) -> TableKind {
-        let compact: String = title.chars().filter(|c| !c.is_whitespace() && !"“”\"'‘’".contains(*c)).collect();
+        let bare_title: String = title.chars().filter(|c| !c.is_whitespace() && !"“”\"'‘’".contains(*c)).collect();
         CATALOGUE
             .iter()
-            .find(|(_, words)| words.iter().all(|w| compact.contains(w)))
+            .find(|(_, words)| words.iter().all(|w| bare_title.contains(w)))
             .map(|(kind, _)| *kind)
             .unwrap_or(TableKind::Unknown)
     }

@@ -1,17 +1,23 @@
 //! A recognised table: its kind, unit, grid of read cells, header and column roles.
 
+mod cell_ref;
 mod code;
 mod form;
+mod halves;
 mod kind;
 mod recognise;
+mod sides;
+mod three_public;
 
+pub use cell_ref::{column_letters, CellRef};
 pub use code::SubjectCode;
 pub use form::{FieldKey, Form, FormField, Indicator, IndicatorColumns};
 pub use kind::TableKind;
-pub use recognise::{recognise, recognise_owned, Recognised};
+pub use recognise::{recognise, recognise_owned, Recognised, Unrecognised};
+pub use sides::{plain_name, SideItems};
+pub use three_public::Series;
 
 use crate::amount::{CellValue, Rewrite};
-use crate::report::CellRef;
 use crate::unit::Unit;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -211,7 +217,7 @@ impl Table {
 
     /// Whether the row is a 合计/总计 row of a code table (or of one side).
     pub fn is_total_row(&self, row: usize, side: Option<Side>) -> bool {
-        let name = compact(&self.row_name(row, side));
+        let name = bare_label(&self.row_name(row, side));
         TOTAL_LABELS.contains(&name.as_str())
     }
 
@@ -235,33 +241,13 @@ impl Table {
     }
 }
 
-/// Removes whitespace and full-width colons: labels are compared this way.
-pub fn compact(text: &str) -> String {
+/// A label without white space and colons (either width): labels are compared this way, since
+/// printings space and punctuate one label differently (`合　计`, `项目名称：`).
+pub fn bare_label(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace() && *c != '：' && *c != ':').collect()
 }
 
-/// `0 → A`, `25 → Z`, `26 → AA`.
-pub fn column_letters(mut col: usize) -> String {
-    let mut letters = Vec::new();
-    loop {
-        letters.push((b'A' + (col % 26) as u8) as char);
-        if col < 26 {
-            break;
-        }
-        col = col / 26 - 1;
-    }
-    letters.iter().rev().collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn spreadsheet_column_letters() {
-        assert_eq!(column_letters(0), "A");
-        assert_eq!(column_letters(25), "Z");
-        assert_eq!(column_letters(26), "AA");
-        assert_eq!(column_letters(27), "AB");
-    }
-}
+/// [`bare_label`] under its old name, for `ingest/layout/three.rs` until the layout rewrite
+/// renames it there.
+#[doc(hidden)]
+pub use self::bare_label as compact;

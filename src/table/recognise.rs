@@ -2,12 +2,12 @@
 //! and merged header cells, column roles from header words.
 
 use super::{
-    compact, Cell, Column, ColumnRole, Form, Row, Side, SplitCode, SubjectCode, Table, TableKind, TOTAL_LABELS,
+    bare_label, Cell, Column, ColumnRole, Form, Row, Side, SplitCode, SubjectCode, Table, TableKind, TOTAL_LABELS,
 };
 use crate::amount::{read_cell, CellValue};
-use crate::ingest::Block;
-use crate::report::Unrecognised;
+use crate::ingest::{Block, RawRow};
 use crate::unit::Unit;
+use serde::Serialize;
 
 /// Most header rows a disclosure table prints above its first data row.
 const MAX_HEADER_ROWS: usize = 6;
@@ -15,6 +15,18 @@ const MAX_HEADER_ROWS: usize = 6;
 /// First cell of the row that numbers the columns (`栏次 | | 1 | 栏次 | | 2`) in 决算 tables: a
 /// header row, but not part of any column's name. Its 行次 column holds line numbers, not amounts.
 const COLUMN_NUMBERS: &str = "栏次";
+
+/// A block of the input that was not read as a table, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Unrecognised {
+    pub source: String,
+    pub line: usize,
+    /// The printed table number, when one was printed above the block.
+    pub number: Option<String>,
+    pub title: String,
+    pub reason_zh: String,
+    pub reason_en: String,
+}
 
 pub enum Recognised {
     Table(Box<Table>),
@@ -35,42 +47,11 @@ pub fn recognise_owned(mut block: Block, index: usize, unit_above: Option<Unit>)
         kind =
             block.preamble.iter().map(|l| TableKind::from_title(l)).find(|k| *k != TableKind::Unknown).unwrap_or(kind);
     }
-    if let Some(problem) = &block.misaligned {
+    if let Some((shown, reason_zh, reason_en)) = not_read(&block, &title, kind) {
         return Recognised::NotATable(Unrecognised {
-            source: block.source.clone(),
+            source: block.source,
             line: block.line,
-            number: block.marker.clone(),
-            title,
-            reason_zh: format!("未能可靠对齐列（第 {} 行：{}）", problem.line, problem.detail_zh),
-            reason_en: format!("could not align columns (line {}: {})", problem.line, problem.detail_en),
-        });
-    }
-    if kind != TableKind::Unknown && block.rows.is_empty() {
-        return Recognised::NotATable(Unrecognised {
-            source: block.source.clone(),
-            line: block.line,
-            number: block.marker.clone(),
-            title,
-            reason_zh: "标题可识别，但其下未能读出表格行（没有带数字或分隔符的行）".to_string(),
-            reason_en:
-                "title recognised, but no table rows could be read under it (no lines with figures or cell separators)"
-                    .to_string(),
-        });
-    }
-    if kind == TableKind::Unknown {
-        let shown = if title.is_empty() { block.preamble.first().cloned().unwrap_or_default() } else { title };
-        let (reason_zh, reason_en) = if block.rows.is_empty() {
-            ("没有表格行，按说明文字处理".to_string(), "no table rows; treated as prose".to_string())
-        } else {
-            (
-                format!("标题未能对应到已知表种（{} 行未检查）", block.rows.len()),
-                format!("title does not name a known table kind ({} rows not checked)", block.rows.len()),
-            )
-        };
-        return Recognised::NotATable(Unrecognised {
-            source: block.source.clone(),
-            line: block.line,
-            number: block.marker.clone(),
+            number: block.marker,
             title: shown,
             reason_zh,
             reason_en,
@@ -78,20 +59,7 @@ pub fn recognise_owned(mut block: Block, index: usize, unit_above: Option<Unit>)
     }
 
     let printed_unit = block.unit_caption.iter().chain(&block.preamble).find_map(|l| Unit::from_caption(l));
-    let rows: Vec<Row> = std::mem::take(&mut block.rows)
-        .into_iter()
-        .map(|raw| Row {
-            line: raw.line,
-            cells: raw
-                .cells
-                .into_iter()
-                .map(|text| {
-                    let read = read_cell(&text);
-                    Cell { text, value: read.value, rewrites: read.rewrites }
-                })
-                .collect(),
-        })
-        .collect();
+    let rows = read_rows(std::mem::take(&mut block.rows));
     let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
 
     let (header_rows, columns, form, split_codes) = if kind.is_performance() {
@@ -122,6 +90,57 @@ pub fn recognise_owned(mut block: Block, index: usize, unit_above: Option<Unit>)
     }))
 }
 
+/// Why a block is not read as a table, if it is not: columns that could not be aligned, a
+/// known title without rows, or a title of no known kind. The title to show and the reason in
+/// both languages.
+fn not_read(block: &Block, title: &str, kind: TableKind) -> Option<(String, String, String)> {
+    if let Some(problem) = &block.misaligned {
+        return Some((
+            title.to_string(),
+            format!("未能可靠对齐列（第 {} 行：{}）", problem.line, problem.detail_zh),
+            format!("could not align columns (line {}: {})", problem.line, problem.detail_en),
+        ));
+    }
+    if kind != TableKind::Unknown && block.rows.is_empty() {
+        return Some((
+            title.to_string(),
+            "标题可识别，但其下未能读出表格行（没有带数字或分隔符的行）".to_string(),
+            "title recognised, but no table rows could be read under it (no lines with figures or cell separators)"
+                .to_string(),
+        ));
+    }
+    if kind != TableKind::Unknown {
+        return None;
+    }
+    let shown = if title.is_empty() { block.preamble.first().cloned().unwrap_or_default() } else { title.to_string() };
+    Some(if block.rows.is_empty() {
+        (shown, "没有表格行，按说明文字处理".to_string(), "no table rows; treated as prose".to_string())
+    } else {
+        (
+            shown,
+            format!("标题未能对应到已知表种（{} 行未检查）", block.rows.len()),
+            format!("title does not name a known table kind ({} rows not checked)", block.rows.len()),
+        )
+    })
+}
+
+/// The block's rows with every cell read ([`read_cell`]), keeping its printed text.
+fn read_rows(raw: Vec<RawRow>) -> Vec<Row> {
+    raw.into_iter()
+        .map(|raw| Row {
+            line: raw.line,
+            cells: raw
+                .cells
+                .into_iter()
+                .map(|text| {
+                    let read = read_cell(&text);
+                    Cell { text, value: read.value, rewrites: read.rewrites }
+                })
+                .collect(),
+        })
+        .collect()
+}
+
 /// `表1 部门收支总表` → `表1`.
 fn leading_number(title: &str) -> Option<String> {
     let first = title.split_whitespace().next()?;
@@ -133,7 +152,7 @@ fn leading_number(title: &str) -> Option<String> {
 
 /// A data row has an amount, starts with a subject code, or is a 合计 row of amounts only.
 fn is_data_row(row: &Row) -> bool {
-    if row.cells.first().is_some_and(|c| compact(&c.text) == COLUMN_NUMBERS) {
+    if row.cells.first().is_some_and(|c| bare_label(&c.text) == COLUMN_NUMBERS) {
         return false;
     }
     if row.cells.iter().any(|c| c.value.is_number()) {
@@ -142,7 +161,7 @@ fn is_data_row(row: &Row) -> bool {
     let mut filled = row.cells.iter().filter(|c| !c.text.is_empty());
     match filled.next() {
         Some(first) if SubjectCode::parse(&first.text).is_some() => true,
-        Some(first) if TOTAL_LABELS.contains(&compact(&first.text).as_str()) => {
+        Some(first) if TOTAL_LABELS.contains(&bare_label(&first.text).as_str()) => {
             filled.all(|c| !matches!(c.value, CellValue::Text))
         }
         _ => false,
@@ -179,7 +198,7 @@ fn columns(rows: &[Row], header_rows: usize, width: usize, kind: TableKind) -> V
     (0..width)
         .map(|c| {
             let mut path: Vec<String> = Vec::new();
-            for row in grid.iter().filter(|row| row.first().is_none_or(|c| compact(c) != COLUMN_NUMBERS)) {
+            for row in grid.iter().filter(|row| row.first().is_none_or(|c| bare_label(c) != COLUMN_NUMBERS)) {
                 if !row[c].is_empty() && path.last() != Some(&row[c]) {
                     path.push(row[c].clone());
                 }
@@ -194,7 +213,7 @@ fn columns(rows: &[Row], header_rows: usize, width: usize, kind: TableKind) -> V
 /// Finds codes printed across `类 | 款 | 项` (or `类 | 款`) columns, makes the 类 column the code
 /// column and the others plain columns (their `06` is not an amount), and joins each row's code.
 fn split_codes(rows: &[Row], header_rows: usize, columns: &mut [Column]) -> Vec<SplitCode> {
-    let label = |columns: &[Column], c: usize| columns.get(c).map(|col| compact(col.label())).unwrap_or_default();
+    let label = |columns: &[Column], c: usize| columns.get(c).map(|col| bare_label(col.label())).unwrap_or_default();
     let mut splits = Vec::new();
     let mut c = 0;
     while c < columns.len() {
@@ -268,7 +287,7 @@ fn join_codes(rows: &[Row], header_rows: usize, parts: &[usize]) -> Vec<Option<S
 }
 
 fn side_of(path: &[String]) -> Option<Side> {
-    let top = compact(path.first()?);
+    let top = bare_label(path.first()?);
     if top.starts_with("收入") {
         Some(Side::Income)
     } else if top.starts_with("支出") {
@@ -302,7 +321,7 @@ fn data_kinds(rows: &[Row], header_rows: usize, width: usize) -> Vec<DataKind> {
 }
 
 fn role_of(label: &str, sided: bool, data: impl FnOnce() -> DataKind) -> ColumnRole {
-    let l = compact(label);
+    let l = bare_label(label);
     let has = |w: &str| l.contains(w);
     if has("行次") || has("栏次") {
         ColumnRole::Other

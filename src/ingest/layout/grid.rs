@@ -60,6 +60,7 @@ struct BodyLine {
 }
 
 /// Reads the table whose lines are `lines` (everything after its caption).
+#[expect(clippy::too_many_lines, reason = "TODO(layout): split in the layout rewrite (issue 16)")]
 pub(super) fn read_table(lines: &[TableLine]) -> Grid {
     let mut grid = Grid::default();
     let Some(mut first_data) = lines.iter().position(|l| is_data_line(&items(&l.words))) else {

@@ -1,0 +1,156 @@
+//! The two halves of a 收入 | 支出 summary: which rows are grand totals, sections and lines, and
+//! the bare names lines are matched by across tables.
+
+use super::{bare_label, Side, Table};
+
+/// The structure of one side of a summary table.
+pub struct SideItems {
+    pub side: Side,
+    pub grand: Option<usize>,
+    /// Top-level items (本年收入, 上年结转, …) with the lines under them.
+    pub tops: Vec<(usize, Vec<usize>)>,
+}
+
+/// A line's name without any numbering, for matching names across tables: `一、…`, `（一）…`,
+/// `(1)…`, `1.…`, `1、…` all give the bare name.
+pub fn plain_name(label: &str) -> String {
+    let c = strip_numbering(label);
+    let numeral = |ch: char| ch.is_ascii_digit() || "一二三四五六七八九十".contains(ch);
+    let rest = c.trim_start_matches(['（', '(']);
+    let digits = rest.len() - rest.trim_start_matches(numeral).len();
+    if digits == 0 {
+        return c;
+    }
+    let after = &rest[digits..];
+    let opened = rest.len() != c.len();
+    let stripped = if opened { after.strip_prefix(['）', ')']) } else { after.strip_prefix(['.', '．', '、']) };
+    stripped.filter(|s| !s.is_empty()).map_or(c.clone(), str::to_string)
+}
+
+/// `一、一般公共服务支出` → `一般公共服务支出`, as a bare label: the numbering of top-level items.
+fn strip_numbering(label: &str) -> String {
+    let c = bare_label(label);
+    match c.find('、') {
+        Some(pos) if c[..pos].chars().all(|ch| "一二三四五六七八九十".contains(ch)) => {
+            c[pos + '、'.len_utf8()..].to_string()
+        }
+        _ => c,
+    }
+}
+
+impl SideItems {
+    /// The first top-level item whose label contains `words` (本年收入, 本年支出), with its lines.
+    pub fn section(&self, table: &Table, words: &str) -> Option<&(usize, Vec<usize>)> {
+        self.tops.iter().find(|(top, _)| bare_label(&table.row_name(*top, Some(self.side))).contains(words))
+    }
+}
+
+fn is_numbered(label: &str) -> bool {
+    strip_numbering(label) != bare_label(label)
+}
+
+fn is_grand(label: &str) -> bool {
+    let l = strip_numbering(label);
+    l.contains("总计") || matches!(l.as_str(), "收入合计" | "支出合计" | "合计")
+}
+
+fn is_top(label: &str) -> bool {
+    let l = strip_numbering(label);
+    is_numbered(label)
+        || ["本年收入", "本年支出", "结转", "结余", "用事业基金弥补", "事业基金"].iter().any(|w| l.contains(w))
+}
+
+impl Table {
+    /// Whether the table is a 收入 | 支出 summary, its columns in two halves.
+    pub fn has_sides(&self) -> bool {
+        self.columns.iter().any(|c| c.side.is_some())
+    }
+
+    /// The sides a row identity runs along: both halves of a summary, else the whole row.
+    pub fn sides(&self) -> Vec<Option<Side>> {
+        if self.has_sides() {
+            vec![Some(Side::Income), Some(Side::Expenditure)]
+        } else {
+            vec![None]
+        }
+    }
+
+    /// Reads a side's items in order: header-first sections (一、本年收入 then its lines) and
+    /// trailing subtotals (lines then 本年收入合计) are both common. In the 决算 总表 the lines
+    /// themselves are numbered (一、一般公共预算财政拨款收入 … 八、其他收入, then 本年收入合计), and
+    /// numbered lines under an unnumbered section (年初财政拨款结转和结余: 一、一般公共预算财政拨款 …)
+    /// belong to that section.
+    pub fn side_items(&self, side: Side) -> SideItems {
+        let table = self;
+        let mut items = SideItems { side, grand: None, tops: Vec::new() };
+        let mut pending: Vec<usize> = Vec::new();
+        let mut open: Option<usize> = None;
+        // Index into `tops` where the items after the last trailing subtotal begin.
+        let mut since_subtotal = 0;
+        for row in table.data_rows() {
+            let label = table.row_name(row, Some(side));
+            if label.is_empty() {
+                continue;
+            }
+            if is_grand(&label) {
+                items.grand = Some(row);
+                // A grand total printed first (合计 above its lines, Chongqing 市级) heads the side.
+                if items.tops.is_empty() && pending.is_empty() {
+                    continue;
+                }
+                break;
+            }
+            let open_unnumbered = open.filter(|&i| !is_numbered(&table.row_name(items.tops[i].0, Some(side))));
+            if let (Some(i), true) = (open_unnumbered, is_numbered(&label)) {
+                items.tops[i].1.push(row);
+            } else if is_top(&label) {
+                let subtotal = bare_label(&label).ends_with("合计");
+                let numbered_run = items.tops[since_subtotal..]
+                    .iter()
+                    .all(|(r, lines)| lines.is_empty() && is_numbered(&table.row_name(*r, Some(side))))
+                    && since_subtotal < items.tops.len();
+                if subtotal && !pending.is_empty() {
+                    items.tops.push((row, std::mem::take(&mut pending)));
+                    open = None;
+                } else if subtotal && numbered_run && pending.is_empty() {
+                    let lines = items.tops.drain(since_subtotal..).map(|(r, _)| r).collect();
+                    items.tops.push((row, lines));
+                    open = None;
+                } else {
+                    items.tops.extend(pending.drain(..).map(|r| (r, Vec::new())));
+                    items.tops.push((row, Vec::new()));
+                    open = Some(items.tops.len() - 1);
+                }
+                if subtotal {
+                    since_subtotal = items.tops.len();
+                }
+            } else if let Some(i) = open {
+                items.tops[i].1.push(row);
+            } else {
+                pending.push(row);
+            }
+        }
+        items.tops.extend(pending.into_iter().map(|r| (r, Vec::new())));
+        items
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_name;
+
+    #[test]
+    fn numbering_is_removed_from_names() {
+        for label in [
+            "一、一般公共服务支出",
+            "（一）一般公共服务支出",
+            "(1)一般公共服务支出",
+            "1.一般公共服务支出",
+            "1、一般公共服务支出",
+        ] {
+            assert_eq!(plain_name(label), "一般公共服务支出", "{label}");
+        }
+        assert_eq!(plain_name("一般公共服务支出"), "一般公共服务支出");
+        assert_eq!(plain_name("2025年预算"), "2025年预算");
+    }
+}
