@@ -6,6 +6,7 @@
 //! browser.
 
 pub mod amount;
+pub mod batch;
 pub mod export;
 pub mod ingest;
 pub mod narrative;
@@ -16,6 +17,7 @@ pub mod table;
 pub mod tolerance;
 pub mod unit;
 mod witness;
+mod xlsx;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
