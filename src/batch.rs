@@ -6,6 +6,10 @@
 use crate::export::{csv_text, neutralise_cell};
 use crate::report::{Report, Severity};
 
+/// The extensions picked up from a folder (the command line's and the page's), lower case; a
+/// file named or chosen on its own is read whatever its extension.
+pub const FOLDER_EXTENSIONS: [&str; 9] = ["txt", "csv", "html", "htm", "xlsx", "xls", "xlsb", "ods", "pdf"];
+
 /// How a document came out, worst last: the order gives the command line's exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Outcome {

@@ -1,11 +1,8 @@
 //! `--each`'s arguments as a list of files: a file as given, a directory as the supported files
 //! below it, sorted by name at each level so the order (and the output) is the same every run.
 
+pub use budget_check::batch::FOLDER_EXTENSIONS as SUPPORTED;
 use std::path::Path;
-
-/// The extensions a directory walk picks up; a file named on the command line is read whatever
-/// its extension.
-pub const SUPPORTED: [&str; 9] = ["txt", "csv", "html", "htm", "xlsx", "xls", "xlsb", "ods", "pdf"];
 
 /// A file to check, or a directory that could not be listed (said, never silently skipped).
 #[derive(Debug, PartialEq)]
