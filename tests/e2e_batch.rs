@@ -43,6 +43,10 @@ impl Files {
         std::fs::write(dir.join("district/sub/wrong.txt"), wrong_seed()).unwrap();
         std::fs::write(dir.join("district/.hidden.txt"), "x").unwrap();
         std::fs::write(dir.join("district/memo.docx"), "x").unwrap();
+        std::fs::create_dir_all(dir.join("twenty")).unwrap();
+        for i in 1..=20 {
+            std::fs::write(dir.join(format!("twenty/seed-{i:02}.txt")), SEED).unwrap();
+        }
         Files(dir)
     }
 
@@ -96,6 +100,7 @@ async fn scenarios(s: &Session, files: &Files) -> Result<()> {
     list_exports(c).await?;
     open_a_report_and_go_back(c, s).await?;
     a_folder(c, files).await?;
+    twenty_seeds(c, files).await?;
     click(c, "#batch-close").await?;
     wait_summary(c, "识别 0 张表").await.map(drop)
 }
@@ -107,7 +112,7 @@ async fn watch_progress(c: &Client) -> Result<()> {
          new MutationObserver(() => {
              const p = document.querySelector('#batch-progress-text');
              const last = window.e2eProgress[window.e2eProgress.length - 1];
-             if (p && p.textContent !== last) window.e2eProgress.push(p.textContent);
+             if (p && (!last || p.textContent !== last[0])) window.e2eProgress.push([p.textContent, performance.now()]);
          }).observe(document.body, { subtree: true, childList: true, characterData: true });",
         vec![],
     )
@@ -127,10 +132,15 @@ async fn wait_done(c: &Client, n: usize) -> Result<()> {
     .map(drop)
 }
 
+/// The progress texts seen since `watch_progress`, each with its time in ms; then forgotten.
+async fn progress_seen(c: &Client) -> Result<Vec<(String, f64)>> {
+    let seen = c.execute("const seen = window.e2eProgress; window.e2eProgress = []; return seen;", vec![]).await?;
+    Ok(serde_json::from_value(seen)?)
+}
+
 /// The bar moved file by file: the page drew between the documents.
 async fn progress_was_shown(c: &Client) -> Result<()> {
-    let seen = c.execute("return window.e2eProgress;", vec![]).await?;
-    let seen: Vec<String> = serde_json::from_value(seen)?;
+    let seen: Vec<String> = progress_seen(c).await?.into_iter().map(|(text, _)| text).collect();
     let expected = ["正在核对第 1 / 3 份", "正在核对第 2 / 3 份", "正在核对第 3 / 3 份", "已核对 3 份"];
     check(seen == expected, format!("progress texts {seen:?}, expected {expected:?}"))?;
     let bar =
@@ -280,4 +290,22 @@ async fn a_folder(c: &Client, files: &Files) -> Result<()> {
     check(got == expected, format!("folder rows {got:?}"))?;
     let done = c.find(Locator::Css("#batch-progress-text")).await?.text().await?;
     check(done == "已核对 2 份", format!("folder progress {done:?}"))
+}
+
+/// A folder of 20 copies of the seed: every step is shown, and the time it takes is printed
+/// (`cargo test --test e2e_batch -- --nocapture`).
+async fn twenty_seeds(c: &Client, files: &Files) -> Result<()> {
+    progress_seen(c).await?;
+    c.find(Locator::Css("#upload-folder")).await?.send_keys(&files.path("twenty")).await?;
+    wait_done(c, 20).await?;
+    let seen = progress_seen(c).await?;
+    let texts: Vec<&str> = seen.iter().map(|(text, _)| text.as_str()).collect();
+    let expected: Vec<String> =
+        (1..=20).map(|k| format!("正在核对第 {k} / 20 份")).chain(["已核对 20 份".into()]).collect();
+    check(texts == expected, format!("progress texts {texts:?}"))?;
+    let steps: Vec<f64> = seen.windows(2).map(|w| w[1].1 - w[0].1).collect();
+    let longest = steps.iter().copied().fold(0.0, f64::max);
+    println!("20 seeds one by one: {:.0} ms, longest step {longest:.0} ms", seen[20].1 - seen[0].1);
+    let first = rows(c).await?.into_iter().next().unwrap_or_default();
+    check(first.first().map(String::as_str) == Some("twenty/seed-01.txt"), format!("first row {first:?}"))
 }
