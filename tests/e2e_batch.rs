@@ -1,7 +1,8 @@
 //! End to end in headless Chromium: 逐份核对 (issue 13). Three files chosen together — the seed,
 //! the seed with one changed cell, a damaged workbook — each checked as its own document; the
 //! list read as a person reads it (exact counts), sorted, filtered, one report opened and left,
-//! the list exported (byte for byte what the library writes), and a folder chosen.
+//! the list exported (byte for byte what the library writes), a folder chosen, files dropped, the
+//! list in English, and the single file opened from disk.
 //!
 //! Screenshots `batch-list.png` and `batch-report.png` go to `<target>/screenshots/`.
 
@@ -101,8 +102,52 @@ async fn scenarios(s: &Session, files: &Files) -> Result<()> {
     open_a_report_and_go_back(c, s).await?;
     a_folder(c, files).await?;
     twenty_seeds(c, files).await?;
+    dropped_files_in_english(c).await?;
     click(c, "#batch-close").await?;
-    wait_summary(c, "识别 0 张表").await.map(drop)
+    wait_summary(c, "识别 0 张表").await?;
+    the_single_file(c, files).await
+}
+
+/// Two files dropped on the box (逐份核对 still ticked) become two documents; the list in English.
+async fn dropped_files_in_english(c: &Client) -> Result<()> {
+    c.execute(
+        "const data = new DataTransfer();
+         data.items.add(new File([arguments[0]], 'a.txt', { type: 'text/plain' }));
+         data.items.add(new File([arguments[1]], 'b.txt', { type: 'text/plain' }));
+         const box = document.querySelector('#input');
+         for (const type of ['dragenter', 'dragover', 'drop']) {
+             box.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+         }",
+        vec![json!(SEED), json!(wrong_seed())],
+    )
+    .await?;
+    wait_done(c, 2).await?;
+    click(c, "#lang-toggle").await?;
+    let headers = c
+        .execute("return Array.from(document.querySelectorAll('#batch-table thead th'), th => th.textContent);", vec![])
+        .await?;
+    let expected = ["File", "Table set", "Tables read", "Errors", "Other warnings", "Rounding", "Not read"];
+    check(headers == json!(expected), format!("English headers {headers}"))?;
+    let got = rows(c).await?;
+    let set = "Chongqing district budget set (表一–表十)";
+    let expected = [["a.txt", set, "19", "0", "0", "8", ""], ["b.txt", set, "19", "4", "0", "6", ""]]
+        .map(|r| r.map(String::from).to_vec());
+    check(got == expected, format!("dropped rows in English {got:?}"))?;
+    let summary = c.find(Locator::Css("#batch-summary")).await?.text().await?;
+    check(summary == "2 documents: 1 with errors, 0 not read", format!("English summary {summary:?}"))?;
+    click(c, "#lang-toggle").await
+}
+
+/// The single file opened from disk (file://, its own strict policy) does the same.
+async fn the_single_file(c: &Client, files: &Files) -> Result<()> {
+    let single = support::page_dist().join("budget-check.html").canonicalize()?;
+    c.goto(&format!("file://{}", single.display())).await?;
+    wait_until_mounted(c).await?;
+    click(c, "#each-file").await?;
+    let paths = ["seed.txt", "wrong.txt", "damaged.xlsx"].map(|n| files.path(n)).join("\n");
+    c.find(Locator::Css("#upload")).await?.send_keys(&paths).await?;
+    wait_done(c, 3).await?;
+    the_list_reads_as_checked(c).await
 }
 
 /// Records every text the progress line shows, from before the files are chosen.
