@@ -304,7 +304,8 @@ async fn list_exports(c: &Client) -> Result<()> {
     check(xlsx == summary_xlsx(&expected), format!("summary .xlsx differs ({} bytes)", xlsx.len()))
 }
 
-/// A row opens that document's report (the page's report view, with its exports); 返回列表 goes back.
+/// A row opens that document's report (the page's report view, with its exports); 返回列表 goes
+/// back to the list as it was left.
 async fn open_a_report_and_go_back(c: &Client, s: &Session) -> Result<()> {
     click(c, "#batch-table tbody tr[data-index='1'] .doc-open").await?;
     wait_summary(c, "识别 19 张表，4 个错误，6 处舍入差异").await?;
@@ -315,10 +316,15 @@ async fn open_a_report_and_go_back(c: &Client, s: &Session) -> Result<()> {
     let report = check_sources(&[Source { name: "wrong.txt".into(), text: wrong_seed() }], RoundingMode::Nearest);
     let csv = export(c, "#exports", "#export-csv", "预算检查报告.csv").await?;
     check(csv == export::to_csv(&report).into_bytes(), "the open document's CSV differs".to_string())?;
+    let list_hidden = c.execute("return document.querySelector('#batch').hidden;", vec![]).await?;
+    check(list_hidden == json!(true), format!("the list is hidden under the report: {list_hidden}"))?;
     click(c, "#batch-back").await?;
+    // As it was left: sorted by name.
     poll("the list again", || async {
         let got = names(c).await?;
-        Ok(if got.len() == 3 { Ok(()) } else { Err(format!("{got:?}")) })
+        let shown = c.execute("return !document.querySelector('#batch').hidden;", vec![]).await?;
+        let expected = ["damaged.xlsx", "seed.txt", "wrong.txt"];
+        Ok(if got == expected && shown == json!(true) { Ok(()) } else { Err(format!("{got:?} shown {shown}")) })
     })
     .await
 }

@@ -20,24 +20,19 @@ pub struct Props {
     pub on_explain: Callback<&'static str>,
 }
 
+/// The list, and over it the open document's report; the list stays (hidden) while a report is
+/// open, so 返回列表 finds it sorted and filtered as it was left.
 #[component]
 pub fn BatchView(props: &Props) -> Html {
     let lang = use_lang();
     let batch = &props.batch;
     let dispatch = batch.dispatcher();
-    if let Some(report) = batch.open.and_then(|i| batch.docs.get(i)).and_then(|d| d.report.clone()) {
-        let back = move |_| dispatch.dispatch(BatchAction::Back);
-        let name = batch.open.and_then(|i| batch.docs.get(i)).map(|d| d.summary.source.clone()).unwrap_or_default();
-        return html! {
-            <div class="batch-open">
-                <div class="batch-bar">
-                    <button id="batch-back" type="button" onclick={back}>{slash(lang, "返回列表", "Back to the list")}</button>
-                    <span id="batch-open-name" class="doc-name">{name}</span>
-                </div>
-                <Results {report} on_explain={props.on_explain.clone()} />
-            </div>
-        };
-    }
+    let open =
+        batch.open.and_then(|i| batch.docs.get(i)).and_then(|d| Some((d.summary.source.clone(), d.report.clone()?)));
+    let back = {
+        let dispatch = dispatch.clone();
+        move |_| dispatch.dispatch(BatchAction::Back)
+    };
     let on_open = {
         let dispatch = dispatch.clone();
         Callback::from(move |i: usize| dispatch.dispatch(BatchAction::Open(i)))
@@ -48,16 +43,28 @@ pub fn BatchView(props: &Props) -> Html {
     };
     let summaries: Vec<DocSummary> = batch.docs.iter().map(|d| d.summary.clone()).collect();
     html! {
-        <section id="batch" class="results batch" aria-labelledby="batch-title" data-done={(!batch.running()).to_string()}>
-            <div class="batch-bar">
-                <h2 id="batch-title">{both(lang, "逐份核对", "One document per file")}</h2>
-                <button id="batch-close" type="button" onclick={close}>{slash(lang, "关闭", "Close")}</button>
-            </div>
-            {progress(lang, batch)}
-            <p id="batch-summary" aria-live="polite">{headline(lang, &summaries)}</p>
-            <SummaryExports {summaries} />
-            <DocList docs={batch.docs.clone()} {on_open} />
-        </section>
+        <>
+            if let Some((name, report)) = open.clone() {
+                <div class="batch-open">
+                    <div class="batch-bar">
+                        <button id="batch-back" type="button" onclick={back}>{slash(lang, "返回列表", "Back to the list")}</button>
+                        <span id="batch-open-name" class="doc-name">{name}</span>
+                    </div>
+                    <Results {report} on_explain={props.on_explain.clone()} />
+                </div>
+            }
+            <section id="batch" class="results batch" aria-labelledby="batch-title" hidden={open.is_some()}
+                data-done={(!batch.running()).to_string()}>
+                <div class="batch-bar">
+                    <h2 id="batch-title">{both(lang, "逐份核对", "One document per file")}</h2>
+                    <button id="batch-close" type="button" onclick={close}>{slash(lang, "关闭", "Close")}</button>
+                </div>
+                {progress(lang, batch)}
+                <p id="batch-summary" aria-live="polite">{headline(lang, &summaries)}</p>
+                <SummaryExports {summaries} />
+                <DocList docs={batch.docs.clone()} {on_open} />
+            </section>
+        </>
     }
 }
 
