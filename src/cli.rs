@@ -12,18 +12,20 @@ use budget_check::ingest::{decode_noted, read_file, FileText, ReadError, Source,
 use budget_check::tolerance::RoundingMode;
 use std::io::Read;
 
-const USAGE: &str =
-    "用法 usage: budget-check [--each] [--format text|json|csv|markdown] [--rounding nearest|truncate|strict] FILE_OR_DIR…\n\
-  读取一个或多个文件（文本 UTF-8/GBK，.pdf .csv .html .xlsx .xls .xlsb .ods），作为一个文档检查，输出检查报告。\n\
-  Reads files (text in UTF-8/GBK, .pdf .csv .html .xlsx .xls .xlsb .ods) as one document and prints the report.\n\
-  --each  逐份核对：每个文件作为单独的文档检查；目录按文件名排序递归读取其中 .txt .csv .html .htm .xlsx .xls .xlsb\n\
-          .ods .pdf 文件（跳过隐藏文件）。先逐行列出每份文档的汇总，再列出各自的检查结果；json 为每份一行\n\
-          （JSON Lines，含 source 字段），csv 为一个带“文件”列的表。某个文件无法读取时继续检查其余文件。\n\
-          Checks each file as its own document; directories are walked (recursively, sorted; the extensions\n\
-          above; hidden files skipped). Prints one summary line per file, then each file's findings; json is\n\
-          one report per line (JSON Lines, with a source field), csv one table with a file column. A file that\n\
-          cannot be read does not stop the others.\n\
-  Exit status: 0 no errors, 1 errors found, 2 input (or any table in it) could not be read; with --each the worst file's.";
+/// Written out line by line (no `\` continuations, which would eat the indentation).
+const USAGE: &str = "用法 usage: budget-check [--each] [--format text|json|csv|markdown] [--rounding nearest|truncate|strict] FILE_OR_DIR…
+读取一个或多个文件（文本 UTF-8/GBK，.pdf .csv .html .xlsx .xls .xlsb .ods），作为一个文档检查，输出检查报告。
+Reads files (text in UTF-8/GBK, .pdf .csv .html .xlsx .xls .xlsb .ods) as one document and prints the report.
+  --each  逐份核对：每个文件作为单独的文档检查；目录按文件名排序递归读取其中
+          .txt .csv .html .htm .xlsx .xls .xlsb .ods .pdf 文件（跳过隐藏文件）。先逐行列出每份文档的汇总，
+          再列出各自的检查结果；json 为每份一行（JSON Lines，含 source 字段），csv 为一个带“文件”列的表。
+          某个文件无法读取时继续检查其余文件。
+          Checks each file as its own document; directories are walked (recursively, sorted; the
+          extensions above; hidden files skipped). Prints one summary line per file, then each file's
+          findings; json is one report per line (JSON Lines, with a source field), csv one table with
+          a file column. A file that cannot be read does not stop the others.
+Exit status: 0 no errors, 1 errors found, 2 input (or any table in it) could not be read;
+with --each the worst file's.";
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Format {

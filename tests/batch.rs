@@ -98,6 +98,14 @@ fn each_file_is_its_own_document_with_a_summary_line_and_the_worst_exit_status()
 }
 
 #[test]
+fn help_explains_each() {
+    let (code, _, stderr) = run(&["--help"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("\n  --each  逐份核对：每个文件作为单独的文档检查"), "{stderr}");
+    assert!(stderr.contains("\n          Checks each file as its own document"), "{stderr}");
+}
+
+#[test]
 fn exit_status_is_the_worst_file() {
     let b = Batch::new("each-exit");
     assert_eq!(run(&["--each", &b.path("seed.txt"), &b.path("more")]).0, 0);
