@@ -1,20 +1,33 @@
-//! The native command-line checker: `budget-check [--format text|json|csv|markdown] [--rounding MODE] FILE…`.
+//! The native command-line checker: `budget-check [--each] [--format text|json|csv|markdown] [--rounding MODE] FILE…`.
 //!
 //! Exit status: 0 when no error-severity finding, 1 when there is one, 2 when an input cannot
-//! be read, no table could be read from it, or the arguments are wrong.
+//! be read, no table could be read from it, or the arguments are wrong. With `--each`, the
+//! worst of the files.
+
+mod each;
+mod walk;
 
 use budget_check::check_sources;
 use budget_check::ingest::{decode_noted, read_file, FileText, ReadError, Source, MAX_FILE_BYTES};
 use budget_check::tolerance::RoundingMode;
 use std::io::Read;
 
-const USAGE: &str =
-    "用法 usage: budget-check [--format text|json|csv|markdown] [--rounding nearest|truncate|strict] FILE…\n\
-  读取一个或多个文件（文本 UTF-8/GBK，.pdf .csv .html .xlsx .xls .xlsb .ods），作为一个文档检查，输出检查报告。\n\
-  Reads files (text in UTF-8/GBK, .pdf .csv .html .xlsx .xls .xlsb .ods) as one document and prints the report.\n\
-  Exit status: 0 no errors, 1 errors found, 2 input (or any table in it) could not be read.";
+/// Written out line by line (no `\` continuations, which would eat the indentation).
+const USAGE: &str = "用法 usage: budget-check [--each] [--format text|json|csv|markdown] [--rounding nearest|truncate|strict] FILE_OR_DIR…
+读取一个或多个文件（文本 UTF-8/GBK，.pdf .csv .html .xlsx .xls .xlsb .ods），作为一个文档检查，输出检查报告。
+Reads files (text in UTF-8/GBK, .pdf .csv .html .xlsx .xls .xlsb .ods) as one document and prints the report.
+  --each  逐份核对：每个文件作为单独的文档检查；目录按文件名排序递归读取其中
+          .txt .csv .html .htm .xlsx .xls .xlsb .ods .pdf 文件（跳过隐藏文件）。先逐行列出每份文档的汇总，
+          再列出各自的检查结果；json 为每份一行（JSON Lines，含 source 字段），csv 为一个带“文件”列的表。
+          某个文件无法读取时继续检查其余文件。
+          Checks each file as its own document; directories are walked (recursively, sorted; the
+          extensions above; hidden files skipped). Prints one summary line per file, then each file's
+          findings; json is one report per line (JSON Lines, with a source field), csv one table with
+          a file column. A file that cannot be read does not stop the others.
+Exit status: 0 no errors, 1 errors found, 2 input (or any table in it) could not be read;
+with --each the worst file's.";
 
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 enum Format {
     Text,
     Json,
@@ -26,11 +39,13 @@ enum Format {
 struct Options {
     format: Format,
     mode: RoundingMode,
+    /// Each file (and each file found in a directory) is its own document.
+    each: bool,
     files: Vec<String>,
 }
 
 fn parse_args(args: Vec<String>) -> Result<Options, String> {
-    let mut options = Options { format: Format::Text, mode: RoundingMode::Nearest, files: Vec::new() };
+    let mut options = Options { format: Format::Text, mode: RoundingMode::Nearest, each: false, files: Vec::new() };
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -53,6 +68,7 @@ fn parse_args(args: Vec<String>) -> Result<Options, String> {
                     other => return Err(format!("--rounding 需要 nearest/truncate/strict, got {other:?}")),
                 }
             }
+            "--each" => options.each = true,
             "-h" | "--help" => return Err(String::new()),
             _ if arg.starts_with("--") => return Err(format!("未知选项 unknown option {arg}")),
             _ => options.files.push(arg),
@@ -86,6 +102,20 @@ fn read_bounded(path: &str) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// A message in Chinese and English.
+type Message = (String, String);
+
+/// A file read as a source, with the notes on what its reader guessed or left out; or why it
+/// could not be read, in Chinese and English.
+fn read_source(path: &str) -> Result<(Source, Vec<Message>), Message> {
+    let bytes =
+        read_bounded(path).map_err(|e| (format!("无法读取 {path}：{e}"), format!("cannot read {path}: {e}")))?;
+    match read_input(path, &bytes) {
+        Ok(FileText { text, notes }) => Ok((Source { name: path.to_string(), text }, notes)),
+        Err(e) => Err((e.message_zh, e.message_en)),
+    }
+}
+
 /// Runs the checker and returns the exit status.
 pub fn run(args: Vec<String>) -> i32 {
     let options = match parse_args(args) {
@@ -98,24 +128,20 @@ pub fn run(args: Vec<String>) -> i32 {
             return 2;
         }
     };
+    if options.each {
+        return each::run(&options);
+    }
     let mut sources = Vec::new();
     for path in &options.files {
-        let bytes = match read_bounded(path) {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                eprintln!("无法读取 {path}：{e}\ncannot read {path}: {e}");
-                return 2;
-            }
-        };
-        match read_input(path, &bytes) {
-            Ok(FileText { text, notes }) => {
+        match read_source(path) {
+            Ok((source, notes)) => {
                 for (zh, en) in notes {
                     eprintln!("注意 {zh}\nnote {en}");
                 }
-                sources.push(Source { name: path.clone(), text });
+                sources.push(source);
             }
-            Err(e) => {
-                eprintln!("{}\n{}", e.message_zh, e.message_en);
+            Err((zh, en)) => {
+                eprintln!("{zh}\n{en}");
                 return 2;
             }
         }
@@ -131,14 +157,19 @@ pub fn run(args: Vec<String>) -> i32 {
         Format::Csv => budget_check::export::to_csv(&report),
         Format::Markdown => budget_check::export::to_markdown(&report),
     };
-    // A closed pipe (`| head`) is the reader's choice, not a failure worth a panic.
-    let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), rendered.as_bytes());
+    write_out(&rendered);
     // Nothing read is nothing checked: never the exit status of a clean document.
     if let Some(why) = &report.nothing_read {
         eprintln!("{}\n{}", why.message.zh, why.message.en);
         return 2;
     }
     i32::from(report.has_errors())
+}
+
+/// Writes to standard output; a closed pipe (`| head`) is the reader's choice, not a failure
+/// worth a panic.
+fn write_out(text: &str) {
+    let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes());
 }
 
 #[cfg(test)]
@@ -149,7 +180,10 @@ mod tests {
     fn parses_format_and_mode() {
         let args = ["--format", "json", "--rounding", "strict", "a.txt"].map(String::from).to_vec();
         let options = parse_args(args).unwrap();
-        assert_eq!(options, Options { format: Format::Json, mode: RoundingMode::Strict, files: vec!["a.txt".into()] });
+        let expected =
+            Options { format: Format::Json, mode: RoundingMode::Strict, each: false, files: vec!["a.txt".into()] };
+        assert_eq!(options, expected);
+        assert!(parse_args(["--each", "dir"].map(String::from).to_vec()).unwrap().each);
     }
 
     #[test]

@@ -47,9 +47,45 @@ pub fn neutralise_cell(text: &str) -> String {
 /// Every cell goes through [`neutralise_cell`]: a row label copied from a hostile document
 /// must never become a live formula in the reader's spreadsheet.
 pub fn to_csv(report: &Report) -> String {
+    let rows = report.findings.iter().map(|f| csv_record(report, f).map(|cell| neutralise_cell(&cell)).to_vec());
+    csv_text(std::iter::once(CSV_HEADER.map(String::from).to_vec()).chain(rows))
+}
+
+/// The findings of many documents in one CSV (`--each --format csv`): [`to_csv`]'s columns
+/// after a first column naming the file.
+pub fn batch_csv_header() -> Vec<String> {
+    std::iter::once("文件").chain(CSV_HEADER).map(String::from).collect()
+}
+
+/// One document's rows of the batch CSV, neutralised. A document from which nothing was read
+/// gets one row saying why, so it is not mistaken for a clean one.
+pub fn batch_csv_rows(source: &str, report: &Report) -> Vec<Vec<String>> {
+    let with_source = |cells: [String; 12]| std::iter::once(source.to_string()).chain(cells).collect();
+    let mut rows: Vec<Vec<String>> = report.findings.iter().map(|f| with_source(csv_record(report, f))).collect();
+    if let Some(why) = &report.nothing_read {
+        rows.push(unread_record(source, &why.message.zh, &why.message.en));
+    }
+    rows.into_iter().map(|row| row.iter().map(|cell| neutralise_cell(cell)).collect()).collect()
+}
+
+/// The batch CSV's row for a file that could not be read, neutralised.
+pub fn unread_row(source: &str, why_zh: &str, why_en: &str) -> Vec<String> {
+    unread_record(source, why_zh, why_en).iter().map(|cell| neutralise_cell(cell)).collect()
+}
+
+/// 未能读取 in the severity column, the reason in the message columns.
+fn unread_record(source: &str, why_zh: &str, why_en: &str) -> Vec<String> {
+    let mut row = vec![String::new(); CSV_HEADER.len() + 1];
+    row[0] = source.to_string();
+    row[1] = "未能读取".to_string();
+    row[11] = why_zh.to_string();
+    row[12] = why_en.to_string();
+    row
+}
+
+/// Rows as CSV text, UTF-8 with a BOM; the caller has neutralised the cells.
+pub fn csv_text(rows: impl IntoIterator<Item = Vec<String>>) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let rows = std::iter::once(CSV_HEADER.map(String::from))
-        .chain(report.findings.iter().map(|f| csv_record(report, f).map(|cell| neutralise_cell(&cell))));
     for row in rows {
         // Writing into a Vec cannot fail for I/O reasons; a failure would only drop the row.
         let _ = writer.write_record(&row);
@@ -59,7 +95,7 @@ pub fn to_csv(report: &Report) -> String {
 }
 
 /// Escapes the characters that would break a Markdown table cell.
-fn md_cell(text: &str) -> String {
+pub fn md_cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
 

@@ -6,6 +6,7 @@
 //! browser.
 
 pub mod amount;
+pub mod batch;
 mod document;
 pub mod export;
 pub mod ingest;
@@ -17,6 +18,7 @@ pub mod table;
 pub mod tolerance;
 pub mod unit;
 mod witness;
+mod xlsx;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

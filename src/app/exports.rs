@@ -87,10 +87,25 @@ pub fn Exports(props: &Props) -> Html {
 
 /// Saves `text` as a file named `name`; returns its object URL.
 pub(super) fn download(name: &str, mime: &str, text: &str, last: &Rc<RefCell<Option<String>>>) -> Option<String> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    save(name, mime, &JsValue::from_str(text), last)
+}
+
+/// Saves `bytes` (a workbook) as a file named `name`; returns its object URL.
+pub(super) fn download_bytes(
+    name: &str,
+    mime: &str,
+    bytes: &[u8],
+    last: &Rc<RefCell<Option<String>>>,
+) -> Option<String> {
+    save(name, mime, &js_sys::Uint8Array::from(bytes), last)
+}
+
+/// A Blob of one part, its object URL (the previous one revoked) and a click on a download link.
+fn save(name: &str, mime: &str, part: &JsValue, last: &Rc<RefCell<Option<String>>>) -> Option<String> {
+    let parts = js_sys::Array::of1(part);
     let options = BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
     let url = Url::create_object_url_with_blob(&blob).ok()?;
     if let Some(previous) = last.borrow_mut().replace(url.clone()) {
         let _ = Url::revoke_object_url(&previous);

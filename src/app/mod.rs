@@ -2,9 +2,11 @@
 //!
 //! One reducer holds the text, the rounding mode and the report; the page re-checks a moment
 //! after typing stops, so pasting a whole disclosure does not re-check it once per keystroke.
-//! Everything else here is view state: language, hovered cell, chosen finding, open dialog.
+//! Another holds 逐份核对 (files checked one by one), shown instead of the text's report while
+//! it is open. Everything else here is view state: language, open dialog.
 
 mod api;
+mod batch;
 mod cell_tip;
 mod dialog;
 mod editor;
@@ -16,6 +18,7 @@ mod keep;
 mod marks;
 mod not_checked;
 mod paste;
+mod results;
 mod reveal;
 mod rule_help;
 mod settings;
@@ -26,22 +29,16 @@ mod summary;
 mod tables;
 mod upload;
 
-use cell_tip::CellTip;
+use batch::state::Batch;
+use batch::BatchView;
 use dialog::Dialog;
 use editor::Editor;
-use exports::Exports;
-use findings::Findings;
 use gloo::timers::callback::Timeout;
 use i18n::{both, slash, Lang};
-use marks::{cell_id, key, table_id, table_of, Key, Marks};
-use not_checked::NotChecked;
-use rule_help::RuleCatalogue;
+use results::Results;
 use settings::Settings;
 use share_link::{ShareLink, Status};
-use state::{Action, ReportProps, Shared, State};
-use std::rc::Rc;
-use summary::Summary;
-use tables::{Hover, Tables};
+use state::{Action, ReportProps, State};
 use yew::prelude::*;
 
 /// How long typing must pause before the text is checked again.
@@ -87,12 +84,8 @@ fn App() -> Html {
     let save_failed = use_state(|| false);
     let other_tab = use_state(|| false);
     let lang = use_state(storage::load_lang);
-    let hover = use_state(|| None::<Hover>);
-    // The chosen finding, with a counter so choosing the same one again flashes again.
-    let chosen = use_state(|| None::<(usize, u32)>);
     let dialog = use_state(|| None::<Open>);
-    let marks = use_memo(state.report.clone(), |report| Shared::new(Marks::new(report)));
-    let marks = (*marks).clone();
+    let batch = use_reducer(Batch::default);
 
     {
         let dispatch = state.dispatcher();
@@ -140,55 +133,13 @@ fn App() -> Html {
             let _ = root.set_attribute("lang", lang.code());
         }
     });
-    {
-        // A new report renumbers the findings: forget the chosen and hovered ones.
-        let (chosen, hover) = (chosen.clone(), hover.clone());
-        use_effect_with(state.report.clone(), move |_| {
-            chosen.set(None);
-            hover.set(None);
-        });
-    }
-    {
-        let report = state.report.clone();
-        use_effect_with(*chosen, move |chosen| {
-            let target = chosen
-                .and_then(|(i, _)| report.findings.get(i))
-                .and_then(|f| f.cell.as_ref().map(|c| cell_id(key(c))).or_else(|| table_of(f).map(table_id)));
-            if let Some(id) = target {
-                reveal::reveal(&id);
-            }
-        });
-    }
-
-    let report = state.report.clone();
-    let reveal_table = chosen.and_then(|(i, _)| report.findings.get(i)).and_then(table_of);
-    let related: Rc<Vec<Key>> = Rc::new(
-        hover
-            .as_ref()
-            .map(|h| {
-                marks
-                    .at(h.cell)
-                    .iter()
-                    .filter_map(|&i| report.findings.get(i))
-                    .flat_map(|f| f.related.iter().map(key))
-                    .collect()
-            })
-            .unwrap_or_default(),
-    );
-    let on_select = {
-        let chosen = chosen.clone();
-        Callback::from(move |i: usize| {
-            let n = chosen.map_or(0, |(_, n)| n.wrapping_add(1));
-            chosen.set(Some((i, n)));
-        })
-    };
     let on_explain = {
         let dialog = dialog.clone();
         Callback::from(move |rule: &'static str| dialog.set(Some(Open::Rule(rule))))
     };
-    let on_hover = {
-        let hover = hover.clone();
-        Callback::from(move |h: Option<Hover>| hover.set(h))
+    let on_batch = {
+        let (dispatch, mode) = (batch.dispatcher(), state.mode);
+        Callback::from(move |files| batch::run::start(files, mode, dispatch.clone()))
     };
     let on_mode = {
         let dispatch = state.dispatcher();
@@ -222,23 +173,17 @@ fn App() -> Html {
                 </p>
             </header>
             <main class="layout">
-                <Editor value={state.input.clone()} dispatch={state.dispatcher()} {on_clear}>
+                <Editor value={state.input.clone()} dispatch={state.dispatcher()} {on_clear} {on_batch}>
                     <ShareLink input={state.input.clone()} initial={opening.1.clone()} />
                     <keep::Keep input={state.input.clone()} previous={state.previous.clone()}
                         save_failed={*save_failed} other_tab={*other_tab} dispatch={state.dispatcher()} />
                 </Editor>
-                <div class="results">
-                    <keep::InputNotes report={report.clone()} />
-                    <Summary report={report.clone()} />
-                    <Exports report={report.clone()} />
-                    <Findings report={report.clone()} {on_select} on_explain={on_explain.clone()} />
-                    <Tables report={report.clone()} marks={marks.clone()} reveal={reveal_table}
-                        hovered={hover.as_ref().map(|h| h.cell)} {related} {on_hover} />
-                    <NotChecked report={report.clone()} {on_explain} />
-                    <RuleCatalogue />
-                </div>
+                if batch.total > 0 {
+                    <BatchView batch={batch.clone()} {on_explain} />
+                } else {
+                    <Results report={state.report.clone()} {on_explain} />
+                }
             </main>
-            <CellTip report={report.clone()} marks={marks.clone()} hover={(*hover).clone()} />
             {match *dialog {
                 Some(Open::Rule(code)) => html! {
                     <Dialog id="rule-dialog" title={both(l, "规则说明", "About this rule")} on_close={close.clone()}>

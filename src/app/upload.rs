@@ -21,18 +21,37 @@ pub struct Outcome {
     pub notes: Vec<(String, String)>,
 }
 
-fn files(list: &FileList) -> Vec<File> {
+pub fn files(list: &FileList) -> Vec<File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// A file's bytes, or why not (over the size limit, refused by the browser), naming the file.
+pub async fn file_bytes(file: &File) -> Result<Vec<u8>, (String, String)> {
+    let name = file.name();
+    if file.size() > MAX_FILE_BYTES as f64 {
+        let mb = (file.size() / 1_048_576.0).round();
+        let limit = MAX_FILE_BYTES >> 20;
+        return Err((
+            format!("无法读取文件“{name}”：文件有 {mb} MB，超过上限 {limit} MB，未读取"),
+            format!("cannot read file \"{name}\": the file is {mb} MB, over the {limit} MB limit; it was not read"),
+        ));
+    }
+    match JsFuture::from(file.array_buffer()).await {
+        Ok(buffer) => Ok(js_sys::Uint8Array::new(&buffer).to_vec()),
+        Err(_) => Err((
+            format!("无法读取文件“{name}”：浏览器拒绝读取"),
+            format!("cannot read file \"{name}\": the browser refused"),
+        )),
+    }
 }
 
 /// Reads every file in order, appends the readable ones to `current` and checks the result.
 pub fn read(
-    list: &FileList,
+    files: Vec<File>,
     current: AttrValue,
     dispatch: UseReducerDispatcher<State>,
     outcome: UseStateHandle<Outcome>,
 ) {
-    let files = files(list);
     if files.is_empty() {
         return;
     }
@@ -41,22 +60,10 @@ pub fn read(
         let mut done = Outcome::default();
         for file in files {
             let name = file.name();
-            if file.size() > MAX_FILE_BYTES as f64 {
-                let mb = (file.size() / 1_048_576.0).round();
-                let limit = MAX_FILE_BYTES >> 20;
-                done.failed.push((
-                    format!("无法读取文件“{name}”：文件有 {mb} MB，超过上限 {limit} MB，未读取"),
-                    format!(
-                        "cannot read file \"{name}\": the file is {mb} MB, over the {limit} MB limit; it was not read"
-                    ),
-                ));
-                continue;
-            }
-            let bytes = match JsFuture::from(file.array_buffer()).await {
-                Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
-                Err(_) => {
-                    let zh = format!("无法读取文件“{name}”：浏览器拒绝读取");
-                    done.failed.push((zh, format!("cannot read file \"{name}\": the browser refused")));
+            let bytes = match file_bytes(&file).await {
+                Ok(bytes) => bytes,
+                Err(why) => {
+                    done.failed.push(why);
                     continue;
                 }
             };

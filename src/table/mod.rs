@@ -246,8 +246,3 @@ impl Table {
 pub fn bare_label(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace() && *c != '：' && *c != ':').collect()
 }
-
-/// [`bare_label`] under its old name, for `ingest/layout/three.rs` until the layout rewrite
-/// renames it there.
-#[doc(hidden)]
-pub use self::bare_label as compact;

@@ -14,7 +14,7 @@
 
 use super::grid::TableLine;
 use super::words::{Item, Kind};
-use crate::table::compact;
+use crate::table::bare_label;
 
 /// A header cell: words of one PDF cell joined (letter-spaced or wrapped).
 #[derive(Debug, Clone)]
@@ -49,7 +49,7 @@ enum Class {
 }
 
 fn class(text: &str) -> Class {
-    let t = compact(text);
+    let t = bare_label(text);
     let has = |p: &str| t.contains(p);
     if has("三公") {
         Class::Title
@@ -134,7 +134,7 @@ fn columns(header_lines: &[&TableLine]) -> Option<Columns> {
     cells.sort_by_key(|c| (c.line, c.start));
     let of = |k: Class| cells.iter().filter(move |c| class(&c.text) == k);
     let is_sub = |c: &Cell| {
-        let t = compact(&c.text);
+        let t = bare_label(&c.text);
         t == "小计" || t.ends_with("购置费") || t.ends_with("运行费")
     };
     let items: Vec<&Cell> = of(Class::Item).collect();
@@ -146,7 +146,7 @@ fn columns(header_lines: &[&TableLine]) -> Option<Columns> {
     }
     leaves.sort_by_key(|c| c.centre2());
     // A 三公 header names at least the overseas and the reception items.
-    let named = |p: &str| leaves.iter().any(|c| compact(&c.text).contains(p));
+    let named = |p: &str| leaves.iter().any(|c| bare_label(&c.text).contains(p));
     if !(named("出国") && named("接待")) {
         return None;
     }
@@ -200,7 +200,7 @@ fn columns(header_lines: &[&TableLine]) -> Option<Columns> {
     let mut seen: Vec<String> = Vec::new();
     let mut current = 0;
     for c in &leaves {
-        let t = compact(&c.text);
+        let t = bare_label(&c.text);
         if seen.contains(&t) {
             current += 1;
             seen.clear();
@@ -211,7 +211,7 @@ fn columns(header_lines: &[&TableLine]) -> Option<Columns> {
     let runs = current + 1;
     // Every series names the same items in the same order (a second 小计 is not a new series).
     let texts = |s: usize| -> Vec<String> {
-        leaves.iter().zip(&series).filter(|(_, k)| **k == s).map(|(c, _)| compact(&c.text)).collect()
+        leaves.iter().zip(&series).filter(|(_, k)| **k == s).map(|(c, _)| bare_label(&c.text)).collect()
     };
     if (1..runs).any(|s| texts(s) != texts(0)) {
         return None;
