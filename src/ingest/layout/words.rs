@@ -89,7 +89,8 @@ fn is_cjk(c: char) -> bool {
 /// Classifies the words of a table line: codes (with `201   06   01` joined to `2010601`),
 /// numbers, decimals split off a number, and labels (words one space apart merged).
 pub(super) fn items(words: &[Word]) -> Vec<Item> {
-    let words: Vec<Word> = words.iter().flat_map(unglue_code).collect();
+    let mut words: Vec<Word> = words.iter().flat_map(unglue_code).collect();
+    join_unit_code(&mut words);
     let words = words.as_slice();
     let mut out: Vec<Item> = Vec::new();
     for (i, w) in words.iter().enumerate() {
@@ -134,6 +135,21 @@ pub(super) fn items(words: &[Word]) -> Vec<Item> {
         }
     }
     out
+}
+
+/// `117001   某市审计局`: a unit's code (six digits, or eight and more: no subject code has
+/// those lengths) printed before the unit's name at the start of a line is part of its label,
+/// never an amount.
+fn join_unit_code(words: &mut Vec<Word>) {
+    let unit_code = |w: &Word| w.text.chars().all(|c| c.is_ascii_digit()) && (w.text.len() == 6 || w.text.len() >= 8);
+    let named = |w: &Word| w.text.chars().next().is_some_and(is_cjk);
+    if let [code, name, ..] = words.as_slice() {
+        if unit_code(code) && named(name) {
+            // The label stands where its name does: the code column's header stays over the codes.
+            let label = Word { text: format!("{} {}", code.text, name.text), start: name.start, end: name.end };
+            words.splice(0..2, [label]);
+        }
+    }
 }
 
 /// `310资本性支出`: a code printed against its name is two words (not `110万元`, `202年`).
@@ -215,6 +231,7 @@ mod tests {
         assert_eq!(kinds("基本工资      01   办公费")[1].0, Kind::CodePart);
         assert_eq!(kinds("310资本性支出   0.00")[..2], [(Kind::Code, "310".into()), (Kind::Text, "资本性支出".into())]);
         assert_eq!(kinds("110万元")[0], (Kind::Text, "110万元".into()));
+        assert_eq!(kinds("   117001   某市审计局    1,234.00")[0], (Kind::Text, "117001 某市审计局".into()));
         assert_eq!(kinds("301  01  基本工资    501  01  工资奖金津补贴    12.00")[2], (Kind::Code, "50101".into()));
     }
 

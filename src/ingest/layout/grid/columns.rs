@@ -63,9 +63,18 @@ impl Layout {
             starts = texts().map(|i| i.word.start).collect();
         }
         starts.sort_unstable();
+        // A label column of its own has figures or codes before it (收入 … 4,651.67 | 支出 …); a
+        // label indented further without any (`上年结转结余` under `一、…收入`) is its zone's.
+        let marks: Vec<usize> = body
+            .iter()
+            .flat_map(|b| b.items.iter().filter(|i| matches!(i.kind, Kind::Number | Kind::Code)))
+            .map(|i| i.word.start)
+            .collect();
         let mut zone_starts: Vec<usize> = Vec::new();
         for (i, s) in starts.iter().enumerate() {
-            if i == 0 || *s > starts[i - 1] + ZONE_GAP {
+            let apart = i == 0 || *s > starts[i - 1] + ZONE_GAP;
+            let own = zone_starts.last().is_none_or(|&z| marks.iter().any(|m| z < *m && m < s));
+            if apart && own {
                 zone_starts.push(*s);
             }
         }
