@@ -141,9 +141,7 @@ fn is_title_part(ws: &[Word]) -> bool {
 fn caption(block: &mut Block, ws: &[Word]) -> bool {
     let chunks = chunks(ws);
     let unit = chunks.iter().position(|c| Unit::from_caption(c).is_some() && c.chars().count() <= 20);
-    let organisation = chunks
-        .first()
-        .is_some_and(|c| ["单位名称", "部门名称", "编制单位", "资金主管部门"].iter().any(|p| c.starts_with(p)));
+    let organisation = chunks.first().is_some_and(|c| names_organisation(c));
     if unit.is_none() && !organisation {
         return false;
     }
@@ -155,6 +153,14 @@ fn caption(block: &mut Block, ws: &[Word]) -> bool {
         }
     }
     true
+}
+
+/// `单位名称：…`, `编制单位：…`, `部门（单位）：…`, `部门：…`: the organisation a table belongs to.
+fn names_organisation(chunk: &str) -> bool {
+    let Some((key, _)) = chunk.split_once(['：', ':']) else {
+        return ["单位名称", "部门名称", "编制单位", "资金主管部门"].iter().any(|p| chunk.starts_with(p));
+    };
+    key.chars().count() <= 8 && (key.contains("单位") || key.contains("部门"))
 }
 
 /// Words kept apart by two spaces or more are separate chunks.

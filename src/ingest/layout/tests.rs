@@ -280,3 +280,12 @@ fn three_public_headers_are_read_only_in_their_known_shapes() {
         words::items(&words("   2,203.86   462.95    145.00   238.60             238.60   79.35   254.18    1,486.73"));
     assert_eq!(three::read(&header, &[(9, figures.as_slice())]), None);
 }
+
+#[test]
+fn organisation_captions_name_a_unit_or_department_before_a_colon() {
+    assert!(names_organisation("部门（单位）：某市审计局"));
+    assert!(names_organisation("单位名称：某市信访局"));
+    assert!(names_organisation("编制单位"));
+    assert!(!names_organisation("一、一般公共预算拨款收入"));
+    assert!(!names_organisation("注：本部门无政府性基金预算支出，故本表无数据"));
+}
