@@ -138,11 +138,13 @@ fn consistent_prose_of_the_corpus_and_seed_raises_no_narrative_error() {
         let report = narrative_only(name);
         findings.extend(report.findings.iter().map(|f| format!("{name}: {}", report.finding_line(f))));
     }
-    // The one finding is real: 95.36 + 10.23 = 105.59 against 105.58, a rounding difference.
+    // Both findings are real: 95.36 + 10.23 = 105.59 against 105.58, a rounding difference;
+    // 07 gives no reason after 主要原因是 (TXT001).
     assert_eq!(
         findings,
         [
-            "03_shanghai-putuo-shehuigongzuobu-2024-juesuan.txt: [warning] NAR002 第 572 行 “一般公共预算财政拨款基本支出 105.58 万元”: 基本支出不等于其中各项之和（第 574 行 95.36 万元 + 第 578 行 10.23 万元）：填报 105.58，计算 105.59，相差 -0.01，在舍入误差范围内（舍位平衡） | 填报 105.58 计算 105.59 差额 -0.01"
+            "03_shanghai-putuo-shehuigongzuobu-2024-juesuan.txt: [warning] NAR002 第 572 行 “一般公共预算财政拨款基本支出 105.58 万元”: 基本支出不等于其中各项之和（第 574 行 95.36 万元 + 第 578 行 10.23 万元）：填报 105.58，计算 105.59，相差 -0.01，在舍入误差范围内（舍位平衡） | 填报 105.58 计算 105.59 差额 -0.01",
+            "07_shanghai-putuo-fuliyuan-2024-danwei-yusuan.txt: [warning] TXT001 第 351 行 “2023年预算持平，主要原因是。其中：公务用车购置费0”: 模板残留：原因未填写，应按实际情况填写"
         ]
     );
 }
@@ -396,6 +398,8 @@ fn the_text_checks_find_the_real_faults_and_nothing_else_in_the_corpus() {
     assert_eq!(
         found,
         vec![
+            // 07 (公务用车购置及运行费 …持平，主要原因是。): the reason was never written.
+            ("07".to_string(), "TXT001", Severity::Warning, 351),
             // 54: 办公室（…）(机关党委(与办公室(…)合署办公): three brackets opened, two closed.
             ("54".to_string(), "TXT004", Severity::Warning, 168),
         ]
