@@ -384,7 +384,7 @@ fn corpus_and_layout_texts() -> Vec<(String, String)> {
 }
 
 #[test]
-fn the_text_checks_find_the_real_faults_and_nothing_else_in_the_corpus() {
+fn the_text_checks_find_the_real_leftovers_and_nothing_else_in_the_corpus() {
     if !require_corpus() {
         return;
     }
@@ -428,4 +428,17 @@ fn a_change_recomputed_from_its_two_real_figures() {
     let report = check_sources(&[Source { name: name.into(), text }], RoundingMode::Nearest);
     let found = text_checks(&report);
     assert!(found.contains(&("NAR005", Severity::Error, 59)), "{found:?}");
+}
+
+#[test]
+fn a_unit_disclosure_calling_itself_a_department_budget() {
+    if !require_corpus() {
+        return;
+    }
+    // 54 is titled 单位预算公开; its 部门预算支出经济分类 headers are the classification's name.
+    let name = "pdf-dev/54_suzhou-shuiwu-2026-yusuan.layout.txt";
+    let text = corpus_text(name).replace("年度单位预算情况说明", "年度部门预算情况说明");
+    let report = check_sources(&[Source { name: name.into(), text }], RoundingMode::Nearest);
+    let found: Vec<_> = text_checks(&report).into_iter().filter(|(rule, _, _)| *rule == "TXT002").collect();
+    assert_eq!(found, vec![("TXT002", Severity::Warning, 27), ("TXT002", Severity::Warning, 762)]);
 }
