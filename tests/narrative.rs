@@ -358,12 +358,12 @@ fn figures_of_two_units_chapters_are_not_compared_but_one_chapters_are() {
     assert_eq!(nar[0].0.map(|d| d.to_string()).as_deref(), Some("550.00"));
 }
 
-/// The findings of the text checks (NAR005, TXT001–004) on one report: (rule, severity, line).
+/// The findings of the text checks (NAR005–006, TXT001–004) on one report: (rule, severity, line).
 fn text_checks(report: &Report) -> Vec<(&'static str, Severity, usize)> {
     report
         .findings
         .iter()
-        .filter(|f| f.rule == "NAR005" || f.rule.starts_with("TXT"))
+        .filter(|f| ["NAR005", "NAR006"].contains(&f.rule) || f.rule.starts_with("TXT"))
         .map(|f| (f.rule, f.severity, f.text.as_ref().map_or(0, |t| t.line)))
         .collect()
 }
@@ -428,6 +428,24 @@ fn a_change_recomputed_from_its_two_real_figures() {
     let report = check_sources(&[Source { name: name.into(), text }], RoundingMode::Nearest);
     let found = text_checks(&report);
     assert!(found.contains(&("NAR005", Severity::Error, 59)), "{found:?}");
+}
+
+#[test]
+fn one_item_restating_its_real_budget_differently() {
+    if !require_corpus() {
+        return;
+    }
+    // 07's item 6 opens with 33.58 and restates 2024年预算安排33.58: one figure, right twice.
+    let name = "07_shanghai-putuo-fuliyuan-2024-danwei-yusuan.txt";
+    let text = corpus_text(name).replace("2024年预算安排33.58万元", "2024年预算安排38.58万元");
+    let report = check_sources(&[Source { name: name.into(), text }], RoundingMode::Nearest);
+    let found: Vec<(usize, Decimal, Decimal)> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "NAR006")
+        .map(|f| (f.text.as_ref().map_or(0, |t| t.line), f.printed.unwrap(), f.computed.unwrap()))
+        .collect();
+    assert_eq!(found, vec![(79, d("38.58"), d("33.58"))]);
 }
 
 #[test]
