@@ -449,6 +449,18 @@ fn one_item_restating_its_real_budget_differently() {
 }
 
 #[test]
+fn a_real_subject_named_beside_its_code_differently_from_the_tables() {
+    if !require_corpus() {
+        return;
+    }
+    // 49 names each 项 with its code, as its tables do (1.行政运行（2010801）…).
+    let name = "pdf-dev/49_xian-shenji-2026-yusuan.layout.txt";
+    let text = corpus_text(name).replace("1.行政运行（2010801）", "1.行政管理（2010801）");
+    let report = check_sources(&[Source { name: name.into(), text }], RoundingMode::Nearest);
+    assert_eq!(text_checks(&report), vec![("TXT003", Severity::Warning, 235)]);
+}
+
+#[test]
 fn a_unit_disclosure_calling_itself_a_department_budget() {
     if !require_corpus() {
         return;

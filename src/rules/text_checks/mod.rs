@@ -1,9 +1,10 @@
 //! What a 财政局 reviewer reads in the 情况说明 besides the figures' sums: changes recomputed
-//! from the two figures they compare, one item stated with two amounts, template leftovers, the document calling itself by the
+//! from the two figures they compare, one item stated with two amounts, subject names beside their codes, template leftovers, the document calling itself by the
 //! wrong kind, and unpaired punctuation. Each family is one module; this one holds what they
 //! share: paragraphs of the prose and where in it a finding stands.
 
 mod changes;
+mod code_names;
 mod doc_kind;
 mod leftovers;
 mod one_amount;
@@ -14,7 +15,8 @@ use crate::narrative::{Narrative, Prose, BREAK, CHAPTER};
 use crate::report::TextPlace;
 use std::ops::Range;
 
-pub const RULES: &[Rule] = &[changes::RULE, one_amount::RULE, leftovers::RULE, doc_kind::RULE, typography::RULE];
+pub const RULES: &[Rule] =
+    &[changes::RULE, one_amount::RULE, code_names::RULE, leftovers::RULE, doc_kind::RULE, typography::RULE];
 
 /// A stretch of prose between boundaries (a heading, a numbered item, a table): the paragraph
 /// within which quotes and brackets pair and a sentence's figures belong together.
