@@ -364,8 +364,18 @@ pub(crate) fn number_at(chars: &[char], start: usize) -> Option<(Decimal, usize)
         }
         end += 1;
     }
+    // No budget figure has more than 15 digits before the point or 6 after: longer runs (an
+    // ID, a garbled line) are no amount, and bounding them keeps every sum and ratio of the
+    // rules within Decimal's range.
+    let (whole, fraction) = digits.split_once('.').unwrap_or((&digits, ""));
+    if whole.len() > MAX_WHOLE_DIGITS || fraction.len() > MAX_FRACTION_DIGITS {
+        return None;
+    }
     Some((Decimal::from_str(&digits).ok()?, end))
 }
+
+const MAX_WHOLE_DIGITS: usize = 15;
+const MAX_FRACTION_DIGITS: usize = 6;
 
 /// `元`, `万元`, `亿元` (spaces allowed around) right after a number.
 pub(crate) fn unit_at(chars: &[char], start: usize) -> Option<(&'static str, Decimal, usize)> {

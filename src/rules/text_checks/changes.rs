@@ -323,12 +323,17 @@ fn judge_percent(
     if low_base <= Decimal::ZERO {
         return;
     }
-    let hundred = Decimal::ONE_HUNDRED;
-    let low = ((current.value - half(current)) / high_base - Decimal::ONE) * hundred;
-    let high = ((current.value + half(current)) / low_base - Decimal::ONE) * hundred;
+    // Checked: a ratio of extreme printed figures must not overflow; it is then not judged.
+    let change_of = |current: Decimal, base: Decimal| {
+        current.checked_div(base)?.checked_sub(Decimal::ONE)?.checked_mul(Decimal::ONE_HUNDRED)
+    };
+    let low = change_of(current.value - half(current), high_base);
+    let high = change_of(current.value + half(current), low_base);
+    let computed = change_of(current.value, base.value);
+    let (Some(low), Some(high), Some(computed)) = (low, high, computed) else { return };
     let half_percent = Decimal::new(5, percent.scale() + 1);
     let meets = percent + half_percent >= low && percent - half_percent <= high;
-    let computed = ((current.value / base.value - Decimal::ONE) * hundred).round_dp(percent.scale().max(2));
+    let computed = computed.round_dp(percent.scale().max(2));
     let text = (!meets).then(|| {
         Text::new(
             format!("由 {b} 到 {c} 的增减百分比应为 {computed}%，此处写 {percent}%"),
@@ -370,6 +375,15 @@ mod tests {
         ] {
             assert!(changes(text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn extreme_figures_are_no_amounts_and_tiny_bases_do_not_overflow() {
+        let text = "2026年预算9999999999999999999999999999亿元，比上年预算数0.01万元增加1万元。\n\
+                    2026年预算999999999999999亿元，比上年预算数0.000001元增加1万元，增长5%。\n\
+                    基本支出9999999999999999999999999999亿元，基本支出1元。";
+        let found = changes(text);
+        assert_eq!(found.len(), 1, "{found:?}");
     }
 
     #[test]
