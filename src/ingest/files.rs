@@ -26,7 +26,7 @@ pub struct ReadError {
 }
 
 impl ReadError {
-    fn new(file: &str, zh: impl fmt::Display, en: impl fmt::Display) -> ReadError {
+    pub fn new(file: &str, zh: impl fmt::Display, en: impl fmt::Display) -> ReadError {
         ReadError {
             file: file.to_string(),
             message_zh: format!("无法读取文件“{file}”：{zh}"),
