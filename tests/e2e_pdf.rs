@@ -98,6 +98,16 @@ fn cli(path: &Path) -> (String, Vec<String>) {
 async fn upload(c: &Client, paths: &[PathBuf]) -> Result<Value> {
     set_input(c, "").await?;
     wait_summary(c, "识别 0 张表").await?;
+    // Records whether 正在读取 PDF… was shown while reading.
+    c.execute(
+        "window.e2eReading = false;
+         new MutationObserver(() => {
+             const p = document.querySelector('#upload-status .upload-reading');
+             if (p && p.textContent.indexOf('正在读取 PDF') === 0) window.e2eReading = true;
+         }).observe(document.body, { subtree: true, childList: true, characterData: true });",
+        vec![],
+    )
+    .await?;
     let list = paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join("\n");
     c.find(Locator::Css("#upload")).await?.send_keys(&list).await?;
     wait_js(
@@ -106,7 +116,8 @@ async fn upload(c: &Client, paths: &[PathBuf]) -> Result<Value> {
         "const s = document.querySelector('#upload-status');
          const done = s && s.dataset.reading === 'false'
              && Number(s.dataset.read) + Number(s.dataset.failed) === arguments[0];
-         return done && { read: Number(s.dataset.read), failed: Array.from(s.querySelectorAll('.upload-error'), p => p.textContent) };",
+         return done && { read: Number(s.dataset.read), failed: Array.from(s.querySelectorAll('.upload-error'), p => p.textContent),
+                          shown: window.e2eReading };",
         vec![json!(paths.len())],
     )
     .await
@@ -116,7 +127,8 @@ async fn upload(c: &Client, paths: &[PathBuf]) -> Result<Value> {
 async fn like_the_cli(c: &Client, path: &Path) -> Result<()> {
     let (summary, expected) = cli(path);
     check(summary.starts_with("识别 "), format!("CLI summary {summary:?}"))?;
-    upload(c, &[path.to_path_buf()]).await?;
+    let outcome = upload(c, &[path.to_path_buf()]).await?;
+    check(outcome["shown"] == json!(true), format!("正在读取 PDF… was not shown: {outcome}"))?;
     wait_summary(c, &summary).await?;
     let mut got: Vec<String> =
         findings(c).await?.iter().map(|f| format!("{} {} {}", f.rule, f.severity, f.cell)).collect();
@@ -135,7 +147,7 @@ async fn with_other_files(c: &Client, files: &Files) -> Result<()> {
             .iter()
             .map(|(name, bytes)| read_file(name, bytes).expect_err("refused").message_zh)
             .collect();
-    check(outcome == json!({ "read": 1, "failed": expected }), format!("upload outcome {outcome}"))?;
+    check(outcome == json!({ "read": 1, "failed": expected, "shown": true }), format!("upload outcome {outcome}"))?;
     wait_summary(c, &cli(&good).0).await.map(drop)
 }
 
