@@ -6,7 +6,7 @@
 //! Chromium 86 comes from npm's chrome-aws-lambda@5.3.1 and is driven by puppeteer-core@5.3.1
 //! through tests/support/seed_in_chromium.js (no chromedriver exists for it); scripts/setup.sh
 //! installs both under `$BUDGET_CHECK_TOOLS/chromium86`. Current Firefox (Debian's firefox-esr) runs
-//! the seed too, driven over its built-in Marionette protocol (Debian has no geckodriver). The same script drives Debian's Chromium
+//! the seed and a PDF too, driven over its built-in Marionette protocol (Debian has no geckodriver). The same script drives Debian's Chromium
 //! here, so both browsers run the very same scenario: the seed, the share link, then the cell
 //! tip, a rule's dialog, the language switch, an .xlsx upload and a PDF read by the on-demand
 //! reader module (its summary line is the command line's).
@@ -396,6 +396,31 @@ impl Firefox {
             share.as_str().unwrap_or_default().to_string(),
         )
     }
+
+    /// Empties the box, chooses `pdf` and returns the summary line once it is checked.
+    fn pdf(&mut self, pdf: &Path) -> String {
+        self.run("var d = document.querySelector('#rule-dialog'); if (d) { d.close(); }");
+        self.run(
+            "var input = document.querySelector('#input'); input.value = '';
+             input.dispatchEvent(new Event('input', { bubbles: true }));",
+        );
+        self.wait(
+            "the empty box's summary",
+            "return document.querySelector('#summary').textContent.indexOf('识别 0 张表') === 0;",
+        );
+        let found =
+            self.command("WebDriver:FindElement", serde_json::json!({ "using": "css selector", "value": "#upload" }));
+        let id = found["value"].as_object().and_then(|o| o.values().next()).cloned().unwrap_or_default();
+        let id = id.as_str().unwrap_or_default().to_string();
+        self.command("WebDriver:ElementSendKeys", serde_json::json!({ "id": id, "text": pdf.display().to_string() }));
+        let summary = self.wait(
+            "the PDF's summary",
+            "var s = document.querySelector('#upload-status');
+             var t = document.querySelector('#summary').textContent;
+             return s.dataset.reading === 'false' && t.indexOf('识别 0 张表') !== 0 ? t : null;",
+        );
+        summary.as_str().unwrap_or_default().to_string()
+    }
 }
 
 impl Drop for Firefox {
@@ -418,5 +443,6 @@ fn seed_in_firefox() {
         assert!(summary.contains(SEED_ZH), "Firefox {what}: summary {summary:?}");
         assert_eq!(dialog, "\"open\"", "Firefox {what}: rule dialog");
         assert_eq!(shared, share, "Firefox {what}: share link");
+        assert_eq!(firefox.pdf(&pdf_fixture()), pdf_summary(), "Firefox {what}: the PDF read by the reader module");
     }
 }
