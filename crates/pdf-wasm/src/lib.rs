@@ -3,8 +3,12 @@
 //! wasm-bindgen: the caller copies the PDF into memory from [`alloc`], calls [`read`] and reads
 //! the answer ([`pdf_text::wire`]) the returned pointer leads to. One instance reads one PDF
 //! (a trap — a panic inside the reader — leaves nothing to clean up: the instance is dropped).
+//!
+//! The exports exist only in the wasm build: natively an unmangled `read` would take the place
+//! of libc's read(2) in whatever links this crate (its own test binary crashed on it).
 
 /// A buffer of `len` bytes for the PDF, owned by the module until [`read`] takes it back.
+#[cfg(target_arch = "wasm32")]
 #[no_mangle]
 pub extern "C" fn alloc(len: usize) -> *mut u8 {
     Box::into_raw(vec![0u8; len].into_boxed_slice()).cast::<u8>()
@@ -15,6 +19,7 @@ pub extern "C" fn alloc(len: usize) -> *mut u8 {
 ///
 /// # Safety
 /// `ptr` and `len` are exactly one earlier [`alloc`] call's answer and argument.
+#[cfg(target_arch = "wasm32")]
 #[no_mangle]
 pub unsafe extern "C" fn read(ptr: *mut u8, len: usize) -> *const u8 {
     // SAFETY: the caller passes back alloc's own buffer and length (see above).
