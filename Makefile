@@ -60,8 +60,8 @@ fmt:
 	cargo fmt --all -- --check
 
 clippy:
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --workspace --target wasm32-unknown-unknown -- -D warnings
 
 # Built right before the tests so the browser test never drives a stale page; dist.py validates
 # the wasm for Chromium 86's features, checks the size budget and writes the single file.
@@ -71,4 +71,4 @@ e2e-dist:
 	python3 scripts/dist.py "$(E2E_DIST)" --max-first-load $(FIRST_LOAD_BUDGET)
 
 cargo-test:
-	BUDGET_CHECK_E2E_DIST="$(E2E_DIST)" cargo test
+	BUDGET_CHECK_E2E_DIST="$(E2E_DIST)" cargo test --workspace

@@ -65,6 +65,104 @@
     return;
   }
 
+  /* The PDF reader, pdf-text.wasm (crates/pdf-wasm: the command line's reader, no imports), is
+   * not part of the first load: the page calls window.budgetCheckReadPdf(bytes) when a PDF
+   * arrives, which fetches the module (hosted: data-pdf on this script) or unpacks it (single file:
+   * #pdf-wasm-base64), then reads each PDF in a worker made from a blob: URL, so the page stays
+   * responsive. Resolves to the reader's answer (Uint8Array, crates/pdf-text/src/wire.rs); rejects
+   * with { stage: 'load' | 'read', message }. */
+  function pdfWorkerMain() {
+    var compiled = null;
+    self.onmessage = function (event) {
+      var m = event.data;
+      if (m.wasm) {
+        compiled = WebAssembly.compile(m.wasm);
+        return;
+      }
+      var stage = 'load';
+      compiled.then(function (module) {
+        return WebAssembly.instantiate(module, {});
+      }).then(function (instance) {
+        stage = 'read';
+        var x = instance.exports;
+        var pdf = new Uint8Array(m.pdf);
+        var at = x.alloc(pdf.length) >>> 0;
+        new Uint8Array(x.memory.buffer, at, pdf.length).set(pdf);
+        var answer = x.read(at, pdf.length) >>> 0;
+        var length = new DataView(x.memory.buffer).getUint32(answer, true);
+        var bytes = new Uint8Array(x.memory.buffer.slice(answer + 4, answer + 4 + length));
+        self.postMessage({ id: m.id, answer: bytes }, [bytes.buffer]);
+      })['catch'](function (e) {
+        self.postMessage({ id: m.id, stage: stage, message: String((e && e.message) || e) });
+      });
+    };
+  }
+
+  var pdfWorker = null;
+  var pdfPending = {};
+  var pdfNext = 0;
+
+  function pdfModule() {
+    var inline = document.getElementById('pdf-wasm-base64');
+    if (inline) {
+      return Promise.resolve(bytesOf(inline.textContent).buffer);
+    }
+    return fetch(me.getAttribute('data-pdf')).then(function (response) {
+      if (!response.ok) {
+        throw new Error(response.status + ' ' + response.statusText + ': ' + response.url);
+      }
+      return response.arrayBuffer();
+    });
+  }
+
+  function startPdfWorker() {
+    return pdfModule().then(function (wasm) {
+      var source = '(' + pdfWorkerMain.toString() + ')();';
+      var url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+      var worker = new Worker(url);
+      worker.onmessage = function (event) {
+        var m = event.data;
+        var waiting = pdfPending[m.id];
+        delete pdfPending[m.id];
+        if (waiting) {
+          if (m.answer) {
+            waiting.resolve(m.answer);
+          } else {
+            waiting.reject({ stage: m.stage, message: m.message });
+          }
+        }
+      };
+      worker.onerror = function (e) {
+        for (var id in pdfPending) {
+          pdfPending[id].reject({ stage: 'load', message: e.message || 'worker error' });
+        }
+        pdfPending = {};
+        pdfWorker = null;
+      };
+      worker.postMessage({ wasm: wasm }, [wasm]);
+      return worker;
+    });
+  }
+
+  window.budgetCheckReadPdf = function (bytes) {
+    if (!pdfWorker) {
+      pdfWorker = startPdfWorker();
+      pdfWorker['catch'](function () {
+        pdfWorker = null;
+      });
+    }
+    return pdfWorker.then(function (worker) {
+      return new Promise(function (resolve, reject) {
+        var id = ++pdfNext;
+        pdfPending[id] = { resolve: resolve, reject: reject };
+        var copy = bytes.slice().buffer;
+        worker.postMessage({ id: id, pdf: copy }, [copy]);
+      });
+    }, function (e) {
+      throw { stage: 'load', message: String((e && e.message) || e) };
+    });
+  };
+
   var slow = setTimeout(function () {
     show('slow', '检查程序仍未启动。若一直停在这里，多半是浏览器版本过旧。', 'The checker has not started yet. If it stays like this, the browser is most likely too old.');
   }, SLOW_MS);

@@ -9,11 +9,13 @@
    reference types or return more than one value (multivalue).
 2. Checks that every inline <script>/<style> of index.html is allowed by its Content-Security-Policy
    (by hash), so the policy and the page cannot drift apart.
-3. Writes DIST/budget-check.html: one self-contained file (CSS, wasm-bindgen glue, loader and the
-   wasm as base64 inline) that works opened from file:// — a share, a USB stick, a mail attachment.
-   Its policy allows exactly its own inline scripts and styles (by hash) and no network at all.
+   The PDF reader pdf-text.wasm (loaded only when a PDF arrives) is validated the same way.
+3. Writes DIST/budget-check.html: one self-contained file (CSS, wasm-bindgen glue, loader, the
+   wasm and the PDF reader as base64 inline) that works opened from file:// — a share, a USB
+   stick, a mail attachment. Its policy allows exactly its own inline scripts and styles (by
+   hash), the PDF reader's blob: worker, and no network at all.
 4. Prints each file's size and gzipped size, and fails if the hosted page's first load (HTML, CSS,
-   loader, glue, wasm; gzipped) is over --max-first-load.
+   loader, glue, wasm; gzipped — never the PDF reader) is over --max-first-load.
 """
 
 import argparse
@@ -37,6 +39,8 @@ WASM_OPT_FEATURES = [
     "--enable-bulk-memory",
 ]
 SINGLE = "budget-check.html"
+# The on-demand PDF reader (scripts/pdf_module.sh), named by the loader's data-pdf.
+PDF_MODULE = "pdf-text.wasm"
 
 
 def fail(message):
@@ -128,7 +132,7 @@ def validate(wasm_path):
         fail(f"the wasm uses a feature Chromium 86 lacks ({' '.join(WASM_OPT_FEATURES)}):\n{run.stderr[-3000:]}")
     with open(wasm_path, "rb") as f:
         types = check_types(f.read())
-    print(f"dist.py: wasm valid for {' '.join(WASM_OPT_FEATURES)}; {types} function types, none multivalue or reference")
+    print(f"dist.py: {os.path.basename(wasm_path)} valid for {' '.join(WASM_OPT_FEATURES)}; {types} function types, none multivalue or reference")
 
 
 # --- the pages ----------------------------------------------------------------------------------
@@ -159,7 +163,7 @@ def check_policy(page, name):
     return policy
 
 
-def single_file(dist, page, boot_tag, glue, wasm, css_tag, css):
+def single_file(dist, page, boot_tag, glue, wasm, pdf_wasm, css_tag, css):
     for name, text in (("glue", glue), ("boot.js", boot_js(dist))):
         if re.search(r"</script|<!--", text, flags=re.I):
             fail(f"{name} contains </script or <!--: it cannot be inlined as is")
@@ -167,10 +171,12 @@ def single_file(dist, page, boot_tag, glue, wasm, css_tag, css):
         fail("the stylesheet contains </style")
     boot = boot_js(dist)
     b64 = base64.b64encode(wasm).decode()
+    pdf_b64 = base64.b64encode(pdf_wasm).decode()
     scripts = (
         '<script type="application/octet-stream" id="wasm-base64">%s</script>\n'
+        '<script type="application/octet-stream" id="pdf-wasm-base64">%s</script>\n'
         "<script>%s</script>\n"
-        '<script id="boot">%s</script>' % (b64, glue, boot)
+        '<script id="boot">%s</script>' % (b64, pdf_b64, glue, boot)
     )
     out = page.replace(boot_tag, scripts, 1)
     out = out.replace(css_tag, "<style>%s</style>" % css, 1)
@@ -178,7 +184,7 @@ def single_file(dist, page, boot_tag, glue, wasm, css_tag, css):
     styles = " ".join(sha256(s) for s in inline_blocks(out, "style"))
     policy = (
         "default-src 'none'; script-src %s %s 'unsafe-eval'; style-src %s; "
-        "connect-src blob:; img-src data:; base-uri 'none'; form-action 'none'" % (sha256(glue), sha256(boot), styles)
+        "connect-src blob:; worker-src blob:; img-src data:; base-uri 'none'; form-action 'none'" % (sha256(glue), sha256(boot), styles)
     )
     out = re.sub(CSP_RE, lambda m: m.group(0).replace(m.group(1), policy), out, count=1)
     check_policy(out, SINGLE)
@@ -218,16 +224,22 @@ def main():
     if attr(css_tag, "integrity") is not None:
         fail("the stylesheet has an integrity attribute: Chromium blocks it from file://")
 
+    pdf_path = local(dist, attr(boot_tag, "data-pdf"))
+    if os.path.basename(pdf_path) != PDF_MODULE or not os.path.isfile(pdf_path):
+        fail(f"the loader's data-pdf names {pdf_path}, expected {PDF_MODULE} built by scripts/pdf_module.sh")
     validate(wasm_path)
+    validate(pdf_path)
     check_policy(page, "index.html")
 
     with open(glue_path, encoding="utf-8") as f:
         glue = f.read()
     with open(wasm_path, "rb") as f:
         wasm = f.read()
+    with open(pdf_path, "rb") as f:
+        pdf_wasm = f.read()
     with open(css_path, encoding="utf-8") as f:
         css = f.read()
-    single = single_file(dist, page, boot_tag, glue, wasm, css_tag, css)
+    single = single_file(dist, page, boot_tag, glue, wasm, pdf_wasm, css_tag, css)
     with open(os.path.join(dist, SINGLE), "w", encoding="utf-8") as f:
         f.write(single)
 

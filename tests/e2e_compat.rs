@@ -6,12 +6,16 @@
 //! Chromium 86 comes from npm's chrome-aws-lambda@5.3.1 and is driven by puppeteer-core@5.3.1
 //! through tests/support/seed_in_chromium.js (no chromedriver exists for it); scripts/setup.sh
 //! installs both under `$BUDGET_CHECK_TOOLS/chromium86`. Current Firefox (Debian's firefox-esr) runs
-//! the seed too, driven over its built-in Marionette protocol (Debian has no geckodriver). The same script drives Debian's Chromium
+//! the seed and a PDF too, driven over its built-in Marionette protocol (Debian has no geckodriver). The same script drives Debian's Chromium
 //! here, so both browsers run the very same scenario: the seed, the share link, then the cell
-//! tip, a rule's dialog, the language switch and an .xlsx upload.
+//! tip, a rule's dialog, the language switch, an .xlsx upload and a PDF read by the on-demand
+//! reader module (its summary line is the command line's).
 
 mod support;
 
+use budget_check::check_sources;
+use budget_check::ingest::{read_file, Source};
+use budget_check::tolerance::RoundingMode;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -51,6 +55,8 @@ struct Tour {
     dialog: String,
     english: String,
     upload: String,
+    /// The summary line after a PDF was chosen in an emptied box.
+    pdf: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -110,6 +116,7 @@ fn open_as(browser: &Browser, url: &str, what: &str, variant: &str) -> Seen {
         .env("NODE_PATH", tools().join("chromium86/node_modules"))
         .env("BUDGET_CHECK_BROWSER", variant)
         .env("BUDGET_CHECK_UPLOAD", Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats/biao3.xlsx"))
+        .env("BUDGET_CHECK_PDF", pdf_fixture())
         .stdin(Stdio::null())
         .stderr(Stdio::inherit());
     if let Some(libs) = &browser.libs {
@@ -158,12 +165,26 @@ fn expect_seed(browser: &Browser, what: &str, seen: &Seen) {
         tour.english
     );
     assert_eq!(tour.upload, "已读入 1 个文件：biao3.xlsx。", "{who}: upload");
+    assert_eq!(tour.pdf, pdf_summary(), "{who}: the PDF read by the page's reader module");
     // Chromium 86 fires a `securitypolicyviolation` for "script-src eval" when it compiles the
     // wasm, although 'unsafe-eval' allows it and the compile goes on (the page started above).
     let quirk =
         |p: &&String| browser.name == "chromium-86" && p.starts_with("console: CSP violation: script-src eval ");
     let problems: Vec<_> = seen.problems.iter().filter(|p| !quirk(p)).collect();
     assert!(problems.is_empty(), "{who}: page errors or policy violations: {problems:#?}");
+}
+
+/// The PDF the tour chooses: the seed printed to A4 landscape.
+fn pdf_fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pdf/seed-a4-landscape.pdf")
+}
+
+/// The summary line the command line gives for that PDF (the same library calls).
+fn pdf_summary() -> String {
+    let bytes = std::fs::read(pdf_fixture()).expect("the PDF fixture");
+    let read = read_file("seed-a4-landscape.pdf", &bytes).expect("the CLI reads the fixture");
+    let source = Source { name: "seed-a4-landscape.pdf".into(), text: read.text };
+    check_sources(&[source], RoundingMode::Nearest).summary_zh()
 }
 
 fn hosted_and_single_file(browser: Browser) {
@@ -375,6 +396,31 @@ impl Firefox {
             share.as_str().unwrap_or_default().to_string(),
         )
     }
+
+    /// Empties the box, chooses `pdf` and returns the summary line once it is checked.
+    fn pdf(&mut self, pdf: &Path) -> String {
+        self.run("var d = document.querySelector('#rule-dialog'); if (d) { d.close(); }");
+        self.run(
+            "var input = document.querySelector('#input'); input.value = '';
+             input.dispatchEvent(new Event('input', { bubbles: true }));",
+        );
+        self.wait(
+            "the empty box's summary",
+            "return document.querySelector('#summary').textContent.indexOf('识别 0 张表') === 0;",
+        );
+        let found =
+            self.command("WebDriver:FindElement", serde_json::json!({ "using": "css selector", "value": "#upload" }));
+        let id = found["value"].as_object().and_then(|o| o.values().next()).cloned().unwrap_or_default();
+        let id = id.as_str().unwrap_or_default().to_string();
+        self.command("WebDriver:ElementSendKeys", serde_json::json!({ "id": id, "text": pdf.display().to_string() }));
+        let summary = self.wait(
+            "the PDF's summary",
+            "var s = document.querySelector('#upload-status');
+             var t = document.querySelector('#summary').textContent;
+             return s.dataset.reading === 'false' && t.indexOf('识别 0 张表') !== 0 ? t : null;",
+        );
+        summary.as_str().unwrap_or_default().to_string()
+    }
 }
 
 impl Drop for Firefox {
@@ -397,5 +443,6 @@ fn seed_in_firefox() {
         assert!(summary.contains(SEED_ZH), "Firefox {what}: summary {summary:?}");
         assert_eq!(dialog, "\"open\"", "Firefox {what}: rule dialog");
         assert_eq!(shared, share, "Firefox {what}: share link");
+        assert_eq!(firefox.pdf(&pdf_fixture()), pdf_summary(), "Firefox {what}: the PDF read by the reader module");
     }
 }

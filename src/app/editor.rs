@@ -54,13 +54,13 @@ pub fn Editor(props: &Props) -> Html {
     let each = use_state(|| false);
     // Several files with 逐份核对 chosen: each its own document; else appended to the box.
     let take = {
-        let (value, dispatch, outcome) = (props.value.clone(), props.dispatch.clone(), outcome.clone());
+        let (dispatch, outcome) = (props.dispatch.clone(), outcome.clone());
         let (each, on_batch) = (*each, props.on_batch.clone());
         move |files: Vec<File>| {
             if each && files.len() > 1 {
                 on_batch.emit(files);
             } else {
-                upload::read(files, value.clone(), dispatch.clone(), outcome.clone());
+                upload::read(files, dispatch.clone(), outcome.clone());
             }
         }
     };
@@ -118,8 +118,8 @@ pub fn Editor(props: &Props) -> Html {
             <label id="input-label" for="input">{both(lang, "粘贴表格", "Paste tables")}</label>
             <p id="input-hint" class="hint">
                 {both(lang,
-                    "从 Excel、WPS 或网页复制表格后粘贴，可一次粘贴多张表；也可上传或拖入文件（txt、csv、html、xlsx、xls）。勾选“多个文件逐份核对”或选择文件夹时，每个文件作为单独的文档核对。文件只在本机读取。",
-                    "Paste tables copied from a spreadsheet or web page, several at once if you like; or upload or drop files (txt, csv, html, xlsx, xls). With “One document per file” ticked, or a folder chosen, each file is checked as its own document. Files are read in this browser only.")}
+                    "从 Excel、WPS 或网页复制表格后粘贴，可一次粘贴多张表；也可上传或拖入文件（txt、csv、html、xlsx、xls、pdf）。勾选“多个文件逐份核对”或选择文件夹时，每个文件作为单独的文档核对。文件只在本机读取。",
+                    "Paste tables copied from a spreadsheet or web page, several at once if you like; or upload or drop files (txt, csv, html, xlsx, xls, pdf). With “One document per file” ticked, or a folder chosen, each file is checked as its own document. Files are read in this browser only.")}
             </p>
             <textarea
                 id="input"

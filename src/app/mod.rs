@@ -18,6 +18,7 @@ mod keep;
 mod marks;
 mod not_checked;
 mod paste;
+mod pdf;
 mod results;
 mod reveal;
 mod rule_help;

@@ -23,8 +23,10 @@ pub enum Action {
     Edit(AttrValue),
     /// Check the current text now (the button, or the end of a pause).
     Check,
-    /// Replace the text and check it at once (the example button, clear, uploads).
+    /// Replace the text and check it at once (the example button, clear, a share link).
     Load(AttrValue),
+    /// Add files' text at the end of the box as it is now, and check at once (uploads).
+    Append(AttrValue),
     /// Re-check the same text under another rounding model.
     Mode(RoundingMode),
     /// Put the replaced text back; the text it replaces becomes the previous one.
@@ -78,6 +80,14 @@ impl Reducible for State {
                 let previous =
                     if loses(&self.input, &input) { Some(self.input.clone()) } else { self.previous.clone() };
                 Rc::new(State::new(input, self.mode).with_previous(previous))
+            }
+            Action::Append(files) => {
+                let mut input = self.input.to_string();
+                if !input.is_empty() && !input.ends_with('\n') {
+                    input.push('\n');
+                }
+                input.push_str(&files);
+                Rc::new(State::new(input.into(), self.mode).with_previous(self.previous.clone()))
             }
             Action::Mode(mode) if mode == self.mode => self,
             Action::Mode(mode) => Rc::new(State::new(self.input.clone(), mode).with_previous(self.previous.clone())),

@@ -3,19 +3,22 @@
 //! Files are read in the browser; nothing is uploaded anywhere.
 
 use super::i18n::{use_lang, Lang};
+use super::pdf::{is_pdf, read_any};
 use super::state::{Action, State};
-use crate::ingest::{file_marker, read_file, MAX_FILE_BYTES};
+use crate::ingest::{file_marker, MAX_FILE_BYTES};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, FileList};
 use yew::prelude::*;
 
 /// The file types the input offers; others are still tried by their extension.
-pub const ACCEPT: &str = ".txt,.tsv,.csv,.html,.htm,.xlsx,.xlsm,.xlsb,.xls,.ods";
+pub const ACCEPT: &str = ".txt,.tsv,.csv,.html,.htm,.xlsx,.xlsm,.xlsb,.xls,.ods,.pdf";
 
 /// The outcome of the last files read: the names read, the messages of those that failed, and
-/// the notes on what was guessed, repaired or left out of those read.
+/// the notes on what was guessed, repaired or left out of those read; while a PDF is being read,
+/// its name.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Outcome {
+    pub reading: Option<String>,
     pub read: Vec<String>,
     pub failed: Vec<(String, String)>,
     pub notes: Vec<(String, String)>,
@@ -45,45 +48,40 @@ pub async fn file_bytes(file: &File) -> Result<Vec<u8>, (String, String)> {
     }
 }
 
-/// Reads every file in order, appends the readable ones to `current` and checks the result.
-pub fn read(
-    files: Vec<File>,
-    current: AttrValue,
-    dispatch: UseReducerDispatcher<State>,
-    outcome: UseStateHandle<Outcome>,
-) {
+/// Reads every file in order and appends the readable ones to the box, to its text as it is
+/// then: a PDF can take seconds, and what the user typed meanwhile is kept.
+pub fn read(files: Vec<File>, dispatch: UseReducerDispatcher<State>, outcome: UseStateHandle<Outcome>) {
     if files.is_empty() {
         return;
     }
     wasm_bindgen_futures::spawn_local(async move {
-        let mut text = current.to_string();
+        let mut text = String::new();
         let mut done = Outcome::default();
         for file in files {
             let name = file.name();
-            let bytes = match file_bytes(&file).await {
-                Ok(bytes) => bytes,
-                Err(why) => {
-                    done.failed.push(why);
-                    continue;
-                }
+            if is_pdf(&name) {
+                outcome.set(Outcome { reading: Some(name.clone()), ..done.clone() });
+            }
+            let read = match file_bytes(&file).await {
+                Ok(bytes) => read_any(&name, &bytes).await.map_err(|e| (e.message_zh, e.message_en)),
+                Err(why) => Err(why),
             };
-            match read_file(&name, &bytes) {
+            match read {
                 Ok(read) => {
-                    let body = read.text;
                     done.notes.extend(read.notes);
                     if !text.is_empty() && !text.ends_with('\n') {
                         text.push('\n');
                     }
                     text.push_str(&file_marker(&name));
                     text.push('\n');
-                    text.push_str(&body);
+                    text.push_str(&read.text);
                     done.read.push(name);
                 }
-                Err(e) => done.failed.push((e.message_zh, e.message_en)),
+                Err(why) => done.failed.push(why),
             }
         }
         if !done.read.is_empty() {
-            dispatch.dispatch(Action::Load(text.into()));
+            dispatch.dispatch(Action::Append(text.into()));
         }
         outcome.set(done);
     });
@@ -106,7 +104,14 @@ pub fn UploadStatus(props: &Props) -> Html {
     };
     html! {
         <div id="upload-status" class="upload-status" role="status" data-read={o.read.len().to_string()}
-            data-failed={o.failed.len().to_string()} data-notes={o.notes.len().to_string()}>
+            data-failed={o.failed.len().to_string()} data-notes={o.notes.len().to_string()}
+            data-reading={o.reading.is_some().to_string()}>
+            if let Some(name) = &o.reading {
+                <p class="upload-reading">{match lang {
+                    Lang::Zh => format!("正在读取 PDF“{name}”…"),
+                    Lang::En => format!("Reading the PDF \"{name}\"…"),
+                }}</p>
+            }
             if !read.is_empty() { <p>{read}</p> }
             for (zh, en) in &o.failed {
                 <p class="upload-error">{lang.pick(zh, en).to_string()}</p>

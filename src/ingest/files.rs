@@ -8,6 +8,7 @@
 use super::delimited::csv_to_tsv;
 use super::encoding::decode_noted;
 use super::html::html_to_text;
+use super::pdf::{PdfError, PdfText};
 use super::sheet::{sheets_text, Format, SheetError, SHEET_PREFIX};
 use super::Source;
 use std::fmt;
@@ -25,7 +26,7 @@ pub struct ReadError {
 }
 
 impl ReadError {
-    fn new(file: &str, zh: impl fmt::Display, en: impl fmt::Display) -> ReadError {
+    pub fn new(file: &str, zh: impl fmt::Display, en: impl fmt::Display) -> ReadError {
         ReadError {
             file: file.to_string(),
             message_zh: format!("无法读取文件“{file}”：{zh}"),
@@ -203,11 +204,26 @@ fn marker_name<'a>(line: &'a str, prefix: &str) -> Option<&'a str> {
     line.strip_prefix(prefix)?.strip_suffix(MARKER_END).map(str::trim)
 }
 
-/// A PDF's pages as whitespace-aligned text (natively; the page reads PDFs in its own module).
+/// A PDF's pages as whitespace-aligned text, read here natively; the page reads PDFs in its own
+/// module (`crates/pdf-wasm`) and hands the answer to [`pdf_file`] before it gets here.
 #[cfg(not(target_arch = "wasm32"))]
 fn read_pdf(name: &str, bytes: &[u8]) -> Result<FileText, ReadError> {
-    use super::pdf::{pdf_text, PdfError};
-    match pdf_text(bytes) {
+    pdf_file(name, super::pdf::pdf_text(bytes))
+}
+
+#[cfg(target_arch = "wasm32")]
+fn read_pdf(name: &str, _bytes: &[u8]) -> Result<FileText, ReadError> {
+    Err(ReadError::new(
+        name,
+        "PDF 由网页的 PDF 模块读取，此处不能读取",
+        "PDF files are read by the page's PDF module, not here",
+    ))
+}
+
+/// What a PDF reading becomes as an uploaded file: its text with the notes named after the file,
+/// or why it gave none. The CLI and the page both go through here, so they say the same.
+pub fn pdf_file(name: &str, read: Result<PdfText, PdfError>) -> Result<FileText, ReadError> {
+    match read {
         Ok(pdf) => {
             let notes = pdf.notes.into_iter().map(|(zh, en)| (format!("{name}：{zh}"), format!("{name}: {en}"))).collect();
             Ok(FileText { text: pdf.text, notes })
@@ -223,15 +239,6 @@ fn read_pdf(name: &str, bytes: &[u8]) -> Result<FileText, ReadError> {
             format_args!("none of the PDF's {pages} pages holds readable text ({image_pages} hold only images: a scan?): nothing can be checked — get a PDF with text or the original tables"),
         )),
     }
-}
-
-#[cfg(target_arch = "wasm32")]
-fn read_pdf(name: &str, _bytes: &[u8]) -> Result<FileText, ReadError> {
-    Err(ReadError::new(
-        name,
-        "网页暂不能直接读取 PDF：请用命令行 budget-check 核对 PDF，或在 PDF 阅读器中选中表格复制后粘贴",
-        "the page cannot read PDF files yet: check the PDF with the budget-check command line, or copy the tables in a PDF viewer and paste them",
-    ))
 }
 
 #[cfg(test)]

@@ -13,8 +13,6 @@ mod flat;
 mod html;
 mod layout;
 mod markup;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod pdf;
 mod pipes;
 mod regrid;
 mod sheet;
@@ -24,9 +22,11 @@ mod zip_guard;
 
 pub use clean::{invisible, prepare, Note, MAX_LINES, MAX_TEXT_BYTES};
 pub use encoding::{decode, decode_noted, Decoded};
-pub use files::{file_marker, file_text, read_file, FileText, ReadError, MAX_FILE_BYTES};
+pub use files::{file_marker, file_text, pdf_file, read_file, FileText, ReadError, MAX_FILE_BYTES};
 pub use flat::{is_flat_line, self_evaluations, FundRow, IndicatorGroup, SelfEvaluation};
 pub use html::html_to_text;
+/// The PDF reader (crates/pdf-text): natively linked in; the page runs it as its own module.
+pub use pdf_text as pdf;
 pub use text::split_text;
 pub use viewer::looks_viewer_copied;
 

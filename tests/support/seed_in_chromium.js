@@ -7,7 +7,9 @@
 //
 // With BUDGET_CHECK_UPLOAD=FILE it then tours the features that lean on newer Web APIs or on
 // the spreadsheet reader: the cell tip (placed through the CSSOM), a rule's modal <dialog>, the
-// language switch and uploading FILE; `tour` reports what each showed.
+// language switch and uploading FILE; `tour` reports what each showed. With BUDGET_CHECK_PDF=PDF
+// too, the box is then emptied and PDF chosen (read by the on-demand reader module in a worker):
+// `tour.pdf` is the summary line after it.
 //
 // BUDGET_CHECK_BROWSER=no-wasm starts the browser without WebAssembly, =no-script with scripts
 // off, =stalled never answers the request for the .wasm (a hung server or proxy); then only what
@@ -173,7 +175,27 @@ async function tour(page, upload) {
   const name = upload.split('/').pop();
   await wait((n) => document.querySelector('#upload-status').textContent.indexOf(n) >= 0, name);
   seen.upload = await page.evaluate(() => document.querySelector('#upload-status').textContent);
+  if (process.env.BUDGET_CHECK_PDF) {
+    seen.pdf = await pdf(page, process.env.BUDGET_CHECK_PDF, wait);
+  }
   return seen;
+}
+
+async function pdf(page, file, wait) {
+  await page.evaluate(() => {
+    const input = document.querySelector('#input');
+    input.value = '';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await wait(() => document.querySelector('#summary').textContent.indexOf('识别 0 张表') === 0);
+  const input = await page.$('#upload');
+  await input.uploadFile(file);
+  await wait(() => {
+    const status = document.querySelector('#upload-status');
+    return status.dataset.reading === 'false' && status.dataset.read + status.dataset.failed !== '00';
+  });
+  await wait(() => document.querySelector('#summary').textContent.indexOf('识别 0 张表') !== 0);
+  return page.evaluate(() => document.querySelector('#summary').textContent);
 }
 
 // The test waits for this process; never let a hung browser keep it.

@@ -1,11 +1,12 @@
 //! Checks the files one after another, each as its own document, yielding to the browser between
 //! files so the progress bar moves and the page stays responsive. Nothing leaves the browser.
 
+use super::super::pdf::read_any;
 use super::super::state::Shared;
 use super::super::upload::file_bytes;
 use super::state::{BatchAction, Doc};
 use crate::batch::{DocSummary, FOLDER_EXTENSIONS};
-use crate::ingest::{read_file, Source};
+use crate::ingest::Source;
 use crate::report::{InputNote, Text};
 use crate::tolerance::RoundingMode;
 use std::cell::Cell;
@@ -67,7 +68,7 @@ pub fn start(files: Vec<File>, mode: RoundingMode, dispatch: UseReducerDispatche
 async fn check_file(file: &File, mode: RoundingMode) -> Doc {
     let name = display_name(file);
     let read = match file_bytes(file).await {
-        Ok(bytes) => read_file(&name, &bytes).map_err(|e| (e.message_zh, e.message_en)),
+        Ok(bytes) => read_any(&name, &bytes).await.map_err(|e| (e.message_zh, e.message_en)),
         Err(why) => Err(why),
     };
     match read {

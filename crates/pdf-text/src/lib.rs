@@ -1,26 +1,33 @@
-//! PDF files, read from the glyphs their pages draw.
+//! PDF files, read from the glyphs their pages draw: one crate for the command line (linked in)
+//! and the page (built alone as the on-demand module `pdf-text.wasm`, see `crates/pdf-wasm`), so
+//! both read a PDF into exactly the same text.
 //!
 //! Every glyph with its Unicode text (ToUnicode maps, CID fonts) and its place on the page comes
 //! from [`glyphs`]; [`lines`] sets them out as whitespace-aligned text, one character column per
 //! half of the body font's em, so the same layout reader reads a PDF and a pasted
 //! `pdftotext -layout` text. Pages that draw images and no text (scans) are named, never guessed.
 
+#[cfg(feature = "read")]
 mod glyphs;
+#[cfg(feature = "read")]
 mod lines;
+pub mod wire;
 
+#[cfg(feature = "read")]
 pub use glyphs::PageGlyphs;
 
 /// Most pages a PDF may have before the rest is left out (a disclosure has well under 200).
 pub const MAX_PAGES: usize = 2_000;
 
 /// The text of a PDF as the layout reader reads it, with notes on what could not be read.
+#[derive(Debug, Clone, PartialEq)]
 pub struct PdfText {
     pub text: String,
     pub notes: Vec<(String, String)>,
 }
 
 /// Why a PDF gave no text at all.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum PdfError {
     /// Not a PDF, damaged beyond repair, or encrypted.
     Unreadable(String),
@@ -29,6 +36,7 @@ pub enum PdfError {
 }
 
 /// Reads the text of every page of a PDF, pages separated by form feeds as `pdftotext` does.
+#[cfg(feature = "read")]
 pub fn pdf_text(bytes: &[u8]) -> Result<PdfText, PdfError> {
     let pages = glyphs::read_pages(bytes)?;
     let mut notes = Vec::new();
@@ -49,6 +57,7 @@ pub fn pdf_text(bytes: &[u8]) -> Result<PdfText, PdfError> {
 }
 
 /// `3、5、7` for a short list, `3–40（共 38 页）` style ranges kept short for long ones.
+#[cfg(feature = "read")]
 fn page_list(pages: &[usize]) -> String {
     if pages.len() <= 8 {
         return pages.iter().map(usize::to_string).collect::<Vec<_>>().join(", ");
@@ -57,5 +66,5 @@ fn page_list(pages: &[usize]) -> String {
     format!("{} … ({} pages)", shown.join(", "), pages.len())
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "read"))]
 mod tests;
