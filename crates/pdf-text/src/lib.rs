@@ -52,7 +52,8 @@ pub fn pdf_text(bytes: &[u8]) -> Result<PdfText, PdfError> {
             format!("page(s) {list} hold only images and no text (scanned?); they were not read — check them by eye"),
         ));
     }
-    let text = pages.iter().map(lines::page_text).collect::<Vec<_>>().join("\u{c}");
+    let unit = lines::column_unit(&pages);
+    let text = pages.iter().map(|page| lines::page_text(page, unit)).collect::<Vec<_>>().join("\u{c}");
     Ok(PdfText { text, notes })
 }
 

@@ -1,12 +1,13 @@
 //! A page's glyphs set out as text lines: glyphs sharing a baseline make a line; each glyph
-//! stands at the character column its left edge falls on, counted in half-ems of the page's
-//! body font, so columns of figures line up as they do on paper.
+//! stands at the character column its left edge falls on, counted in half-ems of the
+//! document's body font (one scale for every page, so a table continued on a page with less
+//! text keeps its columns), and columns of figures line up as they do on paper.
 
 use super::glyphs::{Glyph, PageGlyphs};
 
-/// The page as whitespace-aligned lines, ending with a line break.
-pub(super) fn page_text(page: &PageGlyphs) -> String {
-    let unit = body_size(&page.glyphs) / 2.0;
+/// The page as whitespace-aligned lines, ending with a line break; `unit` is the width of one
+/// character column (see [`column_unit`]).
+pub(super) fn page_text(page: &PageGlyphs, unit: f64) -> String {
     let mut out = String::new();
     let mut previous: Option<(f64, f64)> = None; // baseline and font size of the last line
     for line in baseline_lines(&page.glyphs) {
@@ -23,9 +24,14 @@ pub(super) fn page_text(page: &PageGlyphs) -> String {
     out
 }
 
-/// The size most glyphs of the page are printed in: the table body, not its title.
-fn body_size(glyphs: &[Glyph]) -> f64 {
-    let mut sizes: Vec<f64> = glyphs.iter().map(|g| g.size).filter(|s| *s > 1.0).collect();
+/// One character column: half the size most glyphs of the document are printed in (the table
+/// body, not titles).
+pub(super) fn column_unit(pages: &[PageGlyphs]) -> f64 {
+    body_size(pages.iter().flat_map(|p| &p.glyphs)) / 2.0
+}
+
+fn body_size<'a>(glyphs: impl Iterator<Item = &'a Glyph>) -> f64 {
+    let mut sizes: Vec<f64> = glyphs.map(|g| g.size).filter(|s| *s > 1.0).collect();
     if sizes.is_empty() {
         return 10.0;
     }
