@@ -96,7 +96,11 @@ pub(super) fn items(words: &[Word]) -> Vec<Item> {
     for (i, w) in words.iter().enumerate() {
         let prev = out.last();
         let prev_is_code = prev.is_some_and(|p| p.kind == Kind::Code);
-        let code_here = i == 0 || prev.is_some_and(|p| p.kind == Kind::Number) || names_second_code(words, i);
+        // After figures, a code begins the other half's row and its name follows it; a whole
+        // number ending the line is a figure (`… 40,340   39,540   800`).
+        let named_after = words.get(i + 1).is_some_and(|n| !is_number(&n.text));
+        let after_figures = prev.is_some_and(|p| p.kind == Kind::Number) && named_after;
+        let code_here = i == 0 || after_figures || names_second_code(words, i);
         let next_is_number = words.get(i + 1).is_some_and(|n| is_number(&n.text) && !is_digits(&n.text, &[2]));
         if prev_is_code && is_digits(&w.text, &[2]) && prev.is_some_and(|p| p.word.text.len() < 7) {
             if let Some(p) = out.last_mut() {
@@ -232,6 +236,7 @@ mod tests {
         assert_eq!(kinds("310资本性支出   0.00")[..2], [(Kind::Code, "310".into()), (Kind::Text, "资本性支出".into())]);
         assert_eq!(kinds("110万元")[0], (Kind::Text, "110万元".into()));
         assert_eq!(kinds("   117001   某市审计局    1,234.00")[0], (Kind::Text, "117001 某市审计局".into()));
+        assert_eq!(kinds("一、社会保障支出     40,340     39,540     800")[3], (Kind::Number, "800".into()));
         assert_eq!(kinds("301  01  基本工资    501  01  工资奖金津补贴    12.00")[2], (Kind::Code, "50101".into()));
     }
 
