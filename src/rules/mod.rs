@@ -18,7 +18,6 @@ mod projects;
 mod self_evaluation;
 mod stated_totals;
 mod sums;
-mod text_checks;
 mod three_public;
 mod units;
 
@@ -69,7 +68,6 @@ pub fn registry() -> Vec<Rule> {
         narrative::RULES,
         stated_totals::RULES,
         self_evaluation::RULES,
-        text_checks::RULES,
     ]
     .concat()
 }
