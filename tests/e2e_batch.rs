@@ -16,8 +16,8 @@ use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 use std::path::PathBuf;
 use support::browser::{
-    check, click, expect_finding, findings, poll, run, screenshot, wait_js, wait_summary, wait_until_mounted, Result,
-    Session, SEED,
+    batch_rows, check, click, expect_finding, findings, poll, run, screenshot, wait_js, wait_summary,
+    wait_until_mounted, Result, Session, SEED,
 };
 
 const SET: &str = "重庆区县部门预算公开表（表一至表十）";
@@ -128,7 +128,7 @@ async fn dropped_files_in_english(c: &Client) -> Result<()> {
         .await?;
     let expected = ["File", "Table set", "Tables read", "Errors", "Other warnings", "Rounding", "Not read"];
     check(headers == json!(expected), format!("English headers {headers}"))?;
-    let got = rows(c).await?;
+    let got = batch_rows(c).await?;
     let set = "Chongqing district budget set (表一–表十)";
     let expected = [["a.txt", set, "19", "0", "0", "8", ""], ["b.txt", set, "19", "4", "0", "6", ""]]
         .map(|r| r.map(String::from).to_vec());
@@ -193,20 +193,8 @@ async fn progress_was_shown(c: &Client) -> Result<()> {
     check(bar == json!([3, 3]), format!("progress bar {bar}"))
 }
 
-/// The table's rows as their cells' text.
-async fn rows(c: &Client) -> Result<Vec<Vec<String>>> {
-    let rows = c
-        .execute(
-            "return Array.from(document.querySelectorAll('#batch-table tbody tr'),
-                 tr => Array.from(tr.cells, cell => cell.textContent));",
-            vec![],
-        )
-        .await?;
-    Ok(serde_json::from_value(rows)?)
-}
-
 async fn names(c: &Client) -> Result<Vec<String>> {
-    Ok(rows(c).await?.into_iter().map(|r| r[0].clone()).collect())
+    Ok(batch_rows(c).await?.into_iter().map(|r| r[0].clone()).collect())
 }
 
 async fn the_list_reads_as_checked(c: &Client) -> Result<()> {
@@ -217,7 +205,7 @@ async fn the_list_reads_as_checked(c: &Client) -> Result<()> {
         ["damaged.xlsx", "", "0", "0", "0", "0", &damaged],
     ]
     .map(|r| r.map(String::from).to_vec());
-    let got = rows(c).await?;
+    let got = batch_rows(c).await?;
     check(got == expected, format!("rows {got:#?}, expected {expected:#?}"))?;
     let summary = c.find(Locator::Css("#batch-summary")).await?.text().await?;
     check(summary == "3 份文档：1 份有错误，1 份未能读取", format!("batch summary {summary:?}"))
@@ -335,7 +323,7 @@ async fn a_folder(c: &Client, files: &Files) -> Result<()> {
     check(folder.attr("webkitdirectory").await?.is_some(), "#upload-folder takes a folder".to_string())?;
     folder.send_keys(&files.path("district")).await?;
     wait_done(c, 2).await?;
-    let got: Vec<Vec<String>> = rows(c).await?.into_iter().map(|r| r[..4].to_vec()).collect();
+    let got: Vec<Vec<String>> = batch_rows(c).await?.into_iter().map(|r| r[..4].to_vec()).collect();
     let expected = [["district/seed.txt", SET, "19", "0"], ["district/sub/wrong.txt", SET, "19", "4"]]
         .map(|r| r.map(String::from).to_vec());
     check(got == expected, format!("folder rows {got:?}"))?;
@@ -357,6 +345,6 @@ async fn twenty_seeds(c: &Client, files: &Files) -> Result<()> {
     let steps: Vec<f64> = seen.windows(2).map(|w| w[1].1 - w[0].1).collect();
     let longest = steps.iter().copied().fold(0.0, f64::max);
     println!("20 seeds one by one: {:.0} ms, longest step {longest:.0} ms", seen[20].1 - seen[0].1);
-    let first = rows(c).await?.into_iter().next().unwrap_or_default();
+    let first = batch_rows(c).await?.into_iter().next().unwrap_or_default();
     check(first.first().map(String::as_str) == Some("twenty/seed-01.txt"), format!("first row {first:?}"))
 }

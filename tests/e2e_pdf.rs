@@ -18,7 +18,9 @@ use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
-use support::browser::{check, click, findings, run, set_input, wait_js, wait_summary, wait_until_mounted, Result};
+use support::browser::{
+    batch_rows, check, click, findings, run, set_input, wait_js, wait_summary, wait_until_mounted, Result,
+};
 
 /// A dense real PDF (60 pages, iText) for the table count and the timing.
 const CORPUS_PDF: &str = "pdf-dev/45_shenzhen-jianzhu-gongwushu-2026-yusuan.pdf";
@@ -165,13 +167,7 @@ async fn one_document_per_file(c: &Client, files: &Files) -> Result<()> {
         vec![],
     )
     .await?;
-    let rows = c
-        .execute(
-            "return Array.from(document.querySelectorAll('#batch-table tbody tr'),
-                 tr => Array.from(tr.cells, cell => cell.textContent));",
-            vec![],
-        )
-        .await?;
+    let rows = batch_rows(c).await?;
     let expected: Vec<Vec<String>> = paths
         .iter()
         .map(|path| {
@@ -186,7 +182,7 @@ async fn one_document_per_file(c: &Client, files: &Files) -> Result<()> {
             row(&summary).iter().map(|cell| cell.text()).collect()
         })
         .collect();
-    check(rows == json!(expected), format!("batch rows {rows:#}, expected {expected:#?}"))?;
+    check(rows == expected, format!("batch rows {rows:#?}, expected {expected:#?}"))?;
     click(c, "#batch-close").await?;
     click(c, "#each-file").await
 }

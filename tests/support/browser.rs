@@ -203,6 +203,18 @@ pub fn expect_finding(
     check(hit.is_some(), format!("no {severity} {rule} at {table} {cell} showing {figures:?} in {found:#?}"))
 }
 
+/// The 逐份核对 list's rows as their cells' text, as a reader sees them.
+pub async fn batch_rows(client: &Client) -> Result<Vec<Vec<String>>> {
+    let rows = client
+        .execute(
+            "return Array.from(document.querySelectorAll('#batch-table tbody tr'),
+                 tr => Array.from(tr.cells, cell => cell.textContent));",
+            vec![],
+        )
+        .await?;
+    Ok(serde_json::from_value(rows)?)
+}
+
 pub async fn summary(client: &Client) -> Result<String> {
     Ok(client.find(Locator::Css("#summary")).await?.text().await?)
 }
