@@ -11,11 +11,11 @@
    (by hash), so the policy and the page cannot drift apart.
    The PDF reader pdf-text.wasm (loaded only when a PDF arrives) is validated the same way.
 3. Writes DIST/budget-check.html: one self-contained file (CSS, wasm-bindgen glue, loader, the
-   wasm and the PDF reader as base64 inline) that works opened from file:// — a share, a USB
+   wasm and the PDF reader as base64 inline, the example text as it is) that works opened from file:// — a share, a USB
    stick, a mail attachment. Its policy allows exactly its own inline scripts and styles (by
    hash), the PDF reader's blob: worker, and no network at all.
 4. Prints each file's size and gzipped size, and fails if the hosted page's first load (HTML, CSS,
-   loader, glue, wasm; gzipped — never the PDF reader) is over --max-first-load.
+   loader, glue, wasm; gzipped — never the PDF reader nor the example) is over --max-first-load.
 """
 
 import argparse
@@ -41,6 +41,8 @@ WASM_OPT_FEATURES = [
 SINGLE = "budget-check.html"
 # The on-demand PDF reader (scripts/pdf_module.sh), named by the loader's data-pdf.
 PDF_MODULE = "pdf-text.wasm"
+# The example text (载入示例), fetched beside index.html, inline in the single file.
+EXAMPLE = "seed.txt"
 
 
 def fail(message):
@@ -170,13 +172,17 @@ def single_file(dist, page, boot_tag, glue, wasm, pdf_wasm, css_tag, css):
     if re.search(r"</style", css, flags=re.I):
         fail("the stylesheet contains </style")
     boot = boot_js(dist)
+    example = read_text(os.path.join(dist, EXAMPLE))
+    if re.search(r"</script|<!--", example, flags=re.I):
+        fail(f"{EXAMPLE} contains </script or <!--: it cannot be inlined as is")
     b64 = base64.b64encode(wasm).decode()
     pdf_b64 = base64.b64encode(pdf_wasm).decode()
     scripts = (
         '<script type="application/octet-stream" id="wasm-base64">%s</script>\n'
         '<script type="application/octet-stream" id="pdf-wasm-base64">%s</script>\n'
+        '<script type="text/plain" id="example-text">%s</script>\n'
         "<script>%s</script>\n"
-        '<script id="boot">%s</script>' % (b64, pdf_b64, glue, boot)
+        '<script id="boot">%s</script>' % (b64, pdf_b64, example, glue, boot)
     )
     out = page.replace(boot_tag, scripts, 1)
     out = out.replace(css_tag, "<style>%s</style>" % css, 1)
@@ -193,9 +199,13 @@ def single_file(dist, page, boot_tag, glue, wasm, pdf_wasm, css_tag, css):
     return out
 
 
-def boot_js(dist):
-    with open(os.path.join(dist, "boot.js"), encoding="utf-8") as f:
+def read_text(path):
+    with open(path, encoding="utf-8") as f:
         return f.read()
+
+
+def boot_js(dist):
+    return read_text(os.path.join(dist, "boot.js"))
 
 
 def gz(data):

@@ -7,9 +7,6 @@ use super::upload::{self, Outcome, UploadStatus};
 use web_sys::{DragEvent, File, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-/// The seed disclosure, so a first-time visitor can see what the checker reports.
-const EXAMPLE: &str = include_str!("../../tests/fixtures/seed.txt");
-
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub value: AttrValue,
@@ -33,9 +30,11 @@ pub fn Editor(props: &Props) -> Html {
             dispatch.dispatch(Action::Edit(text.into()));
         }
     };
+    let outcome = use_state(Outcome::default);
+    // The seed disclosure, so a first-time visitor can see what the checker reports.
     let load_example = {
-        let dispatch = props.dispatch.clone();
-        move |_| dispatch.dispatch(Action::Load(AttrValue::Static(EXAMPLE)))
+        let (dispatch, outcome) = (props.dispatch.clone(), outcome.clone());
+        move |_| super::example::load(dispatch.clone(), outcome.clone())
     };
     let run_check = {
         let dispatch = props.dispatch.clone();
@@ -49,7 +48,6 @@ pub fn Editor(props: &Props) -> Html {
         let dispatch = props.dispatch.clone();
         move |e: Event| super::paste::on_paste(e, &dispatch)
     };
-    let outcome = use_state(Outcome::default);
     let dragging = use_state(|| false);
     let each = use_state(|| false);
     // Several files with 逐份核对 chosen: each its own document; else appended to the box.

@@ -10,6 +10,7 @@ mod batch;
 mod cell_tip;
 mod dialog;
 mod editor;
+mod example;
 mod exports;
 mod fatal;
 mod findings;
