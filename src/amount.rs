@@ -155,7 +155,8 @@ pub fn read_cell(raw: &str) -> ReadCell {
     }
 }
 
-/// Removes commas only where they separate groups of exactly three digits.
+/// Removes commas only where they separate groups of exactly three digits. Some templates mark
+/// only the last group (`128138,600` 元): one comma before three final digits is grouping too.
 fn strip_grouping(s: &str) -> Option<String> {
     let (sign, body) = match s.strip_prefix(['-', '+']) {
         Some(rest) => (&s[..1], rest),
@@ -166,7 +167,7 @@ fn strip_grouping(s: &str) -> Option<String> {
         None => (body, None),
     };
     let groups: Vec<&str> = int.split(',').collect();
-    let first_ok = (1..=3).contains(&groups[0].len());
+    let first_ok = (1..=3).contains(&groups[0].len()) || (groups.len() == 2 && !groups[0].is_empty());
     let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
     if !first_ok || !rest_ok || !int.chars().all(|c| c.is_ascii_digit() || c == ',') {
         return None;
@@ -221,6 +222,12 @@ mod tests {
     fn rejects_malformed_grouping() {
         assert_eq!(read_cell("1,13.5").value, CellValue::Text);
         assert_eq!(read_cell("12,3456").value, CellValue::Text);
+        assert_eq!(read_cell("1234,567,890").value, CellValue::Text);
+    }
+
+    #[test]
+    fn reads_a_figure_grouped_only_at_its_last_three_digits() {
+        assert_eq!(read_cell("128138,600").value, CellValue::Number(num("128138600")));
     }
 
     #[test]

@@ -100,9 +100,10 @@ fn empty_tables_explained(ctx: &mut Ctx) {
     }
 }
 
-/// `表十二` → 12, `表3` → 3.
+/// `表十二` → 12, `表3` → 3; `表14-2` (one of several forms numbered under 表14) → 14.
 fn marker_number(marker: &str) -> Option<u32> {
     let n = marker.trim_start_matches('附').strip_prefix('表')?;
+    let n = n.split(['-', '－', '—']).next()?;
     if let Ok(v) = n.parse() {
         return Some(v);
     }
@@ -134,7 +135,12 @@ fn standard_tables_present(ctx: &mut Ctx) {
     }
     let max = numbered.iter().map(|(n, _)| *n).filter(|&n| n <= MAX_SET_NUMBER).max().unwrap_or(0);
     // The Chongqing district set: 表四 is the 三公 table and 表九 is conditional.
-    let chongqing_district = numbered.iter().any(|(n, t)| *n == 4 && t.kind == TableKind::ThreePublic);
+    let unread_three_public = ctx.doc.unrecognised.iter().any(|u| {
+        u.number.as_deref().and_then(marker_number) == Some(4)
+            && TableKind::from_title(&u.title) == TableKind::ThreePublic
+    });
+    let chongqing_district =
+        unread_three_public || numbered.iter().any(|(n, t)| *n == 4 && t.kind == TableKind::ThreePublic);
     let present: HashSet<u32> = numbered.iter().map(|(n, _)| *n).chain(unread).collect();
     for missing in (1..max).filter(|n| !present.contains(n)) {
         if chongqing_district && missing == 9 {

@@ -119,7 +119,8 @@ fn indicator_header(row: &Row) -> Option<IndicatorColumns> {
         value: find(&["指标值", "目标值", "年度指标值"]),
         core: find(&["是否核心指标", "核心指标"]),
     };
-    (columns.level3.is_some() && (columns.level1.is_some() || columns.weight.is_some())).then_some(columns)
+    let levels = columns.level1.is_some() || columns.level2.is_some();
+    (columns.level3.is_some() && (levels || columns.weight.is_some())).then_some(columns)
 }
 
 fn is_indicator_row(row: &Row, columns: &IndicatorColumns) -> bool {

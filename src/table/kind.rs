@@ -53,9 +53,8 @@ pub enum TableKind {
 /// titles differently.
 const CATALOGUE: &[(TableKind, &[&str])] = &[
     (TableKind::SelfEvaluation, &["绩效自评"]),
-    (TableKind::DeptPerformance, &["整体绩效目标"]),
-    (TableKind::ProjectPerformance, &["项目", "绩效目标"]),
-    (TableKind::ProjectPerformance, &["专项资金", "绩效目标"]),
+    (TableKind::DeptPerformance, &["整体", "绩效目标"]),
+    (TableKind::ProjectPerformance, &["绩效目标"]),
     (TableKind::FiscalSummary, &["财政拨款收支"]),
     (TableKind::FiscalSummary, &["财政拨款收入支出", "总表"]),
     (TableKind::ThreePublic, &["三公"]),

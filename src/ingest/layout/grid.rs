@@ -90,10 +90,14 @@ pub(super) fn read_table(lines: &[TableLine]) -> Grid {
     if (nameless_code && above_is_name) || (decimals_first && above_is_figure) {
         first_data -= 1;
     }
+    // `其中：` over the columns it groups names no column of its own.
+    let grouping = |w: &Word| matches!(w.text.as_str(), "其中：" | "其中:" | "其中");
     let header_owned: Vec<TableLine> = lines[..first_data]
         .iter()
         .filter(|l| !l.words.is_empty() && !is_note(&l.words))
         .map(|l| TableLine { words: join_spaced_terms(&l.words), ..l.clone() })
+        .map(|l| TableLine { words: l.words.iter().filter(|w| !grouping(w)).cloned().collect(), ..l })
+        .filter(|l| !l.words.is_empty())
         .collect();
     let header_lines: Vec<&TableLine> = header_owned.iter().collect();
     let header_texts: Vec<String> =
@@ -124,7 +128,9 @@ pub(super) fn read_table(lines: &[TableLine]) -> Grid {
             continue;
         }
         let note_goes_on = grid.notes.last().is_some_and(|n| !n.ends_with('。'));
-        if in_notes && note_goes_on && !is_prose(&line.words) {
+        // The rest of a wrapped note may end its sentence (`…安排的支` / `出。`).
+        let ends_note = compact(&line.words).ends_with('。') && compact(&line.words).matches('。').count() == 1;
+        if in_notes && note_goes_on && (!is_prose(&line.words) || ends_note) {
             if let Some(last) = grid.notes.last_mut() {
                 last.push_str(&join_words(&line.words));
             }

@@ -10,6 +10,7 @@ mod form;
 mod furniture;
 mod grid;
 mod halves;
+mod target_form;
 mod three;
 mod words;
 
@@ -244,6 +245,10 @@ fn read_block(mut block: Block, region: &[TableLine]) -> Option<Block> {
             Ok(rows) => block.rows = rows.into_iter().map(|(line, cells)| RawRow { line, cells }).collect(),
             Err(problem) => block.misaligned = Some(problem),
         }
+        return Some(block);
+    }
+    if let Some(rows) = performance.then(|| target_form::read_target_form(region)).flatten() {
+        block.rows = rows.into_iter().map(|(line, cells)| RawRow { line, cells }).collect();
         return Some(block);
     }
     let mut grid = read_table(region);

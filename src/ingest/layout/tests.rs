@@ -290,3 +290,102 @@ fn organisation_captions_name_a_unit_or_department_before_a_colon() {
     assert!(!names_organisation("一、一般公共预算拨款收入"));
     assert!(!names_organisation("注：本部门无政府性基金预算支出，故本表无数据"));
 }
+
+/// A 项目绩效目标表 as several cities print it, names invented: no 指标性质 column (the nature is
+/// in the value), the 一级指标 header wrapped (`一级指` / `标`), text cells wrapped above and
+/// below their row's line, and merged 一级/二级 cells centred on the rows they span.
+const TARGET_FORM: &str = "                       演示经费项目绩效目标表
+
+          项目名称                    演示经费
+          主管部门            示例局               实施单位     示例中心
+                         资金总额                   36.50
+          项目资金       财政拨款                   36.50
+                         其他资金                    0.00
+
+          年度目标      保障演示工作正常开展。
+
+                       一级指
+                                  二级指标         三级指标             指标值
+                        标
+
+                       成本指              演示支出预算控
+                                经济成本指标                          ≤100%
+                        标                    制率
+                                             聘用演示人员数量          ≥4 人
+                                  数量指标
+              绩效指标                          演示覆盖率              =100%
+                       产出指标
+                                  质量指标     演示资料准确率          =90%
+                                            演示费用发放及时
+                                  时效指标                           ≥95%
+                                                  率
+                                服务对象满意
+                      满意度指标              演示对象投诉次数          ≤20 次
+                                  度指标
+          备注
+";
+
+#[test]
+fn target_form_joins_wrapped_cells_to_the_row_they_wrap_around() {
+    let blocks = read(TARGET_FORM);
+    let form = &blocks[0];
+    assert_eq!(form.misaligned, None);
+    let rows: Vec<Vec<&str>> = form.rows.iter().map(|r| r.cells.iter().map(String::as_str).collect()).collect();
+    let header = rows.iter().position(|r| r.first() == Some(&"一级指标")).expect("indicator header");
+    assert_eq!(rows[..header].first(), Some(&vec!["项目名称", "演示经费"]));
+    assert_eq!(
+        rows[header..],
+        [
+            vec!["一级指标", "二级指标", "三级指标", "指标值"],
+            vec!["成本指标", "经济成本指标", "演示支出预算控制率", "≤100%"],
+            vec!["成本指标", "数量指标", "聘用演示人员数量", "≥4人"],
+            vec!["产出指标", "数量指标", "演示覆盖率", "=100%"],
+            vec!["产出指标", "质量指标", "演示资料准确率", "=90%"],
+            vec!["产出指标", "时效指标", "演示费用发放及时率", "≥95%"],
+            vec!["满意度指标", "服务对象满意度指标", "演示对象投诉次数", "≤20次"],
+            vec!["备注"],
+        ]
+    );
+}
+
+/// A 支出总表 listing units, as Shenzhen prints it (names invented): a unit's name wraps around the
+/// line of its figures, and the next unit's codes follow.
+#[test]
+fn a_unit_name_wrapped_around_its_figures_is_one_row() {
+    let text = "                                          支出总表
+单位：万元
+      预算单位                  科目编码        科目名称              支出总计        基本支出        项目支出
+      示例局                                                            500.00          300.00          200.00
+                                2010101         行政运行                300.00          300.00            0.00
+                                2010102         一般行政管理事务        200.00            0.00          200.00
+      示例局下属演示
+                                                                        120.00          120.00            0.00
+      中心
+                                2010350         事业运行                120.00          120.00            0.00
+";
+    let b = &read(text)[0];
+    assert_eq!(b.misaligned, None, "{:#?}", b.rows);
+    assert_eq!(row(b, "示例局下属演示中心"), ["示例局下属演示中心", "", "", "120.00", "120.00", "0.00"]);
+    assert_eq!(row(b, "2010350"), ["2010350", "", "事业运行", "120.00", "120.00", "0.00"]);
+}
+
+/// An empty table under `其中：` over 基本支出 | 项目支出, its 备注 wrapped onto a second line that
+/// ends the sentence: the figures stay under their own columns and the note is whole.
+#[test]
+fn a_grouping_header_is_no_column_and_a_wrapped_note_is_whole() {
+    let text = "                        国有资本经营预算拨款支出预算表
+                                                              单位：万元
+                                                      其中：
+      科目编码            科目名称         小计
+                                                  基本支出      项目支出
+                         合计              0.00        0.00          0.00
+
+      备注：本单位本年没有使用国有资本经营预算拨款安排的支
+      出。
+";
+    let b = &read(text)[0];
+    assert_eq!(b.misaligned, None);
+    assert_eq!(row(b, "合计"), ["合计", "0.00", "0.00", "0.00"]);
+    assert!(b.rows.iter().any(|r| r.cells[2..] == ["基本支出", "项目支出"]), "{:#?}", b.rows);
+    assert_eq!(b.notes, ["备注：本单位本年没有使用国有资本经营预算拨款安排的支出。"]);
+}

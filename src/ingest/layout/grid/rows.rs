@@ -35,6 +35,8 @@ pub(super) fn assemble(
     let mut value_lines: Vec<ValueLine> = Vec::new();
     // Names printed before their row (the row line follows directly), waiting for it.
     let mut waiting: Vec<(usize, String)> = Vec::new();
+    // The line that ends a name wrapped around its figures (see `wraps_figures`).
+    let mut name_tail_at: Option<usize> = None;
     let blank_between = |a: usize, b: usize| {
         lines.get(a.min(b) + 1..a.max(b)).is_some_and(|between| between.iter().any(|l| l.words.is_empty()))
     };
@@ -125,11 +127,30 @@ pub(super) fn assemble(
         let next_row_line =
             body.get(k + 1).filter(|n| n.index == b.index + 1 && n.items.first().is_some_and(|i| i.kind == Kind::Code));
         let several = labels.len() >= 2;
+        // Figures alone on the next line and the name's rest on the line after: this name (in the
+        // first label zone: a unit's, a category's) wraps around its figures, a row of its own.
+        let figures_only = |n: &BodyLine| n.items.iter().all(|i| matches!(i.kind, Kind::Number | Kind::Decimals));
+        let text_only = |n: &BodyLine| n.items.iter().all(|i| i.kind == Kind::Text);
+        let wraps_figures = matches!(
+            (body.get(k + 1), body.get(k + 2)),
+            (Some(n), Some(m)) if n.index == b.index + 1 && m.index == b.index + 2 && figures_only(n) && text_only(m)
+        );
         for (col, text, starter) in labels {
             // Labels on both sides of a 收入 | 支出 line are rows of their own, not wrapped text.
             let starter = starter || several;
             let current = rows.last_mut();
             match current {
+                _ if wraps_figures && !several && layout.columns[col].zone == 0 => {
+                    let mut cells = vec![String::new(); width];
+                    cells[col] = text;
+                    rows.push(Building { first: b.index, last: b.index, cells, open: true, above: 1, below: 0 });
+                    name_tail_at = Some(b.index + 2);
+                }
+                Some(r) if name_tail_at == Some(b.index) => {
+                    r.cells[col].push_str(&text);
+                    r.last = b.index;
+                    r.below += 1;
+                }
                 Some(r) if starter && r.open && r.last + 1 >= b.index && r.cells[col].is_empty() => {
                     r.cells[col] = text;
                     r.last = b.index;
