@@ -13,10 +13,10 @@ pub const RULES: &[Rule] = &[Rule {
     name_en: "Personnel and public-use costs",
     severity: Severity::Error,
     explanation: Explanation {
-        what_zh: "基本支出表中 人员经费 = 301 工资福利支出 + 303 对个人和家庭的补助，公用经费 = 302 商品和服务支出 + 310 资本性支出（及其他类）：决算表的“人员经费合计”“公用经费合计”须等于对应类级科目之和；预算表中 301/303 的金额只能在人员经费列，302/310 只能在公用经费列。",
+        what_zh: "基本支出表中 人员经费 = 301 工资福利支出 + 303 对个人和家庭的补助，公用经费 = 302 商品和服务支出 + 310 资本性支出（及其他类）：决算表的“人员经费合计”“公用经费合计”须等于对应类级科目之和；预算表中 301/303 的款级金额只能在人员经费列，302/310 只能在公用经费列（30239 其他交通费用即公务交通补贴，有的省份计入人员经费，两列均可）。",
         why_zh: "人员经费与公用经费是按经济分类口径划分的，划错列或合计与科目不符，会使“机关运行经费”“公用经费”等公开口径失真。",
         fix_zh: "核对人员经费合计与 301、303 类、公用经费合计与 302、310 类的金额；把放错列的金额移到正确的列。",
-        what_en: "Personnel costs = 301 + 303, public-use costs = 302 + 310 (and any other class): the 决算 footer totals must equal these classes; in the 预算 layout 301/303 amounts belong only in the personnel column, 302/310 only in the public-use column.",
+        what_en: "Personnel costs = 301 + 303, public-use costs = 302 + 310 (and any other class): the 决算 footer totals must equal these classes; in the 预算 layout 301/303 款 amounts belong only in the personnel column, 302/310 only in the public-use column (30239, the commuting allowance some provinces count as personnel cost, in either).",
         why_en: "The split follows the economic classification; a wrong column or footer misstates the published personnel and public-use figures.",
         fix_en: "Recheck the footer totals against the class rows; move amounts printed in the wrong column.",
     },
@@ -88,11 +88,19 @@ fn personnel_and_public_use(ctx: &mut Ctx) {
     }
 }
 
+/// 30239 其他交通费用 (the 公务交通补贴) is personnel cost in several provinces' disclosures and
+/// public use in others: either column is right.
+fn counted_either_way(code: &SubjectCode) -> bool {
+    code.as_str().starts_with("30239")
+}
+
 /// 预算 layout: an amount of a 301/303 row in the public-use column (or of a 302/310 row in the
-/// personnel column) is in the wrong column.
+/// personnel column) is in the wrong column. 款 rows are judged; a 类 row's split follows its 款
+/// rows (SUM003 checks it), so a 302 that carries its 30239 as personnel cost is not wrong.
 fn misplaced(ctx: &mut Ctx, table: &Table, personnel_col: usize, public_col: usize) {
     for row in table.data_rows() {
-        let Some(code) = table.row_code(row).filter(|c| c.is_economic()) else { continue };
+        let judged = |c: &SubjectCode| c.is_economic() && c.level() > 1 && !counted_either_way(c);
+        let Some(code) = table.row_code(row).filter(judged) else { continue };
         let (wrong_col, right) =
             if is_personnel(&code) { (public_col, "人员经费") } else { (personnel_col, "公用经费") };
         let misplaced = Operand::at(table, row, wrong_col).filter(|amount| !amount.value.is_zero());
