@@ -527,3 +527,34 @@ fn the_economic_bound_needs_the_row_named_for_its_item() {
     let renamed = raised.replace("30231\t公务用车运行维护费", "30231\t退休人员活动费");
     assert!(!rule_fires(&renamed));
 }
+
+/// A 收支总体情况表 as Yantai prints it (figures made up): 一、财政拨款收入 with its 其中 lines, the
+/// other numbered incomes, then 本年收入合计, and 上级补助收入 … 上年结转 after it, up to 收入总计.
+/// 本年收入合计 adds up the numbered items only, 一、 its own lines, 收入总计 the rest on top.
+const TRAILING_SUBTOTAL: &str = "收支总体情况表
+单位：万元
+收入\t\t支出\t
+项目\t预算数\t项目\t预算数
+一、财政拨款收入\t100.00\t一、一般公共服务支出\t90.00
+一般公共预算收入\t80.00\t二、教育支出\t30.00
+政府性基金预算收入\t20.00\t\t
+二、事业收入\t15.00\t\t
+三、其他收入\t5.00\t\t
+本年收入合计\t120.00\t本年支出合计\t120.00
+上级补助收入\t\t结转下年\t
+上年结转\t\t\t
+收入总计\t120.00\t支出总计\t120.00
+";
+
+#[test]
+fn a_trailing_subtotal_adds_up_its_numbered_items_and_their_own_lines() {
+    let report = check_text(TRAILING_SUBTOTAL);
+    assert_eq!(lines(&report), "", "{:#?}", report.findings);
+    assert!(report.counts.relations_checked >= 5, "{}", report.counts.relations_checked);
+    // 一般公共预算收入 changed: 一、财政拨款收入 no longer adds up, and only it.
+    let changed = check_text(&TRAILING_SUBTOTAL.replace("一般公共预算收入\t80.00", "一般公共预算收入\t81.00"));
+    let errors: Vec<String> =
+        changed.findings.iter().filter(|f| f.severity == Severity::Error).map(|f| changed.finding_line(f)).collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(errors[0].contains("BAL002") && errors[0].contains("一、财政拨款收入"), "{errors:#?}");
+}

@@ -78,7 +78,8 @@ fn sections_add_up(ctx: &mut Ctx) {
             let items = table.side_items(side);
             for col in table.amount_columns(Some(side)) {
                 let column = table.columns[col].label().to_string();
-                for (top, lines) in items.tops.iter().filter(|(_, lines)| !lines.is_empty()) {
+                let sections = items.tops.iter().chain(&items.nested).filter(|(_, lines)| !lines.is_empty());
+                for (top, lines) in sections {
                     check(ctx, table, *top, lines, col, &column, side);
                 }
                 if let Some(grand) = items.grand {

@@ -9,6 +9,9 @@ pub struct SideItems {
     pub grand: Option<usize>,
     /// Top-level items (本年收入, 上年结转, …) with the lines under them.
     pub tops: Vec<(usize, Vec<usize>)>,
+    /// Numbered items inside a trailing subtotal that have lines of their own (一、财政拨款收入
+    /// over 一般公共预算收入 …, then 本年收入合计): each adds up by itself too.
+    pub nested: Vec<(usize, Vec<usize>)>,
 }
 
 /// A line's name without any numbering, for matching names across tables: `一、…`, `（一）…`,
@@ -55,9 +58,13 @@ fn is_grand(label: &str) -> bool {
 }
 
 fn is_top(label: &str) -> bool {
+    is_numbered(label) || names_section(label)
+}
+
+/// A section by its words (本年收入, 上年结转, …), numbered or not.
+fn names_section(label: &str) -> bool {
     let l = strip_numbering(label);
-    is_numbered(label)
-        || ["本年收入", "本年支出", "结转", "结余", "用事业基金弥补", "事业基金"].iter().any(|w| l.contains(w))
+    ["本年收入", "本年支出", "结转", "结余", "用事业基金弥补", "事业基金"].iter().any(|w| l.contains(w))
 }
 
 impl Table {
@@ -82,7 +89,7 @@ impl Table {
     /// belong to that section.
     pub fn side_items(&self, side: Side) -> SideItems {
         let table = self;
-        let mut items = SideItems { side, grand: None, tops: Vec::new() };
+        let mut items = SideItems { side, grand: None, tops: Vec::new(), nested: Vec::new() };
         let mut pending: Vec<usize> = Vec::new();
         let mut open: Option<usize> = None;
         // Index into `tops` where the items after the last trailing subtotal begin.
@@ -105,15 +112,19 @@ impl Table {
                 items.tops[i].1.push(row);
             } else if is_top(&label) {
                 let subtotal = bare_label(&label).ends_with("合计");
-                let numbered_run = items.tops[since_subtotal..]
-                    .iter()
-                    .all(|(r, lines)| lines.is_empty() && is_numbered(&table.row_name(*r, Some(side))))
-                    && since_subtotal < items.tops.len();
+                // Numbered items since the last subtotal, each a line or a section of lines of its
+                // own, but none a section by its words (一、本年收入 heads its own lines).
+                let numbered_run = items.tops[since_subtotal..].iter().all(|(r, lines)| {
+                    let name = table.row_name(*r, Some(side));
+                    is_numbered(&name) && (lines.is_empty() || !names_section(&name))
+                }) && since_subtotal < items.tops.len();
                 if subtotal && !pending.is_empty() {
                     items.tops.push((row, std::mem::take(&mut pending)));
                     open = None;
                 } else if subtotal && numbered_run && pending.is_empty() {
-                    let lines = items.tops.drain(since_subtotal..).map(|(r, _)| r).collect();
+                    let drained: Vec<(usize, Vec<usize>)> = items.tops.drain(since_subtotal..).collect();
+                    let lines = drained.iter().map(|(r, _)| *r).collect();
+                    items.nested.extend(drained.into_iter().filter(|(_, lines)| !lines.is_empty()));
                     items.tops.push((row, lines));
                     open = None;
                 } else {
