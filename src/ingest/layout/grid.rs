@@ -129,8 +129,11 @@ pub(super) fn read_table(lines: &[TableLine]) -> Grid {
         }
         let note_goes_on = grid.notes.last().is_some_and(|n| !n.ends_with('。'));
         // The rest of a wrapped note may end its sentence (`…安排的支` / `出。`).
-        let ends_note = compact(&line.words).ends_with('。') && compact(&line.words).matches('。').count() == 1;
-        if in_notes && note_goes_on && (!is_prose(&line.words) || ends_note) {
+        let ends_note = |words: &[Word]| {
+            let text = compact(words);
+            text.ends_with('。') && text.matches('。').count() == 1
+        };
+        if in_notes && note_goes_on && (!is_prose(&line.words) || ends_note(&line.words)) {
             if let Some(last) = grid.notes.last_mut() {
                 last.push_str(&join_words(&line.words));
             }

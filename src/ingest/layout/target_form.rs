@@ -123,10 +123,15 @@ fn header_columns(zone: &[TableLine]) -> Vec<Column> {
     let mut group_end = 0;
     for (i, w) in pieces {
         match groups.last_mut() {
-            Some(group) if w.start <= group_end => group.push((i, w)),
-            _ => groups.push(vec![(i, w)]),
+            Some(group) if w.start <= group_end => {
+                group.push((i, w));
+                group_end = group_end.max(w.end);
+            }
+            _ => {
+                groups.push(vec![(i, w)]);
+                group_end = w.end;
+            }
         }
-        group_end = if groups.last().is_some_and(|g| g.len() > 1) { group_end.max(w.end) } else { w.end };
     }
     groups
         .into_iter()
