@@ -107,13 +107,13 @@ pub(super) fn classify(text: &str) -> TextLine {
     TextLine::Other(plain.to_string())
 }
 
-/// `表一`, `表十二`, `表1`, `表 3`, `附表1`, `表1-2`, and the national 决算 set's `公开01表`.
+/// `表一`, `表十二`, `表1`, `表 3`, `附表1`, `公开表1`, `表1-2`, and the national 决算 set's `公开01表`.
 fn is_marker(unspaced: &str) -> bool {
     let national = unspaced.strip_prefix("公开").and_then(|r| r.strip_suffix('表'));
     if let Some(number) = national {
         return !number.is_empty() && number.len() <= 3 && number.chars().all(|c| c.is_ascii_digit());
     }
-    let rest = unspaced.strip_prefix("附").unwrap_or(unspaced);
+    let rest = unspaced.strip_prefix("附").or_else(|| unspaced.strip_prefix("公开")).unwrap_or(unspaced);
     let Some(number) = rest.strip_prefix('表') else {
         return false;
     };
@@ -140,6 +140,16 @@ mod tests {
         assert_eq!(b[0].rows.len(), 2);
         assert_eq!(b[0].rows[1].cells, vec!["合计"]);
         assert_eq!(b[0].notes, vec!["（备注：本单位无政府性基金收支，故此表无数据。）"]);
+    }
+
+    #[test]
+    fn table_numbers_in_their_printed_forms_are_markers() {
+        for marker in ["表五", "表 3", "附表1", "公开表2", "表1-2", "公开01表"] {
+            assert!(matches!(classify(marker), TextLine::Marker(_)), "{marker}");
+        }
+        for other in ["公开", "表格", "公开说明表", "表二十一号"] {
+            assert!(!matches!(classify(other), TextLine::Marker(_)), "{other}");
+        }
     }
 
     #[test]

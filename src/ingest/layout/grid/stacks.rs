@@ -42,13 +42,19 @@ pub(super) fn header_stacks(header_lines: &[&TableLine]) -> (Vec<Stack>, Vec<(us
             // Over two words of a lower line, or printed in the gap between them (`公务接待费`
             // between its 预算数 and 决算数).
             // A long group name centred over its columns may end just where the next column's
-            // name begins (`本年一般公共预算基本支出` over `合计 … 人员经费`).
+            // name begins (`本年一般公共预算基本支出` over `合计 … 人员经费`). A word alone on its line,
+            // over the gap between two names of a lower line and over no word below it, stands
+            // over no column of its own (`预算数` centred over `总计 一般公共预算 | 政府性基金预算 …`;
+            // not `2025年预算` over the `数` it wraps to).
             let long = w.text.chars().count() >= 6;
+            let over_nothing =
+                || !header_lines.iter().any(|o| o.no > line.no && o.words.iter().any(|x| overlaps(x, w)));
+            let alone = line.words.len() == 1 && over_nothing();
             let between = |p: &[Word]| {
                 let inside = p[0].end <= w.start && w.end <= p[1].start + 1;
                 let touches_left = w.start <= p[0].end + 1;
                 let touches_right = w.end + 1 >= p[1].start;
-                (touches_left && touches_right) || (long && inside && (touches_left || touches_right))
+                (touches_left && touches_right) || (inside && (alone || (long && (touches_left || touches_right))))
             };
             let bridges = |other: &&TableLine| {
                 other.no > line.no && !other.words.iter().any(|o| overlaps(o, w)) && other.words.windows(2).any(between)
