@@ -14,7 +14,9 @@
    wasm and the PDF reader as base64 inline, the example text as it is) that works opened from file:// — a share, a USB
    stick, a mail attachment. Its policy allows exactly its own inline scripts and styles (by
    hash), the PDF reader's blob: worker, and no network at all.
-4. Prints each file's size and gzipped size, and fails if the hosted page's first load (HTML, CSS,
+4. Strips comments and layout white space from the stylesheet, and comments from the loader, in
+   place: they are for the source, not for every visitor's first load.
+5. Prints each file's size and gzipped size, and fails if the hosted page's first load (HTML, CSS,
    loader, glue, wasm; gzipped — never the PDF reader nor the example) is over --max-first-load.
 """
 
@@ -199,6 +201,27 @@ def single_file(dist, page, boot_tag, glue, wasm, pdf_wasm, css_tag, css):
     return out
 
 
+def minify_css(css):
+    """Comments out, white space collapsed, none around `{ } ; , >` (no string in the sheet holds them)."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    css = re.sub(r"\s+", " ", css)
+    css = re.sub(r"\s*([{};,>])\s*", r"\1", css)
+    return css.replace(";}", "}").strip() + "\n"
+
+
+def strip_js_comments(js):
+    """Block comments and whole-line `//` comments out, lines trimmed; the code itself untouched."""
+    js = re.sub(r"/\*.*?\*/", "", js, flags=re.S)
+    lines = (line.strip() for line in js.split("\n"))
+    return "\n".join(line for line in lines if line and not line.startswith("//")) + "\n"
+
+
+def rewrite(path, change):
+    text = read_text(path)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(change(text))
+
+
 def read_text(path):
     with open(path, encoding="utf-8") as f:
         return f.read()
@@ -237,6 +260,8 @@ def main():
     pdf_path = local(dist, attr(boot_tag, "data-pdf"))
     if os.path.basename(pdf_path) != PDF_MODULE or not os.path.isfile(pdf_path):
         fail(f"the loader's data-pdf names {pdf_path}, expected {PDF_MODULE} built by scripts/pdf_module.sh")
+    rewrite(css_path, minify_css)
+    rewrite(os.path.join(dist, "boot.js"), strip_js_comments)
     validate(wasm_path)
     validate(pdf_path)
     check_policy(page, "index.html")

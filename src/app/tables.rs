@@ -214,5 +214,6 @@ fn place(cell: Key, element: &Element) -> Hover {
 
 /// The kind's name as in the JSON report (`fiscal_summary`), so tests and styles can select it.
 fn kind_id(kind: TableKind) -> Option<String> {
-    serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(str::to_string))
+    let quoted = serde_json::to_string(&kind).ok()?;
+    Some(quoted.trim_matches('"').to_string())
 }
