@@ -11,6 +11,7 @@ mod document;
 pub mod export;
 pub mod ingest;
 pub mod narrative;
+mod realign;
 pub mod report;
 pub mod rules;
 pub mod share;
@@ -39,9 +40,12 @@ pub fn check_sources(sources: &[Source], mode: RoundingMode) -> Report {
     check_document(Document::read(sources), mode)
 }
 
-pub fn check_document(doc: Document, mode: RoundingMode) -> Report {
-    let rules::Outcome { mut findings, not_checked, relations: relations_checked, .. } =
-        rules::run(&doc, mode, &rules::registry());
+pub fn check_document(mut doc: Document, mode: RoundingMode) -> Report {
+    let registry = rules::registry();
+    let mut outcome = rules::run(&doc, mode, &registry);
+    let moved = realign::realign(&mut doc, &mut outcome, mode, &registry);
+    doc.notes.extend(moved);
+    let rules::Outcome { mut findings, not_checked, relations: relations_checked, .. } = outcome;
     let (mut tables, mut unrecognised) = (doc.tables, doc.unrecognised);
     witness::set_aside_misread(&mut tables, &mut findings, &mut unrecognised);
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();

@@ -39,6 +39,12 @@ pub fn set_aside_misread(tables: &mut Vec<Table>, findings: &mut Vec<Finding>, u
     }
 }
 
+/// A failing relation. Rounding and exact agreements never count; a finding that compares
+/// nothing (a figure in a column it cannot stand in) counts like a failed sum.
+pub(crate) fn fails(f: &Finding) -> bool {
+    f.severity == Severity::Error && !matches!(f.agreement, Some(Agreement::Rounding | Agreement::Exact))
+}
+
 /// Tables (by index) with many failing relations that one or two cells cannot explain, and how
 /// many. The worst table goes first and its relations with others leave with it, so a table
 /// that failed only against a misread one keeps its standing.
@@ -46,13 +52,7 @@ fn misread_tables(tables: &[Table], findings: &[Finding]) -> BTreeMap<usize, usi
     let mut misread = BTreeMap::new();
     loop {
         let mut failing: BTreeMap<usize, Vec<&Finding>> = BTreeMap::new();
-        // Rounding and exact agreements never count; a finding that compares nothing (a figure
-        // in a column it cannot stand in) counts like a failed sum.
-        let failed = |f: &&Finding| {
-            f.severity == Severity::Error
-                && !matches!(f.agreement, Some(Agreement::Rounding | Agreement::Exact))
-                && !touches(f, &misread)
-        };
+        let failed = |f: &&Finding| fails(f) && !touches(f, &misread);
         for f in findings.iter().filter(failed) {
             if let Some(cell) = &f.cell {
                 failing.entry(cell.table).or_default().push(f);

@@ -94,6 +94,9 @@ pub struct Block {
     /// Set when the columns of a whitespace-aligned table could not be placed with confidence:
     /// such a block is reported unread instead of checked on guessed cells.
     pub misaligned: Option<Misalignment>,
+    /// Its cells were placed by where their text stands on a line (aligned text, a PDF), so a
+    /// figure may have landed one column off; a spreadsheet's or a paste's cells are exact.
+    pub placed_by_position: bool,
 }
 
 /// Where and why the columns of a table read from aligned text could not be trusted.

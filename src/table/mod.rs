@@ -111,6 +111,10 @@ pub struct Table {
     /// Codes printed across separate 类 | 款 | 项 columns, joined per row.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub split_codes: Vec<SplitCode>,
+    /// Read from aligned text or a PDF, where a figure may stand one column off (see
+    /// `Block::placed_by_position`).
+    #[serde(skip)]
+    pub placed_by_position: bool,
 }
 
 /// A subject code printed across separate 类 | 款 (| 项) columns: the 类 column carries the

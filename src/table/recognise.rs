@@ -87,6 +87,7 @@ pub fn recognise_owned(mut block: Block, index: usize, unit_above: Option<Unit>)
         notes: block.notes,
         form,
         split_codes,
+        placed_by_position: block.placed_by_position,
     }))
 }
 

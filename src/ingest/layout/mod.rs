@@ -113,6 +113,9 @@ pub(crate) fn split_layout(source: &Source) -> Vec<Block> {
         region.push(TableLine { no, page_break, continued, words: ws });
     }
     finish(&mut blocks, current.take());
+    for block in &mut blocks {
+        block.placed_by_position = true;
+    }
     blocks
 }
 
