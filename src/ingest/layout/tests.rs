@@ -389,3 +389,19 @@ fn a_grouping_header_is_no_column_and_a_wrapped_note_is_whole() {
     assert!(b.rows.iter().any(|r| r.cells[2..] == ["基本支出", "项目支出"]), "{:#?}", b.rows);
     assert_eq!(b.notes, ["备注：本单位本年没有使用国有资本经营预算拨款安排的支出。"]);
 }
+
+/// The PDF reader sets Chinese names one column per character, half as wide as drawn, so a
+/// long name's middle in the text lies left of its cell's; figures stand right-aligned.
+/// `40,000.00` ends under the right edge of `一般公共预算拨款小计`'s cell, its middle nearer to that of
+/// `其中：专项经费` as the text counts: counted as drawn, it is 小计's.
+#[test]
+fn figures_go_to_the_cell_whose_name_is_drawn_over_them() {
+    let text = "                         部门支出总表
+                                                              单位：元
+  单位编码   单位名称           合计        一般公共预算拨款小计              其中：专项经费           其他收入
+         合计            50,000.00               40,000.00                     10,000.00
+  101    某某局           50,000.00               40,000.00                     10,000.00
+";
+    let blocks = read(text);
+    assert_eq!(row(&blocks[0], "某某局"), ["101", "某某局", "50,000.00", "40,000.00", "", "10,000.00"]);
+}

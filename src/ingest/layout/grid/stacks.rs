@@ -20,6 +20,10 @@ pub(super) struct Stack {
     pub(super) words: Vec<(usize, usize)>,
     /// Its words run together.
     pub(super) text: String,
+    /// Twice where its widest word ends as drawn: a Chinese character is drawn wider than the
+    /// one column it takes in the text (two in the PDF reader's, about one in `pdftotext`'s),
+    /// counted as one and a half, so a name's middle is not pulled left of its cell's.
+    drawn_end2: usize,
 }
 
 impl Stack {
@@ -92,9 +96,16 @@ pub(super) fn header_stacks(header_lines: &[&TableLine]) -> (Vec<Stack>, Vec<(us
             continue;
         };
         let text = leaves.iter().map(|(_, w)| w.text.as_str()).collect();
-        stacks.push(Stack { start, end, words: leaves.iter().map(|(no, w)| (*no, w.start)).collect(), text });
+        let drawn_end2 = leaves.iter().map(|(_, w)| 2 * w.start + drawn_width2(&w.text)).max().unwrap_or(2 * end);
+        let words = leaves.iter().map(|(no, w)| (*no, w.start)).collect();
+        stacks.push(Stack { start, end, words, text, drawn_end2 });
     }
     (stacks, groups)
+}
+
+/// Twice a word's drawn width in text columns: 2 per narrow character, 3 per wide one.
+fn drawn_width2(text: &str) -> usize {
+    text.chars().map(|c| if c >= '\u{2E80}' { 3 } else { 2 }).sum()
 }
 
 /// Gives each column of figures its own header stack, in order, nearest centres first; None
@@ -104,10 +115,8 @@ pub(super) fn match_stacks(data: &[Cluster], stacks: &[&Stack]) -> Option<Vec<us
     if n == 0 || m < n {
         return None;
     }
-    let cost = |i: usize, j: usize| {
-        let d = (data[i].left + data[i].right) as isize - (stacks[j].start + stacks[j].end) as isize;
-        d.unsigned_abs()
-    };
+    let cost =
+        |i: usize, j: usize| (2 * (data[i].left + data[i].right)).abs_diff(2 * stacks[j].start + stacks[j].drawn_end2);
     // best[i][j]: least cost of placing the first i columns among the first j stacks.
     let mut best = vec![vec![usize::MAX; m + 1]; n + 1];
     best[0].iter_mut().for_each(|b| *b = 0);
