@@ -17,6 +17,9 @@ use crate::Document;
 const MAX_TRIALS: usize = 60;
 /// Most moves in one table: a table further off is misread, for the witness to set aside.
 const MAX_MOVES: usize = 4;
+/// Tables with more failing relations through them are misread beyond a figure or a column
+/// moved (the witness sets them aside); trying them would only spend the re-checks.
+const MAX_FAILING: usize = 16;
 /// Documents with more rows are not re-read: each trial re-checks the whole document.
 const MAX_ROWS: usize = 5_000;
 
@@ -87,7 +90,7 @@ fn best_move(
 ) -> Option<(Move, Outcome)> {
     let before = failures(&outcome.findings);
     let now = touching(&outcome.findings, t);
-    if now == 0 {
+    if now == 0 || now > MAX_FAILING {
         return None;
     }
     let mut best: Option<(usize, Move, Outcome)> = None;
