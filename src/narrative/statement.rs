@@ -511,22 +511,7 @@ pub fn subject_of(phrase: &str) -> Option<Subject> {
             .map(|(name, term)| (fee.len() - name.len(), *term))
     });
     if let Some((prefix_len, term)) = named {
-        let prefix = &core[..prefix_len];
-        if prefix.ends_with("其他") || prefix.contains("(类)") || prefix.contains("(款)") || prefix.contains("(项)")
-        {
-            return None;
-        }
-        let parent = if term.needs_parent() {
-            if prefix.contains("项目支出") {
-                Some(Term::Project)
-            } else if prefix.contains("基本支出") {
-                Some(Term::Basic)
-            } else {
-                None
-            }
-        } else {
-            None
-        };
+        let parent = parent_by_prefix(&core[..prefix_len], term, year)?;
         return subject(term, parent);
     }
     // `本年收入合计`, `一般公共预算财政拨款收入`: a total of income, never one source (事业收入).
@@ -560,6 +545,30 @@ pub fn subject_of(phrase: &str) -> Option<Subject> {
 }
 
 /// What is left of `words` once the year and the scope words are taken out.
+/// What the words before a named subject make of it: None when another subject (`其他…`, a
+/// class `(类)`), else the subject it is part of, if any (`项目支出中商品和服务支出`).
+fn parent_by_prefix(prefix: &str, term: Term, year: Option<u16>) -> Option<Option<Term>> {
+    if prefix.ends_with("其他") || prefix.contains("(类)") || prefix.contains("(款)") || prefix.contains("(项)") {
+        return None;
+    }
+    // `信息系统运维服务项目支出`: one project's spending. The department's 项目支出 is named by
+    // scope and year words only (`2026年一般公共预算项目支出`, `其中项目支出`).
+    let qualifier = only_scope_words(prefix, year).replace('年', "");
+    if term == Term::Project && qualifier.chars().last().is_some_and(|c| !"中的和及与、".contains(c)) {
+        return None;
+    }
+    if !term.needs_parent() {
+        return Some(None);
+    }
+    Some(if prefix.contains("项目支出") {
+        Some(Term::Project)
+    } else if prefix.contains("基本支出") {
+        Some(Term::Basic)
+    } else {
+        None
+    })
+}
+
 fn only_scope_words(words: &str, year: Option<u16>) -> String {
     let mut rest = words.to_string();
     if let Some(y) = year {
@@ -659,6 +668,7 @@ mod tests {
             "事业收入",
             "其他收入",
             "收入预算",
+            "信息系统运维服务项目支出",
         ] {
             assert_eq!(subject_of(phrase), None, "{phrase}");
         }
