@@ -14,8 +14,9 @@
    wasm and the PDF reader as base64 inline, the example text as it is) that works opened from file:// — a share, a USB
    stick, a mail attachment. Its policy allows exactly its own inline scripts and styles (by
    hash), the PDF reader's blob: worker, and no network at all.
-4. Strips comments and layout white space from the stylesheet, and comments from the loader, in
-   place: they are for the source, not for every visitor's first load.
+4. Strips comments and layout white space from the stylesheet, and comments and indentation from
+   the loader and the wasm-bindgen glue, in place: they are for the source, not for every
+   visitor's first load.
 5. Prints each file's size and gzipped size, and fails if the hosted page's first load (HTML, CSS,
    loader, glue, wasm; gzipped — never the PDF reader nor the example) is over --max-first-load.
 """
@@ -262,6 +263,7 @@ def main():
         fail(f"the loader's data-pdf names {pdf_path}, expected {PDF_MODULE} built by scripts/pdf_module.sh")
     rewrite(css_path, minify_css)
     rewrite(os.path.join(dist, "boot.js"), strip_js_comments)
+    rewrite(glue_path, strip_js_comments)
     validate(wasm_path)
     validate(pdf_path)
     check_policy(page, "index.html")
