@@ -20,7 +20,13 @@ pub struct Document {
     pub viewer_copied: bool,
     /// Some source holds more than white space.
     pub has_text: bool,
+    /// Lines that speak of empty tables for the whole document (a 目录's 是否空表 column,
+    /// `空表表示本部门无相关收支情况`): such a line explains every empty table.
+    pub empty_table_lines: Vec<String>,
 }
+
+/// Most document-wide lines about empty tables kept: one explains them all.
+const MAX_EMPTY_TABLE_LINES: usize = 4;
 
 impl Document {
     /// Reads every source; tables keep the name of the source they came from.
@@ -32,6 +38,9 @@ impl Document {
             doc.notes.extend(notes.into_iter().map(|(zh, en)| InputNote { message: Text::new(zh, en) }));
             doc.viewer_copied |= ingest::looks_viewer_copied(&source.text);
             doc.has_text |= !source.text.trim().is_empty();
+            let about_empty = source.text.lines().filter(|l| l.contains("空表")).map(|l| l.trim().to_string());
+            let room = MAX_EMPTY_TABLE_LINES.saturating_sub(doc.empty_table_lines.len());
+            doc.empty_table_lines.extend(about_empty.take(room));
             // Flattened tables and markup are not prose, even when they contain sentences.
             let not_prose = |line: &str| ingest::is_flat_line(line) || (line.contains('<') && line.contains('>'));
             doc.narratives.push(narrative::read(source, not_prose));

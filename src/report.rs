@@ -153,26 +153,34 @@ pub struct Report {
 }
 
 /// Why no table was read from a document that has some text: the columns lost in copying,
-/// tables found but not read, or no table at all.
+/// tables found but not read, or no table at all. Tables printed empty (a title and its note,
+/// no rows) check nothing: beside blocks that could not be read they do not make it clean.
 pub fn nothing_read(
     tables: &[Table],
     unrecognised: &[Unrecognised],
     viewer_copied: bool,
     has_text: bool,
 ) -> Option<InputNote> {
-    if !tables.is_empty() || !has_text {
+    let only_empty = tables.iter().all(|t| t.rows.is_empty());
+    if !only_empty || !has_text || (!tables.is_empty() && unrecognised.is_empty() && !viewer_copied) {
         return None;
     }
+    let (none_zh, none_en) = if tables.is_empty() {
+        ("没有读出任何表格".to_string(), "No table was read".to_string())
+    } else {
+        let n = tables.len();
+        (format!("除 {n} 张空表外没有读出任何表格"), format!("No table was read but {n} printed empty"))
+    };
     let (zh, en) = if viewer_copied {
         (
-            "没有读出任何表格：这段文字像是从 PDF 阅读器复制的，复制时各列之间的空白和空单元格已丢失，无法判断每个数字属于哪一列。请直接上传 PDF 文件，或从 Excel/WPS 复制原表格。".to_string(),
-            "No table was read: this text looks copied from a PDF viewer, which drops the space between columns and the empty cells, so which figure belongs to which column cannot be told. Upload the PDF file itself, or copy the tables from Excel/WPS.".to_string(),
+            format!("{none_zh}：这段文字像是从 PDF 阅读器复制的，复制时各列之间的空白和空单元格已丢失，无法判断每个数字属于哪一列。请直接上传 PDF 文件，或从 Excel/WPS 复制原表格。"),
+            format!("{none_en}: this text looks copied from a PDF viewer, which drops the space between columns and the empty cells, so which figure belongs to which column cannot be told. Upload the PDF file itself, or copy the tables from Excel/WPS."),
         )
     } else if !unrecognised.is_empty() {
         let n = unrecognised.len();
         (
-            format!("没有读出任何表格：{n} 处疑似表格未能可靠读出（原因见“未能读取”），因此未作任何核对，不能视为没有问题。"),
-            format!("No table was read: {n} block(s) looking like tables could not be read reliably (see \"not read\" for why), so nothing was checked — this is not a clean result."),
+            format!("{none_zh}：{n} 处疑似表格未能可靠读出（原因见“未能读取”），因此未作任何核对，不能视为没有问题。"),
+            format!("{none_en}: {n} block(s) looking like tables could not be read reliably (see \"not read\" for why), so nothing was checked — this is not a clean result."),
         )
     } else {
         (

@@ -279,8 +279,9 @@ fn the_set_is_named_and_its_absent_tables_listed() {
         ["识别为全国统一部门决算公开表（9 张），未见：财政拨款“三公”经费支出决算表"]
     );
     assert!(set(&check_text(SANGONG)).is_empty());
-    // A title whose rows could not be read counts as there, and is named as not read.
-    let rows_start = JUESUAN[start..].find("合计\t").unwrap() + start;
+    // A title whose table could not be read counts as there, and is named as not read. (Under a
+    // unit caption and no figures it would be a table printed empty.)
+    let rows_start = JUESUAN[start..].find("单位：万元").unwrap() + start;
     let unread = format!("{}{}", &JUESUAN[..rows_start], &JUESUAN[end..]);
     assert_eq!(
         set(&check_text(&unread)),

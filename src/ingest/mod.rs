@@ -27,7 +27,7 @@ pub use flat::{is_flat_line, self_evaluations, FundRow, IndicatorGroup, SelfEval
 pub use html::html_to_text;
 /// The PDF reader (crates/pdf-text): natively linked in; the page runs it as its own module.
 pub use pdf_text as pdf;
-pub use text::split_text;
+pub use text::{is_note_text, split_text};
 pub use viewer::looks_viewer_copied;
 
 /// Splits one input into blocks. An input holding several files (see [`file_marker`]) is read

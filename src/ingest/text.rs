@@ -65,6 +65,12 @@ pub fn split_text(source: &Source) -> Vec<Block> {
     blocks
 }
 
+/// A note printed under a table (`注：…`, `（备注：…）`, `说明：…`).
+pub fn is_note_text(text: &str) -> bool {
+    let text = text.trim_start().trim_start_matches(['（', '(']);
+    ["注：", "注:", "备注", "说明："].iter().any(|p| text.starts_with(p))
+}
+
 fn start_block(blocks: &mut Vec<Block>, current: &mut Block, source: &str, line: usize) {
     let finished = std::mem::replace(current, Block::new(source, line));
     if !finished.is_blank() {

@@ -84,7 +84,8 @@ fn explained(table: &Table) -> Option<String> {
 
 fn empty_tables_explained(ctx: &mut Ctx) {
     for table in ctx.tables().iter().filter(|t| !t.kind.is_performance() && t.is_empty_of_amounts()) {
-        let finding = match explained(table) {
+        let document_note = || ctx.doc.empty_table_lines.first().cloned();
+        let finding = match explained(table).or_else(document_note) {
             Some(note) => ctx
                 .verdict(Text::new(
                     format!("{} 无数据，已附说明：{note}", table.short_name()),

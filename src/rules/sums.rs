@@ -77,10 +77,13 @@ fn identities(table: &Table, side: Option<Side>) -> Vec<(usize, Vec<usize>)> {
         return Vec::new();
     };
     let year = year_of(&table.columns[total].path);
+    // A second total beside the first (总计 | 合计 | 一般公共预算 | …) totals some of the columns
+    // after it, which the first total counts one by one: it is no part of its own.
     let candidates: Vec<usize> = table
         .amount_columns(side)
         .into_iter()
-        .filter(|&c| c != total && !table.columns[c].path.iter().any(|p| p.contains("其中")))
+        .filter(|&c| c != total && !is_other_total(table, total, c))
+        .filter(|&c| !table.columns[c].path.iter().any(|p| p.contains("其中")))
         .filter(|&c| year.is_none() || year_of(&table.columns[c].path).is_none_or(|y| Some(y) == year))
         .collect();
     let mut out = Vec::new();
@@ -120,6 +123,13 @@ fn identities(table: &Table, side: Option<Side>) -> Vec<(usize, Vec<usize>)> {
         out.insert(0, (total, parts));
     }
     out
+}
+
+/// Column `c` is a total of the same standing as `total`: no group above either tells which
+/// columns it totals.
+fn is_other_total(table: &Table, total: usize, c: usize) -> bool {
+    let (first, other) = (&table.columns[total], &table.columns[c]);
+    other.role == ColumnRole::Total && other.path.len() == 1 && first.path.len() == 1
 }
 
 fn row_totals(ctx: &mut super::Ctx) {

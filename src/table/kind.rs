@@ -45,6 +45,12 @@ pub enum TableKind {
     DeptPerformance,
     /// 项目支出绩效目标表, one per project.
     ProjectPerformance,
+    /// 基本支出预算表 of all funds (by unit or 经济分类), besides the 一般公共预算 one.
+    BasicBudget,
+    /// 项目支出预算表 / 专项业务经费支出表: projects with their amounts by fund.
+    ProjectBudget,
+    /// 上年结转资金支出表: spending of last year's carried-over funds.
+    CarriedOver,
     Unknown,
 }
 
@@ -62,6 +68,7 @@ const CATALOGUE: &[(TableKind, &[&str])] = &[
     (TableKind::BasicExpenditure, &["一般公共预算", "基本支出"]),
     (TableKind::GeneralExpenditure, &["一般公共预算", "支出"]),
     (TableKind::GovFundExpenditure, &["政府性基金", "支出"]),
+    (TableKind::GovFundExpenditure, &["政府性基金", "收支"]),
     (TableKind::StateCapitalExpenditure, &["国有资本经营", "支出"]),
     (TableKind::Procurement, &["政府采购"]),
     (TableKind::FiscalBasicExpenditure, &["财政拨款基本支出"]),
@@ -69,6 +76,10 @@ const CATALOGUE: &[(TableKind, &[&str])] = &[
     (TableKind::FinalSummary, &["收入支出决算总表"]),
     (TableKind::FinalIncome, &["收入决算表"]),
     (TableKind::FinalExpenditure, &["支出决算表"]),
+    (TableKind::BasicBudget, &["基本支出"]),
+    (TableKind::ProjectBudget, &["项目支出"]),
+    (TableKind::ProjectBudget, &["专项业务经费", "支出"]),
+    (TableKind::CarriedOver, &["结转", "支出"]),
     (TableKind::DeptSummary, &["收支总"]),
     (TableKind::DeptSummary, &["收支", "预算总表"]),
     (TableKind::DeptIncome, &["收入总"]),
@@ -129,6 +140,9 @@ impl TableKind {
             TableKind::SelfEvaluation => "项目支出绩效自评表",
             TableKind::DeptPerformance => "部门整体绩效目标表",
             TableKind::ProjectPerformance => "项目支出绩效目标表",
+            TableKind::BasicBudget => "基本支出预算表",
+            TableKind::ProjectBudget => "项目支出预算表",
+            TableKind::CarriedOver => "上年结转资金支出表",
             TableKind::Unknown => "未知表",
         }
     }
@@ -154,6 +168,9 @@ impl TableKind {
             TableKind::SelfEvaluation => "project performance self-evaluation",
             TableKind::DeptPerformance => "department performance targets",
             TableKind::ProjectPerformance => "project performance targets",
+            TableKind::BasicBudget => "basic expenditure budget",
+            TableKind::ProjectBudget => "project expenditure budget",
+            TableKind::CarriedOver => "carried-over funds expenditure",
             TableKind::Unknown => "unknown table",
         }
     }
@@ -176,6 +193,12 @@ mod tests {
             ("某局（汇总）部门支出总表", TableKind::DeptExpenditure),
             ("部门整体绩效目标表", TableKind::DeptPerformance),
             ("2025年项目支出绩效目标表", TableKind::ProjectPerformance),
+            ("某局基本支出预算表", TableKind::BasicBudget),
+            ("项目支出预算情况表", TableKind::ProjectBudget),
+            ("部门预算项目支出及其他支出预算表", TableKind::ProjectBudget),
+            ("专项业务经费支出表", TableKind::ProjectBudget),
+            ("财政拨款上年结转资金支出表", TableKind::CarriedOver),
+            ("部门综合预算政府性基金收支表", TableKind::GovFundExpenditure),
             ("某某情况", TableKind::Unknown),
         ];
         for (title, kind) in cases {

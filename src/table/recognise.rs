@@ -5,7 +5,7 @@ use super::{
     bare_label, Cell, Column, ColumnRole, Form, Row, Side, SplitCode, SubjectCode, Table, TableKind, TOTAL_LABELS,
 };
 use crate::amount::{read_cell, CellValue};
-use crate::ingest::{Block, RawRow};
+use crate::ingest::{is_note_text, Block, RawRow};
 use crate::unit::Unit;
 use serde::Serialize;
 
@@ -58,6 +58,11 @@ pub fn recognise_owned(mut block: Block, index: usize, unit_above: Option<Unit>)
         });
     }
 
+    if printed_empty(&block) {
+        // Text without rows puts its lines under the title, the note among them.
+        let notes: Vec<String> = block.preamble.iter().filter(|l| is_note_text(l)).cloned().collect();
+        block.notes.extend(notes);
+    }
     let printed_unit = block.unit_caption.iter().chain(&block.preamble).find_map(|l| Unit::from_caption(l));
     let rows = read_rows(std::mem::take(&mut block.rows));
     let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
@@ -102,7 +107,7 @@ fn not_read(block: &Block, title: &str, kind: TableKind) -> Option<(String, Stri
             format!("could not align columns (line {}: {})", problem.line, problem.detail_en),
         ));
     }
-    if kind != TableKind::Unknown && block.rows.is_empty() {
+    if kind != TableKind::Unknown && block.rows.is_empty() && !printed_empty(block) {
         return Some((
             title.to_string(),
             "标题可识别，但其下未能读出表格行（没有带数字或分隔符的行）".to_string(),
@@ -123,6 +128,17 @@ fn not_read(block: &Block, title: &str, kind: TableKind) -> Option<(String, Stri
             format!("title does not name a known table kind ({} rows not checked)", block.rows.len()),
         )
     })
+}
+
+/// A titled block without rows that still shows a printed table around it (its number on a line
+/// of its own, its unit caption or a note below), as an empty table is printed. A title alone is
+/// a line of a 目录; figures left in the lines under the title are rows that could not be read,
+/// not an empty table.
+fn printed_empty(block: &Block) -> bool {
+    let figure = |token: &str| token.contains(['.', ',']) && read_cell(token).value.is_number();
+    let figures_unread = block.preamble.iter().any(|line| line.split_whitespace().any(figure));
+    let printed = block.marker.is_some() || block.unit_caption.is_some() || !block.notes.is_empty();
+    block.rows.is_empty() && !figures_unread && printed
 }
 
 /// The block's rows with every cell read ([`read_cell`]), keeping its printed text.

@@ -100,7 +100,9 @@ pub(super) fn items(words: &[Word]) -> Vec<Item> {
         // number ending the line is a figure (`… 40,340   39,540   800`).
         let named_after = words.get(i + 1).is_some_and(|n| !is_number(&n.text));
         let after_figures = prev.is_some_and(|p| p.kind == Kind::Number) && named_after;
-        let code_here = i == 0 || after_figures || names_second_code(words, i);
+        // A first code whose name was wrapped onto other lines stands right before the second.
+        let after_code = prev.is_some_and(|p| p.kind == Kind::Code && p.word.text.len() >= 5);
+        let code_here = i == 0 || after_figures || names_second_code(words, i, after_code);
         let next_is_number = words.get(i + 1).is_some_and(|n| is_number(&n.text) && !is_digits(&n.text, &[2]));
         if prev_is_code && is_digits(&w.text, &[2]) && prev.is_some_and(|p| p.word.text.len() < 7) {
             if let Some(p) = out.last_mut() {
@@ -185,14 +187,14 @@ fn letter_spaced(previous: &Item, word: &Word) -> bool {
 /// classifications prints the second code after the first name. A subject code's first digit
 /// is 2 (functions), 3 or 5 (economic); what follows it (after its 款 and 项 parts) is its
 /// name, not a numbered item.
-fn names_second_code(words: &[Word], i: usize) -> bool {
+fn names_second_code(words: &[Word], i: usize, after_code: bool) -> bool {
     let subject_like = words[i].text.starts_with(['2', '3', '5']);
     let parts = words[i + 1..].iter().take_while(|w| is_digits(&w.text, &[2])).count();
     let name_follows = words.get(i + 1 + parts).is_some_and(|n| {
         n.text.chars().next().is_some_and(is_cjk) && !n.text.starts_with(['一', '二', '三', '四', '五', '（', '('])
     });
     let after_name = i > 0 && words[i - 1].text.chars().last().is_some_and(is_cjk);
-    subject_like && name_follows && after_name
+    subject_like && name_follows && (after_name || after_code)
 }
 
 /// A leading 3-digit figure followed only by whole figures is an amount (`100  90  10`), not a
@@ -238,6 +240,7 @@ mod tests {
         assert_eq!(kinds("   117001   某市审计局    1,234.00")[0], (Kind::Text, "117001 某市审计局".into()));
         assert_eq!(kinds("一、社会保障支出     40,340     39,540     800")[3], (Kind::Number, "800".into()));
         assert_eq!(kinds("301  01  基本工资    501  01  工资奖金津补贴    12.00")[2], (Kind::Code, "50101".into()));
+        assert_eq!(kinds("301  08     501  02  社会保障缴费    78.07")[1], (Kind::Code, "50102".into()));
     }
 
     /// Rows as corpus 21's 表三 prints them (figures invented): the 总计 figures of three rows end

@@ -70,9 +70,7 @@ pub(super) fn is_prose(words: &[Word]) -> bool {
 /// A note under the table (`注：`, `备注`, `说明：`, bracketed or not): kept as a note, not read
 /// as rows.
 pub(super) fn is_note(words: &[Word]) -> bool {
-    let text = compact(words);
-    let text = text.trim_start_matches(['（', '(']);
-    ["注：", "注:", "备注", "说明："].iter().any(|p| text.starts_with(p))
+    crate::ingest::is_note_text(&compact(words))
 }
 
 /// Page furniture between a table's pages: a page number, 续表, the unit's name, a unit caption.
