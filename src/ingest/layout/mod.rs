@@ -82,7 +82,8 @@ pub(crate) fn split_layout(source: &Source) -> Vec<Block> {
         let marker_waiting = current.as_ref().is_some_and(|(b, region)| {
             b.marker.is_some() && b.title.is_none() && region.iter().all(|l| is_title_part(&l.words))
         });
-        if let Some(title) = title_of(&ws, marker_waiting) {
+        let wrapped = if marker_waiting { None } else { wrapped_title(current.as_mut(), &ws, no, page_break) };
+        if let Some(title) = wrapped.or_else(|| title_of(&ws, marker_waiting)) {
             if marker_waiting {
                 if let Some((block, region)) = current.as_mut() {
                     let head: String = region.iter().flat_map(|l| l.words.iter().map(|w| w.text.as_str())).collect();
@@ -128,6 +129,30 @@ fn continues_table(current: Option<&(Block, Vec<TableLine>)>, ws: &[Word], compa
     let same_marker = block.marker.as_deref() == Some(compact);
     let same_title = block.title.is_some() && title_of(ws, false) == block.title;
     has_rows && !performance && (same_marker || same_title)
+}
+
+/// A title wrapped onto the next line of its page (`…（市级补助` / `）项目绩效目标表`,
+/// `…项目绩` / `效目标表`): the piece ending in 表 closes the bracket the line above left open, or
+/// is too short to name a table itself. The line above is taken back from the block it ended.
+fn wrapped_title(
+    current: Option<&mut (Block, Vec<TableLine>)>,
+    ws: &[Word],
+    no: usize,
+    page_break: bool,
+) -> Option<String> {
+    let (_, region) = current?;
+    let above = region.last().filter(|l| l.no + 1 == no && !page_break && chunks(&l.words).len() == 1)?;
+    let piece: String = ws.iter().map(|w| w.text.as_str()).collect();
+    let head: String = above.words.iter().map(|w| w.text.as_str()).collect();
+    let open = |t: &str| t.matches(['（', '(']).count() > t.matches(['）', ')']).count();
+    let closes = piece.starts_with(['）', ')']) && open(&head);
+    let fragment = chunks(ws).len() == 1 && piece.ends_with('表') && (closes || piece.chars().count() <= 4);
+    let words_end = head.chars().last().is_some_and(|c| !c.is_ascii() && !"。，：；表".contains(c));
+    let joined = head + &piece;
+    (fragment && words_end && joined.chars().count() <= 48).then(|| {
+        region.pop();
+        joined
+    })
 }
 
 /// A blank line, or one chunk of words without figures or a colon: the first part of a title

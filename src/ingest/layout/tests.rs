@@ -405,3 +405,18 @@ fn figures_go_to_the_cell_whose_name_is_drawn_over_them() {
     let blocks = read(text);
     assert_eq!(row(&blocks[0], "某某局"), ["101", "某某局", "50,000.00", "40,000.00", "", "10,000.00"]);
 }
+
+/// A form's title wrapped over two lines of its page, the second piece closing a bracket or too
+/// short to name a table, is one title; on a new page the piece stays a title of its own.
+#[test]
+fn a_title_wrapped_onto_the_next_line_is_one_title() {
+    let body = PROJECT_FORM.splitn(3, '\n').nth(2).unwrap_or_default();
+    let second_title =
+        |text: &str| read(&format!("{PROJECT_FORM}{text}{body}")).into_iter().nth(1).and_then(|b| b.title);
+    let closing = second_title("      示例区信息化运维补助（市级补助\n            ）项目绩效目标表\n");
+    assert_eq!(closing.as_deref(), Some("示例区信息化运维补助（市级补助）项目绩效目标表"));
+    let short = second_title("      示例区信息化运维补助项目绩\n            效目标表\n");
+    assert_eq!(short.as_deref(), Some("示例区信息化运维补助项目绩效目标表"));
+    let next_page = second_title("      示例区信息化运维补助项目绩\n\u{c}            效目标表\n");
+    assert_eq!(next_page.as_deref(), Some("效目标表"));
+}
