@@ -111,8 +111,12 @@ pub(super) fn items(words: &[Word]) -> Vec<Item> {
             }
             continue;
         }
+        // `2025 年` names a year (a label column of 三公 tables), not an amount.
+        let year = is_digits(&w.text, &[4]) && words.get(i + 1).is_some_and(|n| n.text == "年");
         let kind = if is_decimals(&w.text) {
             Kind::Decimals
+        } else if year {
+            Kind::Text
         } else if code_here && is_digits(&w.text, &[3, 5, 7]) && !next_is_number_only(words, i, next_is_number) {
             Kind::Code
         } else if is_digits(&w.text, &[2])
@@ -241,6 +245,7 @@ mod tests {
         assert_eq!(kinds("一、社会保障支出     40,340     39,540     800")[3], (Kind::Number, "800".into()));
         assert_eq!(kinds("301  01  基本工资    501  01  工资奖金津补贴    12.00")[2], (Kind::Code, "50101".into()));
         assert_eq!(kinds("301  08     501  02  社会保障缴费    78.07")[1], (Kind::Code, "50102".into()));
+        assert_eq!(kinds("示例局本级     2025 年     117.42    0.00")[1], (Kind::Text, "2025年".into()));
     }
 
     /// Rows as corpus 21's 表三 prints them (figures invented): the 总计 figures of three rows end
