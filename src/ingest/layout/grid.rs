@@ -59,11 +59,28 @@ struct BodyLine {
     items: Vec<Item>,
 }
 
+/// Line `i` is the first of the body: a data line, but not a total label alone on its line over
+/// more header words (`总计` centred in a header cell several lines high), unless figures stand
+/// on a line next to it.
+fn starts_body(lines: &[TableLine], i: usize) -> bool {
+    let line_items = items(&lines[i].words);
+    if !is_data_line(&line_items) {
+        return false;
+    }
+    let lone_label = line_items.iter().all(|item| item.kind == Kind::Text);
+    let only_text = |l: &TableLine| items(&l.words).iter().all(|item| item.kind == Kind::Text);
+    let near = [i.checked_sub(1), Some(i + 1)].into_iter().flatten().filter_map(|k| lines.get(k));
+    let figures_near = near.into_iter().any(|l| !l.words.is_empty() && !only_text(l));
+    let below = lines[i + 1..].iter().find(|l| !l.words.is_empty());
+    let header_below = below.is_some_and(|l| l.words.len() >= 2 && !is_note(&l.words) && only_text(l));
+    !lone_label || figures_near || !header_below
+}
+
 /// Reads the table whose lines are `lines` (everything after its caption).
 #[expect(clippy::too_many_lines, reason = "TODO(layout): split in the layout rewrite (issue 16)")]
 pub(super) fn read_table(lines: &[TableLine]) -> Grid {
     let mut grid = Grid::default();
-    let Some(mut first_data) = lines.iter().position(|l| is_data_line(&items(&l.words))) else {
+    let Some(mut first_data) = (0..lines.len()).position(|i| starts_body(lines, i)) else {
         // No body: a caption and a header only, or notes.
         grid.consumed = lines.len();
         for l in lines {
