@@ -150,6 +150,15 @@ fn fiscal_classes(ctx: &mut Ctx) {
     };
     let Some(general_total) = general.column_of(ColumnRole::Total, None) else { return };
     let classes = class_rows(general);
+    // A summary without a 一般公共预算 column totals every fund: a class the fund tables hold
+    // (城乡社区支出 from land sales) is rightly absent from the 一般公共预算 table.
+    let by_fund = fiscal.column_of(ColumnRole::GeneralBudget, side).is_some();
+    let funds = [TableKind::GovFundExpenditure, TableKind::StateCapitalExpenditure];
+    let fund_classes: Vec<String> = if by_fund {
+        Vec::new()
+    } else {
+        funds.iter().flat_map(|&k| ctx.of_kind(k)).flat_map(|t| class_rows(t).into_keys()).collect()
+    };
     for row in section_lines(fiscal, Side::Expenditure, "本年支出") {
         let name = plain_name(&fiscal.row_name(row, side));
         let Some(fiscal_amount) = Operand::at(fiscal, row, col) else { continue };
@@ -159,7 +168,10 @@ fn fiscal_classes(ctx: &mut Ctx) {
                     ctx.same(&g, &fiscal_amount, named(general, fiscal, &name, &name));
                 }
             }
-            None if !fiscal_amount.value.is_zero() => {
+            None if !fiscal_amount.value.is_zero() && !fund_classes.contains(&name) => {
+                // The other table's total stands for the class rows searched: were that table
+                // misread, the finding leaves with it.
+                let searched = general.total_row().and_then(|r| Operand::at(general, r, general_total));
                 ctx.verdict(Text::new(
                     format!(
                         "{} 列出“{name}” {}，但 {} 没有同名的类级科目",
@@ -174,7 +186,8 @@ fn fiscal_classes(ctx: &mut Ctx) {
                         general.short_name()
                     ),
                 ))
-                .at(&fiscal_amount.cell);
+                .at(&fiscal_amount.cell)
+                .related(searched.map(|o| o.cell));
             }
             None => {}
         }
