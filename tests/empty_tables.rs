@@ -97,3 +97,16 @@ fn an_empty_table_copied_as_plain_lines_keeps_its_note() {
     let expected = "表八 无数据，已附说明：注：本部门没有使用政府性基金预算拨款安排的支出，故本表无数据。";
     assert_eq!(empty_table_findings(&report), [(Severity::Info, expected.to_string())]);
 }
+
+/// The 说明 giving the empty table's own figure as nothing says why it is empty.
+#[test]
+fn a_statement_of_nothing_in_the_prose_explains_the_empty_table() {
+    let said = "  2026年政府性基金预算支出0.00万元，与上年持平。";
+    let report = check_text(&format!("{}\n{said}\n", LAID_OUT.replace(NOTE, "")));
+    let found = empty_table_findings(&report);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, Severity::Info, "{found:?}");
+    assert!(found[0].1.contains("政府性基金预算支出0.00万元"), "{found:?}");
+    let some = check_text(&format!("{}\n{}\n", LAID_OUT.replace(NOTE, ""), said.replace("0.00", "5.00")));
+    assert_eq!(empty_table_findings(&some)[0].0, Severity::Error);
+}

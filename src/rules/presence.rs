@@ -3,6 +3,8 @@
 
 use super::{Ctx, Explanation, Rule};
 use crate::amount::CellValue;
+use crate::document::Document;
+use crate::narrative::{Scope, Statement, Subject, Term};
 use crate::report::{Severity, Text};
 use crate::table::{Table, TableKind};
 use std::collections::HashSet;
@@ -82,10 +84,25 @@ fn explained(table: &Table) -> Option<String> {
     })
 }
 
+/// The 说明 states the empty table's own figure as nothing (`“三公”经费预算数为0.00万元`, a
+/// 政府性基金 spending of 0): that says why the table is empty.
+fn stated_as_nothing(doc: &Document, kind: TableKind) -> Option<String> {
+    let of_table = |s: &Subject| match kind {
+        TableKind::ThreePublic => s.term == Term::ThreePublic,
+        TableKind::GovFundExpenditure => s.term == Term::Spending && s.scope == Scope::GovFund,
+        TableKind::StateCapitalExpenditure => s.term == Term::Spending && s.scope == Scope::StateCapital,
+        _ => false,
+    };
+    let nothing = |st: &&Statement| st.value.is_zero() && !st.change && st.share.is_none() && !st.unit_chapter;
+    let statements = doc.narratives.iter().flat_map(|n| &n.statements);
+    statements.filter(nothing).find(|st| st.subject.as_ref().is_some_and(of_table)).map(|st| st.quote.clone())
+}
+
 fn empty_tables_explained(ctx: &mut Ctx) {
     for table in ctx.tables().iter().filter(|t| !t.kind.is_performance() && t.is_empty_of_amounts()) {
         let document_note = || ctx.doc.empty_table_lines.first().cloned();
-        let finding = match explained(table).or_else(document_note) {
+        let stated = || stated_as_nothing(ctx.doc, table.kind);
+        let finding = match explained(table).or_else(document_note).or_else(stated) {
             Some(note) => ctx
                 .verdict(Text::new(
                     format!("{} 无数据，已附说明：{note}", table.short_name()),
