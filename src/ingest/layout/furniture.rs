@@ -26,12 +26,33 @@ pub(super) fn furniture_lines(lines: &[&str]) -> HashSet<usize> {
     // Words, not figures: a wrapped figure (`#.##`) at the foot of several pages is no header.
     let wordy = |s: &String| s.chars().filter(|c| c.is_alphabetic()).count() >= 2;
     let running = |s: &String| wordy(s) && repeats.get(s).is_some_and(|&n| n >= 3 && n * 3 >= pages.len());
+    let numbered = numbered_in_sequence(lines, &edges);
     for &i in edges.iter().flatten() {
-        if is_page_number(lines[i]) || running(&shape(lines[i])) {
+        if is_page_number(lines[i]) || running(&shape(lines[i])) || numbered.contains(&i) {
             out.insert(i);
         }
     }
     out
+}
+
+/// Bare numbers at the edge of their page that count up with the pages (`15`, `16`, `17` printed
+/// flush left): page numbers wherever they stand, even alone on an otherwise blank page.
+fn numbered_in_sequence(lines: &[&str], edges: &[Vec<usize>]) -> HashSet<usize> {
+    let bare = |i: usize| -> Option<isize> {
+        let s = lines[i].trim_matches(['\u{c}', ' ', '\t']);
+        (s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+    };
+    let mut by_offset: HashMap<isize, Vec<usize>> = HashMap::new();
+    for (page, edge) in edges.iter().enumerate() {
+        let mut offsets: Vec<(isize, usize)> =
+            edge.iter().filter_map(|&i| Some((bare(i)? - page as isize, i))).collect();
+        offsets.dedup_by_key(|(offset, _)| *offset);
+        for (offset, i) in offsets {
+            by_offset.entry(offset).or_default().push(i);
+        }
+    }
+    // Three pages numbered in step are no coincidence of wrapped figures.
+    by_offset.into_values().filter(|found| found.len() >= 3).flatten().collect()
 }
 
 /// The line ranges of the pages: a form feed starts a page.
@@ -96,6 +117,15 @@ mod tests {
         let mut found: Vec<usize> = furniture_lines(&lines).into_iter().collect();
         found.sort_unstable();
         assert_eq!(found, [0, 3, 4, 6, 7, 9]);
+    }
+
+    #[test]
+    fn bare_numbers_counting_with_the_pages_are_page_numbers() {
+        let text = "表1\n合计   1.00\n3\n\u{c}工资   2.00\n4\n\u{c}5\n\u{c}奖金   3.00\n  12\n6\n";
+        let lines: Vec<&str> = text.lines().collect();
+        let mut found: Vec<usize> = furniture_lines(&lines).into_iter().collect();
+        found.sort_unstable();
+        assert_eq!(found, [2, 4, 5, 8]);
     }
 
     #[test]
