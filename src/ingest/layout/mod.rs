@@ -51,12 +51,16 @@ pub(crate) fn split_layout(source: &Source) -> Vec<Block> {
     let mut pending_break = false;
     let mut repeating_caption = false;
     let mut continued_next = false;
+    let mut seen_words = false;
     for (index, raw) in lines.iter().enumerate() {
         let no = index + 1;
         let line = raw.trim_end_matches('\r');
         let page_break = line.starts_with('\u{c}');
         let ws = words(line.trim_start_matches('\u{c}'));
         let compact: String = ws.iter().map(|w| w.text.as_str()).collect();
+        // The first line of a page (or of the text) may stand flush left: nothing below is wider.
+        let page_top = page_break || pending_break || !seen_words;
+        seen_words |= !ws.is_empty();
         // A table continued on the next page repeats its marker, title and captions: its lines
         // go on in the same block, the page break kept for the reader.
         if continues_table(current.as_ref(), &ws, &compact) {
@@ -83,7 +87,7 @@ pub(crate) fn split_layout(source: &Source) -> Vec<Block> {
             b.marker.is_some() && b.title.is_none() && region.iter().all(|l| is_title_part(&l.words))
         });
         let wrapped = if marker_waiting { None } else { wrapped_title(current.as_mut(), &ws, no, page_break) };
-        if let Some(title) = wrapped.or_else(|| title_of(&ws, marker_waiting)) {
+        if let Some(title) = wrapped.or_else(|| title_of(&ws, marker_waiting || page_top)) {
             if marker_waiting {
                 if let Some((block, region)) = current.as_mut() {
                     let head: String = region.iter().flat_map(|l| l.words.iter().map(|w| w.text.as_str())).collect();
@@ -217,9 +221,10 @@ fn is_marker(compact: &str) -> bool {
     matches!(super::text::classify(compact), super::text::TextLine::Marker(_))
 }
 
-/// A table title: one indented chunk ending in 表 (a trailing （功能科目） allowed), not an
+/// A table title: one chunk ending in 表 (a trailing （功能科目） allowed), indented or set apart
+/// (after its marker, first on its page), not an
 /// item of a contents list (`一、收入决算表`) nor a part heading (`第二部分 … 决算表`).
-fn title_of(ws: &[Word], after_marker: bool) -> Option<String> {
+fn title_of(ws: &[Word], set_apart: bool) -> Option<String> {
     let first = ws.first()?;
     let chunks = chunks(ws);
     let [title] = chunks.as_slice() else { return None };
@@ -233,7 +238,7 @@ fn title_of(ws: &[Word], after_marker: bool) -> Option<String> {
         && !compact.contains(['：', ':', '。', '，'])
         && !(compact.starts_with('第') && compact.contains("部分"))
         && !grid_enumerated(&compact)
-        && (first.start >= 2 || after_marker);
+        && (first.start >= 2 || set_apart);
     titled.then(|| title.replace(' ', ""))
 }
 

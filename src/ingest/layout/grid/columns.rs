@@ -249,6 +249,8 @@ impl Layout {
                         Some(m) if m.windows(2).all(|p| p[0] < p[1]) => Some(m),
                         near => shifted_page(&rights, &spans).or(near),
                     }
+                    // As many columns as the reference page, however far they moved: in order.
+                    .or_else(|| (rights.len() == spans.len()).then(|| (0..spans.len()).collect()))
                     .ok_or_else(|| {
                         let line = body.iter().find(|b| b.segment == segment).map_or(0, |b| b.no);
                         Misalignment {
