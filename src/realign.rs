@@ -209,7 +209,11 @@ fn empty() -> Cell {
 fn note(table: &Table, step: &Move) -> InputNote {
     let name = table.number.as_ref().unwrap_or(&table.title);
     let (row, col) = step.cells[0];
-    let label = |c: usize| table.columns.get(c).map_or("", |c| c.label());
+    // A column without a header name is named by its letter, as the table view shows it.
+    let label = |c: usize| match table.columns.get(c).map(|c| c.label()) {
+        Some(name) if !name.is_empty() => name.to_string(),
+        _ => crate::table::column_letters(c),
+    };
     let (from, to) = (label(col), label(col.saturating_add_signed(step.step)));
     let figures: Vec<&str> = step.cells.iter().map(|&(r, c)| table.text(r, c)).collect();
     let figures = figures.join("、");

@@ -579,3 +579,69 @@ fn decimals_printed_above_their_figure_are_joined() {
     assert_eq!(row(fiscal, "支出合计"), ["", "", "支出合计", "13,252.62", "12,672.73", "579.89"]);
     assert_eq!(row(fiscal, "收入合计"), ["收入合计", "13,252.62"]);
 }
+
+/// What `pdftotext -layout` does to a long table of a made-up department: page numbers printed
+/// flush left (one alone on a blank page), a page whose figures moved left with no header
+/// repeated, and the next table's title flush left as the first line of its page.
+const PAGED: &str = "\
+        一般公共预算基本支出情况表
+                    单位：万元
+  科目编码           科目名称         预算数
+
+               合计                   130.00
+301      工资福利支出                     100.00
+30101    基本工资                        60.00
+30102    津贴补贴                        40.00
+7
+\u{c}8
+\u{c}302     商品和服务支出          30.00
+30201   办公费                 10.00
+30211   差旅费                 20.00
+9
+\u{c}一般公共预算“三公”经费支出情况表
+                    单位：万元
+        项目           预算数
+合计                            3.00
+1、因公出国（境）费用                    0.00
+2、公务接待费                        1.00
+3、公务用车购置及运行费                  2.00
+其中：（1）公务用车购置费                  0.00
+（2）公务用车运行费                    2.00
+10
+";
+
+#[test]
+fn a_paged_table_moved_sideways_and_a_flush_title_are_read() {
+    let report = check_sources(&[Source { name: "paged.txt".into(), text: PAGED.into() }], RoundingMode::default());
+    assert!(report.unrecognised.is_empty(), "{:?}", report.unrecognised);
+    let basic = table(&report, "一般公共预算基本支出情况表");
+    assert_eq!(row(basic, "30211"), ["30211", "差旅费", "20.00"]);
+    assert_eq!(basic.data_rows().count(), 7);
+    let three = table(&report, "一般公共预算“三公”经费支出情况表");
+    assert_eq!(row(three, "2、公务接待费"), ["2、公务接待费", "1.00"]);
+    assert_eq!(report.counts.errors, 0);
+}
+
+/// A 收入 table whose header lost its 类/款/项 words to a row numbering the columns
+/// (`**  **  1  2  3`): the codes are still codes, the column numbers no amounts.
+#[test]
+fn codes_under_a_numbered_header_are_not_amounts() {
+    let text = "\
+                        部门收入总体情况表
+                                        单位：万元
+     功能科目                 合计       一般公共预算          事业收入
+ **   **                   1            2             3
+
+      合计               50.00        40.00         10.00
+205   教育支出            50.00        40.00         10.00
+20503 职业教育            50.00        40.00         10.00
+2050399 其他职业教育支出   50.00        40.00         10.00
+206   科学技术支出         0.00         0.00          0.00
+";
+    let report = check_sources(&[Source { name: "numbered.txt".into(), text: text.into() }], RoundingMode::default());
+    assert!(report.unrecognised.is_empty(), "{:?}", report.unrecognised);
+    let income = table(&report, "部门收入总体情况表");
+    assert_eq!(income.code_column(), Some(0));
+    assert_eq!(report.counts.errors, 0);
+    assert!(report.counts.relations_checked >= 6, "{}", report.counts.relations_checked);
+}

@@ -94,8 +94,13 @@ fn a_real_table_continued_on_a_drifting_page_adds_up_once_its_figure_is_moved() 
     let report = check_sources(&[Source { name: "59.pdf".into(), text }], RoundingMode::default());
     assert_eq!(errors(&report), []);
     let moved: Vec<&str> = notes(&report).into_iter().filter(|n| n.contains("按勾稽关系应属")).collect();
+    // The 收入总体情况表 prints its 合计 figures under the empty cell beside 合计's header (the
+    // column numbered 1 in its 栏次 row); they are moved there too.
     assert_eq!(
         moved,
-        ["2026年财政拨款收支总体情况表（第 240 行起）的 656.73 按版面落在“政府性基金预算”列，按勾稽关系应属“一般公共预算”列，已按“一般公共预算”列核对"]
+        [
+            "2026年部门收入总体情况表（第 177 行起）的 656.73、656.73、656.73、656.73 按版面落在“D”列，按勾稽关系应属“合计”列，已按“合计”列核对",
+            "2026年财政拨款收支总体情况表（第 240 行起）的 656.73 按版面落在“政府性基金预算”列，按勾稽关系应属“一般公共预算”列，已按“一般公共预算”列核对"
+        ]
     );
 }

@@ -169,7 +169,7 @@ fn leading_number(title: &str) -> Option<String> {
 
 /// A data row has an amount, starts with a subject code, or is a 合计 row of amounts only.
 fn is_data_row(row: &Row) -> bool {
-    if row.cells.first().is_some_and(|c| bare_label(&c.text) == COLUMN_NUMBERS) {
+    if numbers_columns(row.cells.iter().map(|c| c.text.as_str())) {
         return false;
     }
     if row.cells.iter().any(|c| c.value.is_number()) {
@@ -183,6 +183,43 @@ fn is_data_row(row: &Row) -> bool {
         }
         _ => false,
     }
+}
+
+/// The row that numbers the columns: led by 栏次, or small whole numbers counting up from left to
+/// right (`** | ** | 1 | 2 | 3`) with no amount among them. A number glued by the layout onto
+/// the header word above it (`一般公共预算2`) still counts in the sequence.
+fn numbers_columns<'a>(cells: impl Iterator<Item = &'a str>) -> bool {
+    let mut numbers: Vec<u32> = Vec::new();
+    let mut alone = 0;
+    for (i, text) in cells.enumerate() {
+        if i == 0 && bare_label(text) == COLUMN_NUMBERS {
+            return true;
+        }
+        if is_column_number(text) {
+            numbers.extend(text.trim().parse::<u32>().ok());
+            alone += 1;
+        } else if matches!(read_cell(text).value, CellValue::Number(_)) {
+            return false;
+        } else if let Some(glued) = glued_number(text) {
+            numbers.push(glued);
+        }
+    }
+    alone >= 2 && numbers.len() >= 3 && numbers.windows(2).all(|p| p[0] < p[1])
+}
+
+/// The one or two digits ending a header word (`上年结转9`).
+fn glued_number(text: &str) -> Option<u32> {
+    let t = text.trim();
+    let head = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = &t[head.len()..];
+    let word = head.chars().last().is_some_and(|c| !c.is_ascii());
+    (word && is_column_number(digits)).then(|| digits.parse().ok()).flatten()
+}
+
+/// `1` … `99`: a column's number in the row that numbers them.
+fn is_column_number(text: &str) -> bool {
+    let t = text.trim();
+    (1..=2).contains(&t.len()) && t.chars().all(|c| c.is_ascii_digit()) && t != "0"
 }
 
 /// Builds each column's header path, filling merged cells, and gives it a role.
@@ -216,7 +253,8 @@ fn columns(rows: &[Row], header_rows: usize, width: usize, kind: TableKind) -> V
         .map(|c| {
             let mut path: Vec<String> = Vec::new();
             for row in grid.iter().filter(|row| row.first().is_none_or(|c| bare_label(c) != COLUMN_NUMBERS)) {
-                if !row[c].is_empty() && path.last() != Some(&row[c]) {
+                let numbering = numbers_columns(row.iter().map(String::as_str)) && is_column_number(&row[c]);
+                if !row[c].is_empty() && !numbering && path.last() != Some(&row[c]) {
                     path.push(row[c].clone());
                 }
             }
@@ -319,22 +357,46 @@ fn side_of(path: &[String]) -> Option<Side> {
 enum DataKind {
     Amounts,
     Text,
+    /// Subject codes (`205`, `20503`, `2050399`) under a header that lost its 科目编码 words.
+    Codes,
 }
 
 /// What each column holds below the header, by majority of numbers over text: one pass over
 /// the cells, not one over the rows per column (a row of 16,384 cells made that rows × 16,384).
 fn data_kinds(rows: &[Row], header_rows: usize, width: usize) -> Vec<DataKind> {
     let mut counts = vec![(0usize, 0usize); width];
+    let mut codes: Vec<Option<Vec<SubjectCode>>> = vec![Some(Vec::new()); width];
     for row in rows.get(header_rows..).unwrap_or_default() {
-        for (count, cell) in counts.iter_mut().zip(&row.cells) {
+        for ((count, column_codes), cell) in counts.iter_mut().zip(codes.iter_mut()).zip(&row.cells) {
             match cell.value {
                 CellValue::Number(_) => count.0 += 1,
                 CellValue::Text => count.1 += 1,
-                _ => {}
+                _ => continue,
+            }
+            let code = cell.text.trim().chars().all(|c| c.is_ascii_digit()).then(|| SubjectCode::parse(&cell.text));
+            match (column_codes.as_mut(), code.flatten()) {
+                (Some(list), Some(code)) => list.push(code),
+                _ => *column_codes = None,
             }
         }
     }
-    counts.into_iter().map(|(numbers, text)| if text > numbers { DataKind::Text } else { DataKind::Amounts }).collect()
+    counts
+        .into_iter()
+        .zip(codes)
+        .map(|((numbers, text), codes)| match codes {
+            Some(codes) if nest(&codes) => DataKind::Codes,
+            _ if text > numbers => DataKind::Text,
+            _ => DataKind::Amounts,
+        })
+        .collect()
+}
+
+/// Codes of which some stand below others (`205` over `20503`): a hierarchy, not amounts that
+/// happen to have three or five digits.
+fn nest(codes: &[SubjectCode]) -> bool {
+    let parents: std::collections::HashSet<&str> = codes.iter().map(SubjectCode::as_str).collect();
+    let nested = |c: &&SubjectCode| c.level() > 1 && parents.contains(&c.as_str()[..c.as_str().len() - 2]);
+    codes.len() >= 2 && codes.iter().any(|c| nested(&c))
 }
 
 fn role_of(label: &str, sided: bool, data: impl FnOnce() -> DataKind) -> ColumnRole {
@@ -374,9 +436,11 @@ fn role_of(label: &str, sided: bool, data: impl FnOnce() -> DataKind) -> ColumnR
         ColumnRole::StateCapital
     } else if has("上年结转") {
         ColumnRole::CarryIn
-    } else if data() == DataKind::Text {
-        ColumnRole::Other
     } else {
-        ColumnRole::Part
+        match data() {
+            DataKind::Amounts => ColumnRole::Part,
+            DataKind::Text => ColumnRole::Other,
+            DataKind::Codes => ColumnRole::Code,
+        }
     }
 }
