@@ -229,3 +229,46 @@ fn economic_lei_kuan_columns_are_joined() {
         .collect();
     assert_eq!(found, ["SUM001 D6", "SUM003 D4"], "line {line}");
 }
+
+/// A table listing each unit's codes under its own row (made up), one page of which drifted so
+/// that its codes stand in the 预算单位 column beside the empty 科目编码 cells: the codes are
+/// still the rows' codes, so each unit's 类 adds up its own 款, and a wrong 款 is caught there.
+const UNITS: &str = "表8\n一般公共预算支出表（按经济分类）\n单位：万元\n\
+    预算单位\t科目编码\t科目名称\t支出总计\t基本支出\t项目支出\n\
+    某局\t\t\t30.00\t20.00\t10.00\n\
+    某局（本级）\t\t\t18.00\t12.00\t6.00\n\
+    \t301\t工资福利支出\t12.00\t12.00\t0.00\n\
+    \t30101\t基本工资\t12.00\t12.00\t0.00\n\
+    \t302\t商品和服务支出\t6.00\t0.00\t6.00\n\
+    \t30201\t办公费\t6.00\t0.00\t6.00\n\
+    某中心\t\t\t12.00\t8.00\t4.00\n\
+    301\t\t工资福利支出\t8.00\t8.00\t0.00\n\
+    30101\t\t基本工资\t5.00\t5.00\t0.00\n\
+    30102\t\t津贴补贴\t3.00\t3.00\t0.00\n\
+    302\t\t商品和服务支出\t4.00\t0.00\t4.00\n\
+    30201\t\t办公费\t4.00\t0.00\t4.00\n";
+
+#[test]
+fn codes_that_drifted_into_the_unit_column_stay_codes() {
+    let report = check_text(UNITS);
+    assert!(report.unrecognised.is_empty(), "{:?}", report.unrecognised);
+    let table = &report.tables[0];
+    assert_eq!(table.columns[1].role, ColumnRole::Code);
+    let codes: Vec<String> = table.data_rows().filter_map(|r| table.row_code(r)).map(|c| c.to_string()).collect();
+    assert_eq!(codes, ["301", "30101", "302", "30201", "301", "30101", "30102", "302", "30201"]);
+    assert!(errors(&report).is_empty(), "{:?}", errors(&report));
+
+    let wrong = check_text(&UNITS.replace("30102\t\t津贴补贴\t3.00", "30102\t\t津贴补贴\t4.00"));
+    let hierarchy: Vec<&str> = wrong
+        .findings
+        .iter()
+        .filter(|f| f.rule == "SUM003")
+        .filter_map(|f| f.cell.as_ref())
+        .map(|c| c.a1.as_str())
+        .collect();
+    assert_eq!(hierarchy, ["D9"]);
+}
+
+fn errors(report: &Report) -> Vec<String> {
+    report.findings.iter().filter(|f| f.severity == Severity::Error).map(|f| report.finding_line(f)).collect()
+}

@@ -64,7 +64,7 @@ pub fn recognise_owned(mut block: Block, index: usize, unit_above: Option<Unit>)
         block.notes.extend(notes);
     }
     let printed_unit = block.unit_caption.iter().chain(&block.preamble).find_map(|l| Unit::from_caption(l));
-    let rows = read_rows(std::mem::take(&mut block.rows));
+    let mut rows = read_rows(std::mem::take(&mut block.rows));
     let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
 
     let (header_rows, columns, form, split_codes) = if kind.is_performance() {
@@ -73,6 +73,9 @@ pub fn recognise_owned(mut block: Block, index: usize, unit_above: Option<Unit>)
     } else {
         let header_rows = rows.iter().position(is_data_row).unwrap_or(rows.len()).min(MAX_HEADER_ROWS);
         let mut columns = columns(&rows, header_rows, width, kind);
+        if gather_codes(&mut rows, header_rows, &columns) {
+            columns = self::columns(&rows, header_rows, width, kind);
+        }
         let split_codes = split_codes(&rows, header_rows, &mut columns);
         (header_rows, columns, None, split_codes)
     };
@@ -263,6 +266,35 @@ fn columns(rows: &[Row], header_rows: usize, width: usize, kind: TableKind) -> V
             Column { path, role, side }
         })
         .collect()
+}
+
+/// Moves a code printed in the column beside an empty code cell, left of its row's figures, into
+/// the code column: a page drifted sideways puts its codes under the 预算单位 column next to 科目编码, and
+/// its rows would drop out of the hierarchy of codes. True when a code moved.
+fn gather_codes(rows: &mut [Row], header_rows: usize, columns: &[Column]) -> bool {
+    // Two code columns are two halves (人员经费 | 公用经费), each with codes of its own.
+    let [code_col] =
+        columns.iter().enumerate().filter(|(_, c)| c.role == ColumnRole::Code).map(|(i, _)| i).collect::<Vec<_>>()[..]
+    else {
+        return false;
+    };
+    let bare_code =
+        |cell: &Cell| cell.text.trim().chars().all(|c| c.is_ascii_digit()) && SubjectCode::parse(&cell.text).is_some();
+    let figure = |cell: &Cell| cell.value.is_number() && cell.text.contains(['.', ',']);
+    let mut moved = false;
+    for row in rows.iter_mut().skip(header_rows) {
+        if row.cells.get(code_col).is_none_or(|c| !c.text.trim().is_empty()) {
+            continue;
+        }
+        let labels_end = row.cells.iter().position(figure).unwrap_or(row.cells.len());
+        let beside = code_col.checked_sub(1).into_iter().chain([code_col + 1]);
+        let astray: Vec<usize> = beside.filter(|&c| c < labels_end && bare_code(&row.cells[c])).collect();
+        if let [from] = astray.as_slice() {
+            row.cells.swap(*from, code_col);
+            moved = true;
+        }
+    }
+    moved
 }
 
 /// Finds codes printed across `类 | 款 | 项` (or `类 | 款`) columns, makes the 类 column the code
