@@ -645,3 +645,37 @@ fn codes_under_a_numbered_header_are_not_amounts() {
     assert_eq!(report.counts.errors, 0);
     assert!(report.counts.relations_checked >= 6, "{}", report.counts.relations_checked);
 }
+
+/// A 收支总表 that prints 支出 in several views side by side (by function, by economic class;
+/// made up): income and the first view are read as the two sides, and they balance.
+const VIEWS: &str = "\
+                                  部门综合预算收支总表
+                                                                                   单位：元
+            收入                                        支出
+   项目              预算数     支出功能分类科目          预算数     部门预算支出经济分类科目       预算数
+一、财政拨款          100.00   一、一般公共服务支出        80.00   一、工资福利支出             90.00
+二、事业收入           20.00   二、教育支出                40.00   二、商品和服务支出           30.00
+三、其他收入            0.00   三、卫生健康支出             0.00   三、资本性支出                0.00
+本年收入合计          120.00   本年支出合计               120.00   本年支出合计                120.00
+收入总计              120.00   支出总计                   120.00   支出总计                    120.00
+";
+
+#[test]
+fn income_beside_several_views_of_spending_reads_as_two_sides() {
+    let read =
+        |text: &str| check_sources(&[Source { name: "views.txt".into(), text: text.into() }], RoundingMode::default());
+    let report = read(VIEWS);
+    assert!(report.unrecognised.is_empty(), "{:?}", report.unrecognised);
+    let table = table(&report, "部门综合预算收支总表");
+    assert_eq!(row(table, "二、教育支出"), ["二、事业收入", "20.00", "二、教育支出", "40.00"]);
+    assert_eq!(report.counts.errors, 0);
+    let wrong = read(&VIEWS.replace("二、教育支出                40.00", "二、教育支出                45.00"));
+    let cells: Vec<&str> = wrong
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .filter_map(|f| f.cell.as_ref())
+        .map(|c| c.a1.as_str())
+        .collect();
+    assert_eq!(cells, ["D6"]);
+}

@@ -64,7 +64,7 @@ pub const RULES: &[Rule] = &[
 
 /// The lines under a summary side's section whose label contains `section` (本年收入, 本年支出).
 fn section_lines(table: &Table, side: Side, section: &str) -> Vec<usize> {
-    table.side_items(side).section(table, section).map(|(_, lines)| lines.clone()).unwrap_or_default()
+    table.side_items(side).section_leaves(table, section)
 }
 
 fn section_row(table: &Table, side: Side, section: &str) -> Option<usize> {
@@ -283,6 +283,10 @@ fn per_code_rows(ctx: &mut Ctx) {
     };
     let must_equal = all_general_budget(ctx);
     let spending_rows = rows_by_code(spending);
+    // A 支出总表 listed by unit (单位编码 | 单位名称) has no subjects to compare.
+    if spending_rows.is_empty() {
+        return;
+    }
     for role in [ColumnRole::Total, ColumnRole::Basic, ColumnRole::Project] {
         let (Some(sc), Some(gc)) = (spending.column_of(role, None), general.column_of(role, None)) else { continue };
         for gr in general.data_rows() {

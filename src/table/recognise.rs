@@ -252,20 +252,36 @@ fn columns(rows: &[Row], header_rows: usize, width: usize, kind: TableKind) -> V
     let kinds = data_kinds(rows, header_rows, width);
     let two_sided = kind.is_two_sided()
         || grid.first().is_some_and(|top| top.iter().any(|t| t == "收入") && top.iter().any(|t| t == "支出"));
-    (0..width)
-        .map(|c| {
-            let mut path: Vec<String> = Vec::new();
-            for row in grid.iter().filter(|row| row.first().is_none_or(|c| bare_label(c) != COLUMN_NUMBERS)) {
-                let numbering = numbers_columns(row.iter().map(String::as_str)) && is_column_number(&row[c]);
-                if !row[c].is_empty() && !numbering && path.last() != Some(&row[c]) {
-                    path.push(row[c].clone());
-                }
-            }
-            let side = if two_sided { side_of(&path) } else { None };
+    let paths: Vec<Vec<String>> = (0..width).map(|c| header_path(&grid, c)).collect();
+    // A named column without 收入 / 支出 over it stands on the side of the column before it
+    // (`支出 | 预算数` where 支出 sits over the label only); a column with no name says nothing.
+    let mut sides: Vec<Option<Side>> = paths.iter().map(|p| if two_sided { side_of(p) } else { None }).collect();
+    for c in 1..sides.len() {
+        if !paths[c].is_empty() {
+            sides[c] = sides[c].or(sides[c - 1]);
+        }
+    }
+    paths
+        .into_iter()
+        .zip(sides)
+        .enumerate()
+        .map(|(c, (path, side))| {
             let role = role_of(path.last().map(String::as_str).unwrap_or(""), side.is_some(), || kinds[c]);
             Column { path, role, side }
         })
         .collect()
+}
+
+/// The header words over column `c`, top down, the row numbering the columns left out.
+fn header_path(grid: &[Vec<String>], c: usize) -> Vec<String> {
+    let mut path: Vec<String> = Vec::new();
+    for row in grid.iter().filter(|row| row.first().is_none_or(|c| bare_label(c) != COLUMN_NUMBERS)) {
+        let numbering = numbers_columns(row.iter().map(String::as_str)) && is_column_number(&row[c]);
+        if !row[c].is_empty() && !numbering && path.last() != Some(&row[c]) {
+            path.push(row[c].clone());
+        }
+    }
+    path
 }
 
 /// Moves a code printed in the column beside an empty code cell, left of its row's figures, into
@@ -434,7 +450,8 @@ fn nest(codes: &[SubjectCode]) -> bool {
 fn role_of(label: &str, sided: bool, data: impl FnOnce() -> DataKind) -> ColumnRole {
     let l = bare_label(label);
     let has = |w: &str| l.contains(w);
-    if has("行次") || has("栏次") {
+    // 单位编码 numbers the units of a department (`117`, `117001`), not budget subjects.
+    if has("行次") || has("栏次") || has("单位编码") || has("单位代码") {
         ColumnRole::Other
     } else if has("编码") || has("代码") {
         ColumnRole::Code
@@ -471,6 +488,8 @@ fn role_of(label: &str, sided: bool, data: impl FnOnce() -> DataKind) -> ColumnR
     } else {
         match data() {
             DataKind::Amounts => ColumnRole::Part,
+            // The names of a side's lines, under a heading of their own (支出功能分类科目).
+            DataKind::Text if sided => ColumnRole::Label,
             DataKind::Text => ColumnRole::Other,
             DataKind::Codes => ColumnRole::Code,
         }

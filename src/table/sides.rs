@@ -46,6 +46,22 @@ impl SideItems {
     pub fn section(&self, table: &Table, words: &str) -> Option<&(usize, Vec<usize>)> {
         self.tops.iter().find(|(top, _)| bare_label(&table.row_name(*top, Some(self.side))).contains(words))
     }
+
+    /// The lines of the first section named by `words`, each line that heads lines of its own
+    /// (一、财政拨款 over 1、一般公共服务支出 …) replaced by them: the items tables share by name.
+    pub fn section_leaves(&self, table: &Table, words: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut stack: Vec<usize> = self.section(table, words).map(|(_, lines)| lines.clone()).unwrap_or_default();
+        stack.reverse();
+        while let Some(row) = stack.pop() {
+            match self.nested.iter().find(|(head, _)| *head == row) {
+                // Each line heads at most one section, lower down: no line comes back.
+                Some((_, under)) if out.len() + stack.len() < table.rows.len() => stack.extend(under.iter().rev()),
+                _ => out.push(row),
+            }
+        }
+        out
+    }
 }
 
 fn is_numbered(label: &str) -> bool {
@@ -64,7 +80,9 @@ fn is_top(label: &str) -> bool {
 /// A section by its words (本年收入, 上年结转, …), numbered or not.
 fn names_section(label: &str) -> bool {
     let l = strip_numbering(label);
-    ["本年收入", "本年支出", "结转", "结余", "用事业基金弥补", "事业基金"].iter().any(|w| l.contains(w))
+    ["本年收入", "本年支出", "当年收入", "当年支出", "结转", "结余", "用事业基金弥补", "事业基金"]
+        .iter()
+        .any(|w| l.contains(w))
 }
 
 impl Table {
@@ -111,7 +129,7 @@ impl Table {
             if let (Some(i), true) = (open_unnumbered, is_numbered(&label)) {
                 items.tops[i].1.push(row);
             } else if is_top(&label) {
-                let subtotal = bare_label(&label).ends_with("合计");
+                let subtotal = bare_label(&label).ends_with("合计") || bare_label(&label).ends_with("小计");
                 // Numbered items since the last subtotal, each a line or a section of lines of its
                 // own, but none a section by its words (一、本年收入 heads its own lines).
                 let numbered_run = items.tops[since_subtotal..].iter().all(|(r, lines)| {
@@ -142,13 +160,81 @@ impl Table {
             }
         }
         items.tops.extend(pending.into_iter().map(|r| (r, Vec::new())));
+        let name = |row: usize| table.row_name(row, Some(side));
+        let mut deeper = Vec::new();
+        for (_, lines) in items.tops.iter_mut().chain(items.nested.iter_mut()) {
+            let (first, nested) = by_level(lines, name);
+            *lines = first;
+            deeper.extend(nested);
+        }
+        items.nested.extend(deeper);
         items
     }
 }
 
+/// How deep a line's numbering goes: 一、 1, （一） 2, 1、 3, (1) 4; unnumbered 0; a 其中 line none
+/// (it is a part of the line above, never one more line).
+fn numbering_level(label: &str) -> Option<usize> {
+    let l = bare_label(label);
+    if l.starts_with("其中") {
+        return None;
+    }
+    let chinese = |c: char| "一二三四五六七八九十".contains(c);
+    let rest = l.trim_start_matches(['（', '(']);
+    let bracketed = rest.len() != l.len();
+    let numeral: String = rest.chars().take_while(|c| c.is_ascii_digit() || chinese(*c)).collect();
+    let after = &rest[numeral.len()..];
+    let closed = after.starts_with(['）', ')']);
+    let stopped = after.starts_with(['、', '.', '．']);
+    let level = match (numeral.chars().next(), bracketed) {
+        (Some(c), false) if chinese(c) && stopped => 1,
+        (Some(c), true) if chinese(c) && closed => 2,
+        (Some(c), false) if c.is_ascii_digit() && stopped => 3,
+        (Some(c), true) if c.is_ascii_digit() && closed => 4,
+        _ => 0,
+    };
+    Some(level)
+}
+
+/// A section's lines as they add up: its 其中 lines left out and, when every line is numbered
+/// on more than one level (1、财政拨款 over (1)一般公共预算拨款), only the first level; each such
+/// line with deeper lines under it is a section of its own.
+fn by_level(lines: &[usize], name: impl Fn(usize) -> String) -> (Vec<usize>, Vec<(usize, Vec<usize>)>) {
+    let levelled: Vec<(usize, usize)> =
+        lines.iter().filter_map(|&r| numbering_level(&name(r)).map(|level| (r, level))).collect();
+    let top = levelled.iter().map(|(_, level)| *level).min().unwrap_or(0);
+    let deeper = levelled.iter().any(|(_, level)| *level > top);
+    if top == 0 || !deeper {
+        return (levelled.into_iter().map(|(r, _)| r).collect(), Vec::new());
+    }
+    let mut first: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (row, level) in levelled {
+        match first.last_mut() {
+            Some((_, under)) if level > top => under.push(row),
+            _ => first.push((row, Vec::new())),
+        }
+    }
+    let rows = first.iter().map(|(r, _)| *r).collect();
+    (rows, first.into_iter().filter(|(_, under)| !under.is_empty()).collect())
+}
+
 #[cfg(test)]
 mod tests {
-    use super::plain_name;
+    use super::{by_level, numbering_level, plain_name};
+
+    #[test]
+    fn a_section_adds_up_its_first_level_of_numbered_lines() {
+        let names =
+            ["1、财政拨款", "(1)一般公共预算拨款", "其中：专项资金", "(2)政府性基金拨款", "2、事业收入", "3、其他收入"];
+        assert_eq!(names.map(numbering_level), [Some(3), Some(4), None, Some(4), Some(3), Some(3)]);
+        let rows: Vec<usize> = (0..names.len()).collect();
+        let (first, nested) = by_level(&rows, |r| names[r].to_string());
+        assert_eq!(first, [0, 4, 5]);
+        assert_eq!(nested, [(0, vec![1, 3])]);
+        // Unnumbered lines say nothing of levels: all of them count, 其中 aside.
+        let plain = ["工资福利支出", "其中：基本工资", "商品和服务支出"];
+        assert_eq!(by_level(&[0, 1, 2], |r| plain[r].to_string()), (vec![0, 2], Vec::new()));
+    }
 
     #[test]
     fn numbering_is_removed_from_names() {

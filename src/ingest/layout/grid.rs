@@ -231,13 +231,30 @@ pub(super) fn read_table(lines: &[TableLine]) -> Grid {
         return grid;
     }
 
-    let layout = match Layout::measure(&body, &header_lines, &repeated_header_at) {
+    let mut layout = match Layout::measure(&body, &header_lines, &repeated_header_at) {
         Ok(layout) => layout,
         Err(problem) => {
             grid.problem = Some(problem);
             return grid;
         }
     };
+    let side_line = header_lines.iter().any(|l| is_side_line(&l.words));
+    // 收入 beside several views of 支出 (by function, by economic class twice): the income and
+    // the first view are the 收支总表; the other views repeat its totals.
+    let header_kept;
+    let mut header_lines = header_lines;
+    if let (true, Some(&cut)) = (side_line, layout.zone_starts.get(2)) {
+        first_view(&mut body, &layout, cut);
+        header_kept = before_column(&header_lines, cut);
+        header_lines = header_kept.iter().collect();
+        match Layout::measure(&body, &header_lines, &repeated_header_at) {
+            Ok(first_two) => layout = first_two,
+            Err(problem) => {
+                grid.problem = Some(problem);
+                return grid;
+            }
+        }
+    }
     // Codes on both sides name the rows of both halves (301 … ‖ 302 …), as a 收入 | 支出 line would.
     let coded_halves = layout.zone_starts.len() == 2
         && (0..2).all(|z| layout.columns.iter().filter(|c| c.kind == ColumnKind::Code && c.zone == z).count() == 1);
@@ -249,7 +266,6 @@ pub(super) fn read_table(lines: &[TableLine]) -> Grid {
         });
         return grid;
     }
-    let side_line = header_lines.iter().any(|l| is_side_line(&l.words));
     let figures_between = layout.columns.iter().any(|c| c.kind == ColumnKind::Value && c.zone == 1);
     if layout.zone_starts.len() == 2 && figures_between && !side_line && !coded_halves {
         grid.problem = Some(Misalignment {
@@ -273,4 +289,40 @@ pub(super) fn read_table(lines: &[TableLine]) -> Grid {
         Err(problem) => grid.problem = Some(problem),
     }
     grid
+}
+
+/// The header lines with only the words starting left of `cut`.
+fn before_column(lines: &[&TableLine], cut: usize) -> Vec<TableLine> {
+    lines
+        .iter()
+        .map(|l| TableLine { words: l.words.iter().filter(|w| w.start < cut).cloned().collect(), ..(*l).clone() })
+        .filter(|l| !l.words.is_empty())
+        .collect()
+}
+
+/// Keeps the words of each body line left of `cut` (the second view of 支出 onwards goes). A
+/// figure printed once across every view (当年支出小计 in a merged cell), on a line with nothing
+/// else past the first view, is the first view's: it is set under that view's figures.
+fn first_view(body: &mut [BodyLine], layout: &Layout, cut: usize) {
+    let first_view = layout.zone_starts.get(1).copied().unwrap_or(0);
+    let view_right = layout
+        .columns
+        .iter()
+        .filter(|c| c.kind == ColumnKind::Value && c.left >= first_view && c.right < cut)
+        .map(|c| c.right)
+        .max();
+    for b in body {
+        let in_view = |i: &Item| i.kind == Kind::Number && (first_view..cut).contains(&i.word.start);
+        let spanning = !b.items.iter().any(|i| i.kind == Kind::Text && i.word.start >= cut)
+            && !b.items.iter().any(in_view)
+            && b.items.iter().filter(|i| i.kind == Kind::Number && i.word.start >= cut).count() == 1;
+        for item in &mut b.items {
+            if let (true, Some(right), Kind::Number) = (spanning && item.word.start >= cut, view_right, item.kind) {
+                let width = item.word.end - item.word.start;
+                item.word.start = right.saturating_sub(width);
+                item.word.end = right;
+            }
+        }
+        b.items.retain(|i| i.word.start < cut);
+    }
 }
