@@ -172,7 +172,7 @@ fn leading_number(title: &str) -> Option<String> {
 
 /// A data row has an amount, starts with a subject code, or is a 合计 row of amounts only.
 fn is_data_row(row: &Row) -> bool {
-    if numbers_columns(row.cells.iter().map(|c| c.text.as_str())) {
+    if numbers_columns(&row.cells.iter().map(|c| c.text.as_str()).collect::<Vec<_>>()) {
         return false;
     }
     if row.cells.iter().any(|c| c.value.is_number()) {
@@ -191,17 +191,18 @@ fn is_data_row(row: &Row) -> bool {
 /// The row that numbers the columns: led by 栏次, or small whole numbers counting up from left to
 /// right (`** | ** | 1 | 2 | 3`) with no amount among them. A number glued by the layout onto
 /// the header word above it (`一般公共预算2`) still counts in the sequence.
-fn numbers_columns<'a>(cells: impl Iterator<Item = &'a str>) -> bool {
+fn numbers_columns(cells: &[&str]) -> bool {
     let mut numbers: Vec<u32> = Vec::new();
     let mut alone = 0;
-    for (i, text) in cells.enumerate() {
+    for (i, &text) in cells.iter().enumerate() {
         if i == 0 && bare_label(text) == COLUMN_NUMBERS {
             return true;
         }
         if is_column_number(text) {
             numbers.extend(text.trim().parse::<u32>().ok());
             alone += 1;
-        } else if matches!(read_cell(text).value, CellValue::Number(_)) {
+        } else if text.starts_with(|c: char| c.is_ascii_digit() || c == '-') && text.contains(['.', ',']) {
+            // An amount: this row is data.
             return false;
         } else if let Some(glued) = glued_number(text) {
             numbers.push(glued);
@@ -252,7 +253,9 @@ fn columns(rows: &[Row], header_rows: usize, width: usize, kind: TableKind) -> V
     let kinds = data_kinds(rows, header_rows, width);
     let two_sided = kind.is_two_sided()
         || grid.first().is_some_and(|top| top.iter().any(|t| t == "收入") && top.iter().any(|t| t == "支出"));
-    let paths: Vec<Vec<String>> = (0..width).map(|c| header_path(&grid, c)).collect();
+    let numbering: Vec<bool> =
+        grid.iter().map(|row| numbers_columns(&row.iter().map(String::as_str).collect::<Vec<_>>())).collect();
+    let paths: Vec<Vec<String>> = (0..width).map(|c| header_path(&grid, &numbering, c)).collect();
     // A named column without 收入 / 支出 over it stands on the side of the column before it
     // (`支出 | 预算数` where 支出 sits over the label only); a column with no name says nothing.
     let mut sides: Vec<Option<Side>> = paths.iter().map(|p| if two_sided { side_of(p) } else { None }).collect();
@@ -272,12 +275,15 @@ fn columns(rows: &[Row], header_rows: usize, width: usize, kind: TableKind) -> V
         .collect()
 }
 
-/// The header words over column `c`, top down, the row numbering the columns left out.
-fn header_path(grid: &[Vec<String>], c: usize) -> Vec<String> {
+/// The header words over column `c`, top down; the 栏次 row, and the numbers of a row numbering
+/// the columns (`numbering`, one flag per row), left out.
+fn header_path(grid: &[Vec<String>], numbering: &[bool], c: usize) -> Vec<String> {
     let mut path: Vec<String> = Vec::new();
-    for row in grid.iter().filter(|row| row.first().is_none_or(|c| bare_label(c) != COLUMN_NUMBERS)) {
-        let numbering = numbers_columns(row.iter().map(String::as_str)) && is_column_number(&row[c]);
-        if !row[c].is_empty() && !numbering && path.last() != Some(&row[c]) {
+    for (row, &numbers) in grid.iter().zip(numbering) {
+        if row.first().is_some_and(|c| bare_label(c) == COLUMN_NUMBERS) || (numbers && is_column_number(&row[c])) {
+            continue;
+        }
+        if !row[c].is_empty() && path.last() != Some(&row[c]) {
             path.push(row[c].clone());
         }
     }
@@ -442,8 +448,10 @@ fn data_kinds(rows: &[Row], header_rows: usize, width: usize) -> Vec<DataKind> {
 /// Codes of which some stand below others (`205` over `20503`): a hierarchy, not amounts that
 /// happen to have three or five digits.
 fn nest(codes: &[SubjectCode]) -> bool {
-    let parents: std::collections::HashSet<&str> = codes.iter().map(SubjectCode::as_str).collect();
-    let nested = |c: &&SubjectCode| c.level() > 1 && parents.contains(&c.as_str()[..c.as_str().len() - 2]);
+    let mut parents: Vec<&str> = codes.iter().map(SubjectCode::as_str).collect();
+    parents.sort_unstable();
+    let nested =
+        |c: &&SubjectCode| c.level() > 1 && parents.binary_search(&&c.as_str()[..c.as_str().len() - 2]).is_ok();
     codes.len() >= 2 && codes.iter().any(|c| nested(&c))
 }
 

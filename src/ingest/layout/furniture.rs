@@ -42,17 +42,20 @@ fn numbered_in_sequence(lines: &[&str], edges: &[Vec<usize>]) -> HashSet<usize> 
         let s = lines[i].trim_matches(['\u{c}', ' ', '\t']);
         (s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit())).then(|| s.parse().ok()).flatten()
     };
-    let mut by_offset: HashMap<isize, Vec<usize>> = HashMap::new();
+    let mut by_offset: Vec<(isize, usize)> = Vec::new();
     for (page, edge) in edges.iter().enumerate() {
         let mut offsets: Vec<(isize, usize)> =
             edge.iter().filter_map(|&i| Some((bare(i)? - page as isize, i))).collect();
         offsets.dedup_by_key(|(offset, _)| *offset);
-        for (offset, i) in offsets {
-            by_offset.entry(offset).or_default().push(i);
-        }
+        by_offset.extend(offsets);
     }
+    by_offset.sort_unstable();
     // Three pages numbered in step are no coincidence of wrapped figures.
-    by_offset.into_values().filter(|found| found.len() >= 3).flatten().collect()
+    by_offset
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|found| found.len() >= 3)
+        .flat_map(|found| found.iter().map(|(_, i)| *i))
+        .collect()
 }
 
 /// The line ranges of the pages: a form feed starts a page.
