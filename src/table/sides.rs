@@ -18,16 +18,28 @@ pub struct SideItems {
 /// `(1)…`, `1.…`, `1、…` all give the bare name.
 pub fn plain_name(label: &str) -> String {
     let c = strip_numbering(label);
-    let numeral = |ch: char| ch.is_ascii_digit() || "一二三四五六七八九十".contains(ch);
-    let rest = c.trim_start_matches(['（', '(']);
-    let digits = rest.len() - rest.trim_start_matches(numeral).len();
-    if digits == 0 {
-        return c;
+    match numbering(&c) {
+        (level, rest) if level > 0 && !rest.is_empty() => rest.to_string(),
+        _ => c.clone(),
     }
+}
+
+/// A bare label's numbering and the name after it: 一、 1, （一） 2, 1、 or 1. 3, (1) 4; 0 and the
+/// whole label when it is not numbered.
+fn numbering(bare: &str) -> (usize, &str) {
+    let chinese = |c: char| "一二三四五六七八九十".contains(c);
+    let rest = bare.trim_start_matches(['（', '(']);
+    let bracketed = rest.len() != bare.len();
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit() || chinese(c)).len();
     let after = &rest[digits..];
-    let opened = rest.len() != c.len();
-    let stripped = if opened { after.strip_prefix(['）', ')']) } else { after.strip_prefix(['.', '．', '、']) };
-    stripped.filter(|s| !s.is_empty()).map_or(c.clone(), str::to_string)
+    let name = if bracketed { after.strip_prefix(['）', ')']) } else { after.strip_prefix(['.', '．', '、']) };
+    match (rest.chars().next(), name) {
+        (Some(c), Some(name)) if digits > 0 => {
+            let level = if chinese(c) { 1 } else { 3 } + usize::from(bracketed);
+            (level, name)
+        }
+        _ => (0, bare),
+    }
 }
 
 /// `一、一般公共服务支出` → `一般公共服务支出`, as a bare label: the numbering of top-level items.
@@ -55,8 +67,8 @@ impl SideItems {
         stack.reverse();
         while let Some(row) = stack.pop() {
             match self.nested.iter().find(|(head, _)| *head == row) {
-                // Each line heads at most one section, lower down: no line comes back.
-                Some((_, under)) if out.len() + stack.len() < table.rows.len() => stack.extend(under.iter().rev()),
+                // A section's lines stand below its head, so no line comes back.
+                Some((_, under)) if under.iter().all(|&u| u > row) => stack.extend(under.iter().rev()),
                 _ => out.push(row),
             }
         }
@@ -172,28 +184,11 @@ impl Table {
     }
 }
 
-/// How deep a line's numbering goes: 一、 1, （一） 2, 1、 3, (1) 4; unnumbered 0; a 其中 line none
-/// (it is a part of the line above, never one more line).
+/// How deep a line's numbering goes (see [`numbering`]; unnumbered 0); a 其中 line none (it is a
+/// part of the line above, never one more line).
 fn numbering_level(label: &str) -> Option<usize> {
     let l = bare_label(label);
-    if l.starts_with("其中") {
-        return None;
-    }
-    let chinese = |c: char| "一二三四五六七八九十".contains(c);
-    let rest = l.trim_start_matches(['（', '(']);
-    let bracketed = rest.len() != l.len();
-    let numeral: String = rest.chars().take_while(|c| c.is_ascii_digit() || chinese(*c)).collect();
-    let after = &rest[numeral.len()..];
-    let closed = after.starts_with(['）', ')']);
-    let stopped = after.starts_with(['、', '.', '．']);
-    let level = match (numeral.chars().next(), bracketed) {
-        (Some(c), false) if chinese(c) && stopped => 1,
-        (Some(c), true) if chinese(c) && closed => 2,
-        (Some(c), false) if c.is_ascii_digit() && stopped => 3,
-        (Some(c), true) if c.is_ascii_digit() && closed => 4,
-        _ => 0,
-    };
-    Some(level)
+    (!l.starts_with("其中")).then(|| numbering(&l).0)
 }
 
 /// A section's lines as they add up: its 其中 lines left out and, when every line is numbered
