@@ -300,8 +300,6 @@ fn gather_codes(rows: &mut [Row], header_rows: usize, columns: &[Column]) -> boo
     else {
         return false;
     };
-    let bare_code =
-        |cell: &Cell| cell.text.trim().chars().all(|c| c.is_ascii_digit()) && SubjectCode::parse(&cell.text).is_some();
     let figure = |cell: &Cell| cell.value.is_number() && cell.text.contains(['.', ',']);
     let mut moved = false;
     for row in rows.iter_mut().skip(header_rows) {
@@ -310,13 +308,19 @@ fn gather_codes(rows: &mut [Row], header_rows: usize, columns: &[Column]) -> boo
         }
         let labels_end = row.cells.iter().position(figure).unwrap_or(row.cells.len());
         let beside = code_col.checked_sub(1).into_iter().chain([code_col + 1]);
-        let astray: Vec<usize> = beside.filter(|&c| c < labels_end && bare_code(&row.cells[c])).collect();
+        let astray: Vec<usize> =
+            beside.filter(|&c| c < labels_end && bare_code(&row.cells[c].text).is_some()).collect();
         if let [from] = astray.as_slice() {
             row.cells.swap(*from, code_col);
             moved = true;
         }
     }
     moved
+}
+
+/// A subject code printed alone in its cell, digits only (`20503`, not `205 03`, not `20503.00`).
+fn bare_code(text: &str) -> Option<SubjectCode> {
+    text.trim().chars().all(|c| c.is_ascii_digit()).then(|| SubjectCode::parse(text)).flatten()
 }
 
 /// Finds codes printed across `类 | 款 | 项` (or `类 | 款`) columns, makes the 类 column the code
@@ -427,8 +431,7 @@ fn data_kinds(rows: &[Row], header_rows: usize, width: usize) -> Vec<DataKind> {
                 CellValue::Text => count.1 += 1,
                 _ => continue,
             }
-            let code = cell.text.trim().chars().all(|c| c.is_ascii_digit()).then(|| SubjectCode::parse(&cell.text));
-            match (column_codes.as_mut(), code.flatten()) {
+            match (column_codes.as_mut(), bare_code(&cell.text)) {
                 (Some(list), Some(code)) => list.push(code),
                 _ => *column_codes = None,
             }

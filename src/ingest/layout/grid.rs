@@ -316,8 +316,8 @@ fn first_view(body: &mut [BodyLine], layout: &Layout, cut: usize) {
         let spanning = !b.items.iter().any(|i| i.kind == Kind::Text && i.word.start >= cut)
             && !b.items.iter().any(in_view)
             && b.items.iter().filter(|i| i.kind == Kind::Number && i.word.start >= cut).count() == 1;
-        for item in &mut b.items {
-            if let (true, Some(right), Kind::Number) = (spanning && item.word.start >= cut, view_right, item.kind) {
+        if let (true, Some(right)) = (spanning, view_right) {
+            for item in b.items.iter_mut().filter(|i| i.kind == Kind::Number && i.word.start >= cut) {
                 let width = item.word.end - item.word.start;
                 item.word.start = right.saturating_sub(width);
                 item.word.end = right;
