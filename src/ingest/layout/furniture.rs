@@ -113,22 +113,23 @@ fn is_page_number(line: &str) -> bool {
 mod tests {
     use super::*;
 
-    #[test]
-    fn page_numbers_and_running_headers_are_furniture() {
-        let text = "苏州市某局 2026 年度部门预算公开\n表1\n合计   1.00\n   - 1 -\n\u{c}苏州市某局 2026 年度部门预算公开\n合计   2.00\n   - 2 -\n\u{c}苏州市某局 2026 年度部门预算公开\n科目  3.00\n  第 3 页\n";
+    fn furniture_of(text: &str) -> Vec<usize> {
         let lines: Vec<&str> = text.lines().collect();
         let mut found: Vec<usize> = furniture_lines(&lines).into_iter().collect();
         found.sort_unstable();
-        assert_eq!(found, [0, 3, 4, 6, 7, 9]);
+        found
+    }
+
+    #[test]
+    fn page_numbers_and_running_headers_are_furniture() {
+        let text = "苏州市某局 2026 年度部门预算公开\n表1\n合计   1.00\n   - 1 -\n\u{c}苏州市某局 2026 年度部门预算公开\n合计   2.00\n   - 2 -\n\u{c}苏州市某局 2026 年度部门预算公开\n科目  3.00\n  第 3 页\n";
+        assert_eq!(furniture_of(text), [0, 3, 4, 6, 7, 9]);
     }
 
     #[test]
     fn bare_numbers_counting_with_the_pages_are_page_numbers() {
         let text = "表1\n合计   1.00\n3\n\u{c}工资   2.00\n4\n\u{c}5\n\u{c}奖金   3.00\n  12\n6\n";
-        let lines: Vec<&str> = text.lines().collect();
-        let mut found: Vec<usize> = furniture_lines(&lines).into_iter().collect();
-        found.sort_unstable();
-        assert_eq!(found, [2, 4, 5, 8]);
+        assert_eq!(furniture_of(text), [2, 4, 5, 8]);
     }
 
     #[test]
