@@ -65,13 +65,15 @@
     return;
   }
 
-  /* The PDF reader, pdf-text.wasm (crates/pdf-wasm: the command line's reader, no imports), is
-   * not part of the first load: the page calls window.budgetCheckReadPdf(bytes) when a PDF
-   * arrives, which fetches the module (hosted: data-pdf on this script) or unpacks it (single file:
-   * #pdf-wasm-base64), then reads each PDF in a worker made from a blob: URL, so the page stays
-   * responsive. Resolves to the reader's answer (Uint8Array, crates/pdf-text/src/wire.rs); rejects
-   * with { stage: 'load' | 'read', message }. */
-  function pdfWorkerMain() {
+  /* The readers of PDFs (pdf-text.wasm, crates/pdf-wasm) and workbooks (sheet-text.wasm,
+   * crates/sheet-wasm) — the command line's own readers, no imports — are not part of the first
+   * load: the page calls window.budgetCheckRead(kind, bytes, format, limit) when such a file
+   * arrives, which fetches that kind's module (hosted: data-pdf / data-sheet on this script) or
+   * unpacks it (single file: #pdf-wasm-base64 / #sheet-wasm-base64), then reads each file in a
+   * worker of its own kind made from a blob: URL, so the page stays responsive. Resolves to the
+   * reader's answer (Uint8Array, crates/reader-wire); rejects with { stage: 'load' | 'read',
+   * message }. */
+  function readerWorkerMain() {
     var compiled = null;
     self.onmessage = function (event) {
       var m = event.data;
@@ -85,10 +87,10 @@
       }).then(function (instance) {
         stage = 'read';
         var x = instance.exports;
-        var pdf = new Uint8Array(m.pdf);
-        var at = x.alloc(pdf.length) >>> 0;
-        new Uint8Array(x.memory.buffer, at, pdf.length).set(pdf);
-        var answer = x.read(at, pdf.length) >>> 0;
+        var file = new Uint8Array(m.file);
+        var at = x.alloc(file.length) >>> 0;
+        new Uint8Array(x.memory.buffer, at, file.length).set(file);
+        var answer = x.read(at, file.length, m.format, m.limit) >>> 0;
         var length = new DataView(x.memory.buffer).getUint32(answer, true);
         var bytes = new Uint8Array(x.memory.buffer.slice(answer + 4, answer + 4 + length));
         self.postMessage({ id: m.id, answer: bytes }, [bytes.buffer]);
@@ -98,16 +100,16 @@
     };
   }
 
-  var pdfWorker = null;
-  var pdfPending = {};
-  var pdfNext = 0;
+  var readers = {};
+  var pending = {};
+  var nextId = 0;
 
-  function pdfModule() {
-    var inline = document.getElementById('pdf-wasm-base64');
+  function readerModule(kind) {
+    var inline = document.getElementById(kind + '-wasm-base64');
     if (inline) {
       return Promise.resolve(bytesOf(inline.textContent).buffer);
     }
-    return fetch(me.getAttribute('data-pdf')).then(function (response) {
+    return fetch(me.getAttribute('data-' + kind)).then(function (response) {
       if (!response.ok) {
         throw new Error(response.status + ' ' + response.statusText + ': ' + response.url);
       }
@@ -115,15 +117,17 @@
     });
   }
 
-  function startPdfWorker() {
-    return pdfModule().then(function (wasm) {
-      var source = '(' + pdfWorkerMain.toString() + ')();';
+  function startReader(kind) {
+    return readerModule(kind).then(function (wasm) {
+      var source = '(' + readerWorkerMain.toString() + ')();';
       var url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
       var worker = new Worker(url);
+      var mine = {};
       worker.onmessage = function (event) {
         var m = event.data;
-        var waiting = pdfPending[m.id];
-        delete pdfPending[m.id];
+        var waiting = pending[m.id];
+        delete pending[m.id];
+        delete mine[m.id];
         if (waiting) {
           if (m.answer) {
             waiting.resolve(m.answer);
@@ -133,30 +137,32 @@
         }
       };
       worker.onerror = function (e) {
-        for (var id in pdfPending) {
-          pdfPending[id].reject({ stage: 'load', message: e.message || 'worker error' });
+        for (var id in mine) {
+          pending[id].reject({ stage: 'load', message: e.message || 'worker error' });
+          delete pending[id];
         }
-        pdfPending = {};
-        pdfWorker = null;
+        mine = {};
+        delete readers[kind];
       };
       worker.postMessage({ wasm: wasm }, [wasm]);
-      return worker;
+      return { worker: worker, mine: mine };
     });
   }
 
-  window.budgetCheckReadPdf = function (bytes) {
-    if (!pdfWorker) {
-      pdfWorker = startPdfWorker();
-      pdfWorker['catch'](function () {
-        pdfWorker = null;
+  window.budgetCheckRead = function (kind, bytes, format, limit) {
+    if (!readers[kind]) {
+      readers[kind] = startReader(kind);
+      readers[kind]['catch'](function () {
+        delete readers[kind];
       });
     }
-    return pdfWorker.then(function (worker) {
+    return readers[kind].then(function (reader) {
       return new Promise(function (resolve, reject) {
-        var id = ++pdfNext;
-        pdfPending[id] = { resolve: resolve, reject: reject };
+        var id = ++nextId;
+        pending[id] = { resolve: resolve, reject: reject };
+        reader.mine[id] = true;
         var copy = bytes.slice().buffer;
-        worker.postMessage({ id: id, pdf: copy }, [copy]);
+        reader.worker.postMessage({ id: id, file: copy, format: format, limit: limit }, [copy]);
       });
     }, function (e) {
       throw { stage: 'load', message: String((e && e.message) || e) };

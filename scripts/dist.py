@@ -2,7 +2,7 @@
 """Finishes a `trunk build --release` dist folder: checks it and adds the single file.
 
     python3 scripts/dist.py DIST [--max-first-load BYTES]
-    python3 scripts/dist.py --validate FILE.wasm     (step 1 only)
+    python3 scripts/dist.py --validate FILE.wasm [--reader]    (step 1 only)
 
 1. Validates the wasm against the features Chromium 86 has (see .cargo/config.toml): binaryen's
    wasm-opt, restricted to exactly those features, must accept it; and no function type may use
@@ -10,16 +10,17 @@
    again on the way (-Oz until it converges), within the same features.
 2. Checks that every inline <script>/<style> of index.html is allowed by its Content-Security-Policy
    (by hash), so the policy and the page cannot drift apart.
-   The PDF reader pdf-text.wasm (loaded only when a PDF arrives) is validated the same way.
+   The reader modules pdf-text.wasm and sheet-text.wasm (loaded only when a PDF or a workbook
+   arrives) are validated the same way.
 3. Writes DIST/budget-check.html: one self-contained file (CSS, wasm-bindgen glue, loader, the
-   wasm and the PDF reader as base64 inline, the example text as it is) that works opened from file:// — a share, a USB
+   wasm and the reader modules as base64 inline, the example text as it is) that works opened from file:// — a share, a USB
    stick, a mail attachment. Its policy allows exactly its own inline scripts and styles (by
-   hash), the PDF reader's blob: worker, and no network at all.
+   hash), the readers' blob: workers, and no network at all.
 4. Strips comments and layout white space from the stylesheet, and comments and indentation from
    the loader and the wasm-bindgen glue, in place: they are for the source, not for every
    visitor's first load.
 5. Prints each file's size and gzipped size, and fails if the hosted page's first load (HTML, CSS,
-   loader, glue, wasm; gzipped — never the PDF reader nor the example) is over --max-first-load.
+   loader, glue, wasm; gzipped — never the reader modules nor the example) is over --max-first-load.
 """
 
 import argparse
@@ -43,8 +44,9 @@ WASM_OPT_FEATURES = [
     "--enable-bulk-memory",
 ]
 SINGLE = "budget-check.html"
-# The on-demand PDF reader (scripts/pdf_module.sh), named by the loader's data-pdf.
-PDF_MODULE = "pdf-text.wasm"
+# The on-demand reader modules (scripts/reader_modules.sh) by the loader attribute naming each
+# (data-KIND); the single file holds each as #KIND-wasm-base64.
+READER_MODULES = {"pdf": "pdf-text.wasm", "sheet": "sheet-text.wasm"}
 # The example text (载入示例), fetched beside index.html, inline in the single file.
 EXAMPLE = "seed.txt"
 
@@ -93,39 +95,53 @@ def leb(data, pos):
             return result, pos
 
 
-def check_types(wasm):
-    """No function type with a reference type (externref 0x6f, funcref 0x70) among its params or
-    results, and none with more than one result: those need reference-types / multivalue."""
+def sections(wasm):
+    """(id, start, end) of each section of a module."""
     if wasm[:4] != b"\0asm":
         fail("the wasm has no wasm header")
     pos = 8
     while pos < len(wasm):
         section, pos = wasm[pos], pos + 1
         size, pos = leb(wasm, pos)
-        end = pos + size
-        if section == 1:
-            count, p = leb(wasm, pos)
-            for index in range(count):
-                if wasm[p] != 0x60:
-                    fail(f"type {index} is not a function type (0x{wasm[p]:02x})")
-                p += 1
-                params, p = leb(wasm, p)
-                kinds = wasm[p : p + params]
-                p += params
-                results, p = leb(wasm, p)
-                kinds += wasm[p : p + results]
-                p += results
-                if results > 1:
-                    fail(f"function type {index} returns {results} values: needs multivalue")
-                if any(k in (0x6F, 0x70) for k in kinds):
-                    fail(f"function type {index} passes a reference: needs reference-types")
-            return count
-        pos = end
+        yield section, pos, pos + size
+        pos += size
+
+
+def check_types(wasm):
+    """No function type with a reference type (externref 0x6f, funcref 0x70) among its params or
+    results, and none with more than one result: those need reference-types / multivalue."""
+    for section, pos, _ in sections(wasm):
+        if section != 1:
+            continue
+        count, p = leb(wasm, pos)
+        for index in range(count):
+            if wasm[p] != 0x60:
+                fail(f"type {index} is not a function type (0x{wasm[p]:02x})")
+            p += 1
+            params, p = leb(wasm, p)
+            kinds = wasm[p : p + params]
+            p += params
+            results, p = leb(wasm, p)
+            kinds += wasm[p : p + results]
+            p += results
+            if results > 1:
+                fail(f"function type {index} returns {results} values: needs multivalue")
+            if any(k in (0x6F, 0x70) for k in kinds):
+                fail(f"function type {index} passes a reference: needs reference-types")
+        return count
     return 0
 
 
-def validate(wasm_path, shrink=False):
-    """Step 1; with `shrink`, the module is also optimised again until it stops getting smaller
+def import_count(wasm):
+    for section, pos, _ in sections(wasm):
+        if section == 2:
+            return leb(wasm, pos)[0]
+    return 0
+
+
+def validate(wasm_path, shrink=False, bare=False):
+    """Step 1; a `bare` module (a reader, instantiated by its worker with nothing) must import
+    nothing. With `shrink`, the module is also optimised again until it stops getting smaller
     (trunk's wasm-opt -Oz runs once): 1.1 KB less of the first load, for about a minute of build.
     --low-memory-unused lets it fold constant offsets into loads and stores (3.7 KB less): it
     assumes no address below 1 KiB is reached by wrapping past 4 GiB, which only a stack
@@ -145,7 +161,10 @@ def validate(wasm_path, shrink=False):
     if run.returncode != 0:
         fail(f"the wasm uses a feature Chromium 86 lacks ({' '.join(WASM_OPT_FEATURES)}):\n{run.stderr[-3000:]}")
     with open(wasm_path, "rb") as f:
-        types = check_types(f.read())
+        wasm = f.read()
+    types = check_types(wasm)
+    if bare and import_count(wasm):
+        fail(f"{os.path.basename(wasm_path)} imports {import_count(wasm)} item(s); its worker provides none")
     print(f"dist.py: {os.path.basename(wasm_path)} valid for {' '.join(WASM_OPT_FEATURES)}; {types} function types, none multivalue or reference")
 
 
@@ -177,7 +196,7 @@ def check_policy(page, name):
     return policy
 
 
-def single_file(dist, page, boot_tag, glue, wasm, pdf_wasm, css_tag, css):
+def single_file(dist, page, boot_tag, glue, wasm, readers, css_tag, css):
     for name, text in (("glue", glue), ("boot.js", boot_js(dist))):
         if re.search(r"</script|<!--", text, flags=re.I):
             fail(f"{name} contains </script or <!--: it cannot be inlined as is")
@@ -188,14 +207,17 @@ def single_file(dist, page, boot_tag, glue, wasm, pdf_wasm, css_tag, css):
     if re.search(r"</script|<!--", example, flags=re.I):
         fail(f"{EXAMPLE} contains </script or <!--: it cannot be inlined as is")
     b64 = base64.b64encode(wasm).decode()
-    pdf_b64 = base64.b64encode(pdf_wasm).decode()
     scripts = (
         '<script type="application/octet-stream" id="wasm-base64">%s</script>\n'
-        '<script type="application/octet-stream" id="pdf-wasm-base64">%s</script>\n'
         '<script type="text/plain" id="example-text">%s</script>\n'
         "<script>%s</script>\n"
-        '<script id="boot">%s</script>' % (b64, pdf_b64, example, glue, boot)
+        '<script id="boot">%s</script>' % (b64, example, glue, boot)
     )
+    modules = "".join(
+        '<script type="application/octet-stream" id="%s-wasm-base64">%s</script>\n' % (kind, base64.b64encode(module).decode())
+        for kind, module in readers.items()
+    )
+    scripts = modules + scripts
     out = page.replace(boot_tag, scripts, 1)
     out = out.replace(css_tag, "<style>%s</style>" % css, 1)
     out = re.sub(r'<link rel="?preload"?[^>]*>\s*', "", out)
@@ -250,9 +272,10 @@ def main():
     parser.add_argument("dist", nargs="?")
     parser.add_argument("--max-first-load", type=int, default=None, help="bytes, gzipped")
     parser.add_argument("--validate", metavar="WASM", help="only check this module's features")
+    parser.add_argument("--reader", action="store_true", help="with --validate: a reader module, which may import nothing")
     args = parser.parse_args()
     if args.validate:
-        validate(args.validate)
+        validate(args.validate, bare=args.reader)
         return
     if not args.dist:
         parser.error("DIST is required")
@@ -267,25 +290,29 @@ def main():
     if attr(css_tag, "integrity") is not None:
         fail("the stylesheet has an integrity attribute: Chromium blocks it from file://")
 
-    pdf_path = local(dist, attr(boot_tag, "data-pdf"))
-    if os.path.basename(pdf_path) != PDF_MODULE or not os.path.isfile(pdf_path):
-        fail(f"the loader's data-pdf names {pdf_path}, expected {PDF_MODULE} built by scripts/pdf_module.sh")
+    reader_paths = {kind: local(dist, attr(boot_tag, "data-" + kind) or "") for kind in READER_MODULES}
+    for kind, path in reader_paths.items():
+        if os.path.basename(path) != READER_MODULES[kind] or not os.path.isfile(path):
+            fail(f"the loader's data-{kind} names {path}, expected {READER_MODULES[kind]} built by scripts/reader_modules.sh")
     rewrite(css_path, minify_css)
     rewrite(os.path.join(dist, "boot.js"), strip_js_comments)
     rewrite(glue_path, strip_js_comments)
     validate(wasm_path, shrink=True)
-    validate(pdf_path)
+    for path in reader_paths.values():
+        validate(path, bare=True)
     check_policy(page, "index.html")
 
     with open(glue_path, encoding="utf-8") as f:
         glue = f.read()
     with open(wasm_path, "rb") as f:
         wasm = f.read()
-    with open(pdf_path, "rb") as f:
-        pdf_wasm = f.read()
+    readers = {}
+    for kind, path in reader_paths.items():
+        with open(path, "rb") as f:
+            readers[kind] = f.read()
     with open(css_path, encoding="utf-8") as f:
         css = f.read()
-    single = single_file(dist, page, boot_tag, glue, wasm, pdf_wasm, css_tag, css)
+    single = single_file(dist, page, boot_tag, glue, wasm, readers, css_tag, css)
     with open(os.path.join(dist, SINGLE), "w", encoding="utf-8") as f:
         f.write(single)
 

@@ -100,12 +100,12 @@ fn cli(path: &Path) -> (String, Vec<String>) {
 async fn upload(c: &Client, paths: &[PathBuf]) -> Result<Value> {
     set_input(c, "").await?;
     wait_summary(c, "识别 0 张表").await?;
-    // Records whether 正在读取 PDF… was shown while reading.
+    // Records whether 正在读取“…”… was shown while reading.
     c.execute(
         "window.e2eReading = false;
          new MutationObserver(() => {
              const p = document.querySelector('#upload-status .upload-reading');
-             if (p && p.textContent.indexOf('正在读取 PDF') === 0) window.e2eReading = true;
+             if (p && p.textContent.indexOf('正在读取“') === 0) window.e2eReading = true;
          }).observe(document.body, { subtree: true, childList: true, characterData: true });",
         vec![],
     )
@@ -130,7 +130,7 @@ async fn like_the_cli(c: &Client, path: &Path) -> Result<()> {
     let (summary, expected) = cli(path);
     check(summary.starts_with("识别 "), format!("CLI summary {summary:?}"))?;
     let outcome = upload(c, &[path.to_path_buf()]).await?;
-    check(outcome["shown"] == json!(true), format!("正在读取 PDF… was not shown: {outcome}"))?;
+    check(outcome["shown"] == json!(true), format!("正在读取“…”… was not shown: {outcome}"))?;
     wait_summary(c, &summary).await?;
     let mut got: Vec<String> =
         findings(c).await?.iter().map(|f| format!("{} {} {}", f.rule, f.severity, f.cell)).collect();

@@ -1,6 +1,7 @@
 //! The wasm feature check `make dist` runs (scripts/dist.py) refuses what Chromium 86 lacks:
 //! modules using multivalue or reference types (rustc's wasm32 default, Chrome 96+) fail it,
-//! one using only bulk-memory and sign-ext passes. Needs wasm-opt (scripts/setup.sh).
+//! one using only bulk-memory and sign-ext passes; a reader module (instantiated by its worker
+//! with no imports) that imports anything fails. Needs wasm-opt (scripts/setup.sh).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -17,6 +18,11 @@ fn tool_path() -> std::ffi::OsString {
 
 /// Assembles `wat` with every feature allowed, then runs the dist check on it.
 fn check(name: &str, wat: &str) -> (bool, String) {
+    check_as(name, wat, &[])
+}
+
+/// [`check`] with more arguments to `dist.py --validate`.
+fn check_as(name: &str, wat: &str, extra: &[&str]) -> (bool, String) {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("wasm-features");
     std::fs::create_dir_all(&dir).unwrap();
     let (text, module) = (dir.join(format!("{name}.wat")), dir.join(format!("{name}.wasm")));
@@ -34,6 +40,7 @@ fn check(name: &str, wat: &str) -> (bool, String) {
         .arg("scripts/dist.py")
         .arg("--validate")
         .arg(&module)
+        .args(extra)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("PATH", tool_path())
         .output()
@@ -64,4 +71,14 @@ fn bulk_memory_and_sign_ext_pass() {
                (i32.extend8_s (local.get 0))))"#,
     );
     assert!(ok && said.contains("wasm valid"), "{said}");
+}
+
+#[test]
+fn a_reader_module_with_an_import_is_refused() {
+    let wat = r#"(module (import "env" "f" (func $f)) (memory (export "memory") 1)
+                   (func (export "read") call $f))"#;
+    let (ok, said) = check("reader-import", wat);
+    assert!(ok, "the page's own module may import: {said}");
+    let (ok, said) = check_as("reader-import", wat, &["--reader"]);
+    assert!(!ok && said.contains("imports 1 item(s)"), "{said}");
 }

@@ -19,7 +19,7 @@ mod keep;
 mod marks;
 mod not_checked;
 mod paste;
-mod pdf;
+mod readers;
 mod results;
 mod reveal;
 mod rule_help;

@@ -3,7 +3,7 @@
 //! Files are read in the browser; nothing is uploaded anywhere.
 
 use super::i18n::{use_lang, Lang};
-use super::pdf::{is_pdf, read_any};
+use super::readers::{by_module, read_any};
 use super::state::{Action, State};
 use crate::ingest::{file_marker, MAX_FILE_BYTES};
 use wasm_bindgen_futures::JsFuture;
@@ -59,7 +59,7 @@ pub fn read(files: Vec<File>, dispatch: UseReducerDispatcher<State>, outcome: Us
         let mut done = Outcome::default();
         for file in files {
             let name = file.name();
-            if is_pdf(&name) {
+            if by_module(&name) {
                 outcome.set(Outcome { reading: Some(name.clone()), ..done.clone() });
             }
             let read = match file_bytes(&file).await {
@@ -108,8 +108,8 @@ pub fn UploadStatus(props: &Props) -> Html {
             data-reading={o.reading.is_some().to_string()}>
             if let Some(name) = &o.reading {
                 <p class="upload-reading">{match lang {
-                    Lang::Zh => format!("正在读取 PDF“{name}”…"),
-                    Lang::En => format!("Reading the PDF \"{name}\"…"),
+                    Lang::Zh => format!("正在读取“{name}”…"),
+                    Lang::En => format!("Reading \"{name}\"…"),
                 }}</p>
             }
             if !read.is_empty() { <p>{read}</p> }

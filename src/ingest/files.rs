@@ -9,7 +9,7 @@ use super::delimited::csv_to_tsv;
 use super::encoding::decode_noted;
 use super::html::html_to_text;
 use super::pdf::{PdfError, PdfText};
-use super::sheet::{sheets_text, Format, SheetError, SHEET_PREFIX};
+use super::sheet::{Format, SheetError, SheetsText, SHEET_PREFIX};
 use super::Source;
 use std::fmt;
 
@@ -98,22 +98,11 @@ pub fn read_file(name: &str, bytes: &[u8]) -> Result<FileText, ReadError> {
 }
 
 fn read_by_extension(name: &str, bytes: &[u8]) -> Result<FileText, ReadError> {
+    if let Some(format) = Format::of_name(name) {
+        return read_sheets(name, format, bytes);
+    }
     let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
-    let upper = extension.to_uppercase();
-    let named = |notes: Vec<(String, String)>| -> Vec<(String, String)> {
-        notes.into_iter().map(|(zh, en)| (format!("“{name}”：{zh}"), format!("\"{name}\": {en}"))).collect()
-    };
-    let spreadsheet = |format: Format| match sheets_text(format, bytes) {
-        Ok((text, notes)) => Ok(FileText { text, notes: named(notes) }),
-        Err(SheetError::Damaged(e)) => Err(ReadError::new(
-            name,
-            format_args!("不是有效的 {upper} 文件，或文件已损坏、加密（{e}）"),
-            format_args!("not a valid {upper} file, or it is damaged or encrypted ({e})"),
-        )),
-        Err(SheetError::Limit(zh, en)) => {
-            Err(ReadError::new(name, format_args!("{zh}，未读取"), format_args!("{en}; it was not read")))
-        }
-    };
+    let named = |notes| named_notes(name, notes);
     let decoded = || {
         let d = decode_noted(bytes);
         (d.text, named(d.notes))
@@ -140,10 +129,6 @@ fn read_by_extension(name: &str, bytes: &[u8]) -> Result<FileText, ReadError> {
             let (text, notes) = decoded();
             Ok(FileText { text: html_to_text(&text), notes })
         }
-        "xlsx" | "xlsm" => spreadsheet(Format::Xlsx),
-        "xlsb" => spreadsheet(Format::Xlsb),
-        "xls" => spreadsheet(Format::Xls),
-        "ods" => spreadsheet(Format::Ods),
         "pdf" => read_pdf(name, bytes),
         "" => Err(ReadError::new(
             name,
@@ -211,13 +196,51 @@ fn read_pdf(name: &str, bytes: &[u8]) -> Result<FileText, ReadError> {
     pdf_file(name, super::pdf::pdf_text(bytes))
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+fn read_sheets(name: &str, format: Format, bytes: &[u8]) -> Result<FileText, ReadError> {
+    sheet_file(name, super::sheet::sheets_text(format, bytes, super::MAX_TEXT_BYTES))
+}
+
+/// The page reads PDFs and workbooks in its on-demand modules (`app::readers`), never here.
 #[cfg(target_arch = "wasm32")]
 fn read_pdf(name: &str, _bytes: &[u8]) -> Result<FileText, ReadError> {
-    Err(ReadError::new(
+    Err(on_demand(name))
+}
+
+#[cfg(target_arch = "wasm32")]
+fn read_sheets(name: &str, _format: Format, _bytes: &[u8]) -> Result<FileText, ReadError> {
+    Err(on_demand(name))
+}
+
+#[cfg(target_arch = "wasm32")]
+fn on_demand(name: &str) -> ReadError {
+    ReadError::new(
         name,
-        "PDF 由网页的 PDF 模块读取，此处不能读取",
-        "PDF files are read by the page's PDF module, not here",
-    ))
+        "此类文件由网页的读取模块读取，此处不能读取",
+        "files of this kind are read by the page's reader modules, not here",
+    )
+}
+
+/// What a workbook's reading becomes as an uploaded file: its text with the notes named after
+/// the file, or why it gave none. The CLI and the page both go through here, so they say the same.
+pub fn sheet_file(name: &str, read: Result<SheetsText, SheetError>) -> Result<FileText, ReadError> {
+    let upper = name.rsplit_once('.').map(|(_, e)| e.to_uppercase()).unwrap_or_default();
+    match read {
+        Ok((text, notes)) => Ok(FileText { text, notes: named_notes(name, notes) }),
+        Err(SheetError::Damaged(e)) => Err(ReadError::new(
+            name,
+            format_args!("不是有效的 {upper} 文件，或文件已损坏、加密（{e}）"),
+            format_args!("not a valid {upper} file, or it is damaged or encrypted ({e})"),
+        )),
+        Err(SheetError::Limit(zh, en)) => {
+            Err(ReadError::new(name, format_args!("{zh}，未读取"), format_args!("{en}; it was not read")))
+        }
+    }
+}
+
+/// Notes of a reader, each saying which file it is about.
+fn named_notes(name: &str, notes: Vec<(String, String)>) -> Vec<(String, String)> {
+    notes.into_iter().map(|(zh, en)| (format!("“{name}”：{zh}"), format!("\"{name}\": {en}"))).collect()
 }
 
 /// What a PDF reading becomes as an uploaded file: its text with the notes named after the file,

@@ -4,7 +4,6 @@
 //! [`Block`], so recognition and rules never care where a table came from.
 
 mod cells;
-mod cfb_guard;
 mod clean;
 mod delimited;
 mod encoding;
@@ -15,18 +14,17 @@ mod layout;
 mod markup;
 mod pipes;
 mod regrid;
-mod sheet;
 mod text;
 mod viewer;
-mod zip_guard;
 
 pub use clean::{invisible, prepare, Note, MAX_LINES, MAX_TEXT_BYTES};
 pub use encoding::{decode, decode_noted, Decoded};
-pub use files::{file_marker, file_text, pdf_file, read_file, FileText, ReadError, MAX_FILE_BYTES};
+pub use files::{file_marker, file_text, pdf_file, read_file, sheet_file, FileText, ReadError, MAX_FILE_BYTES};
 pub use flat::{is_flat_line, self_evaluations, FundRow, IndicatorGroup, SelfEvaluation};
 pub use html::html_to_text;
 /// The PDF reader (crates/pdf-text): natively linked in; the page runs it as its own module.
 pub use pdf_text as pdf;
+pub use sheet_text as sheet;
 pub use text::{is_note_text, split_text};
 pub use viewer::looks_viewer_copied;
 

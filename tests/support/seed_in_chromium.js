@@ -174,7 +174,10 @@ async function tour(page, upload) {
   const input = await page.$('#upload');
   await input.uploadFile(upload);
   const name = upload.split('/').pop();
-  await wait((n) => document.querySelector('#upload-status').textContent.indexOf(n) >= 0, name);
+  await wait((n) => {
+    const status = document.querySelector('#upload-status');
+    return status.dataset.reading === 'false' && status.textContent.indexOf(n) >= 0;
+  }, name);
   seen.upload = await page.evaluate(() => document.querySelector('#upload-status').textContent);
   if (process.env.BUDGET_CHECK_PDF) {
     seen.pdf = await pdf(page, process.env.BUDGET_CHECK_PDF, wait);

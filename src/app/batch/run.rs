@@ -1,7 +1,7 @@
 //! Checks the files one after another, each as its own document, yielding to the browser between
 //! files so the progress bar moves and the page stays responsive. Nothing leaves the browser.
 
-use super::super::pdf::read_any;
+use super::super::readers::read_any;
 use super::super::state::Shared;
 use super::super::upload::file_bytes;
 use super::state::{BatchAction, Doc};

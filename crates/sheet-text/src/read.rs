@@ -1,5 +1,5 @@
-//! Spreadsheet uploads (.xlsx, .xlsm, .xlsb, .xls, .ods) read from bytes with calamine: every
-//! sheet as tab-separated rows, numbers printed as the sheet displays them.
+//! The readers: every sheet as tab-separated rows (calamine), numbers printed as the sheet
+//! displays them.
 //!
 //! Cells hold binary floats; amounts must be exact decimals with their printed scale. Where the
 //! file says how a cell is displayed (the number format of .xlsx), the float is rounded to the
@@ -13,22 +13,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use std::collections::BTreeMap;
 use std::io::Cursor;
 
-/// The line that starts each sheet's text.
-pub fn sheet_line(name: &str) -> String {
-    format!("{SHEET_PREFIX}{} ===", name.replace(['\r', '\n'], " "))
-}
-
-/// Start of a sheet line; [`super::blocks`] reads each sheet as a part of its own.
-pub const SHEET_PREFIX: &str = "=== 工作表：";
-
-/// Which spreadsheet format a file extension names.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Format {
-    Xlsx,
-    Xlsb,
-    Xls,
-    Ods,
-}
+use crate::{sheet_line, Format, SheetError, SheetsText};
 
 /// A sheet's filled cells by absolute (row, col), with merged regions and display decimals
 /// where the format records them. Kept sparse: one far-away cell must not make a dense grid.
@@ -51,51 +36,35 @@ pub const MAX_CELLS: usize = 500_000;
 /// Most merged regions of a sheet honoured: each cell is tested against each region.
 pub const MAX_MERGED: usize = 10_000;
 
-/// Why a workbook was not read: damaged (calamine's words), or over a limit (Chinese, English).
-#[derive(Debug, Clone, PartialEq)]
-pub enum SheetError {
-    Damaged(String),
-    Limit(String, String),
-}
-
-impl From<String> for SheetError {
-    fn from(e: String) -> SheetError {
-        SheetError::Damaged(e)
-    }
-}
-
-/// A workbook's text and the (Chinese, English) notes on what was left out.
-pub type SheetsText = (String, Vec<(String, String)>);
-
 /// Every sheet of a workbook as text, or why it cannot be read. Zip-based workbooks are
-/// checked for bombs first (`zip_guard`); at most [`MAX_CELLS`] cells and
-/// [`super::MAX_TEXT_BYTES`] of text are read, with a note when more were there.
-pub fn sheets_text(format: Format, bytes: &[u8]) -> Result<SheetsText, SheetError> {
+/// checked for bombs first (`zip_guard`); at most [`MAX_CELLS`] cells and `max_text` bytes of
+/// text (the checker's own input limit) are read, with a note when more were there.
+pub fn sheets_text(format: Format, bytes: &[u8], max_text: usize) -> Result<SheetsText, SheetError> {
     if format != Format::Xls {
-        super::zip_guard::check(bytes).map_err(|(zh, en)| SheetError::Limit(zh, en))?;
+        crate::zip_guard::check(bytes).map_err(|(zh, en)| SheetError::Limit(zh, en))?;
     }
     let mut notes = Vec::new();
-    let (sheets, cut) = read_sheets(format, bytes)?;
+    let (sheets, cut) = read_sheets(format, bytes, max_text)?;
     if let Some(name) = cut {
         notes.push((
             format!(
                 "单元格超过 {MAX_CELLS} 个或文字超过 {} MB：只读取到工作表“{name}”的前一部分，其后的内容未检查。",
-                super::MAX_TEXT_BYTES >> 20
+                max_text >> 20
             ),
             format!(
                 "more than {MAX_CELLS} cells or {} MB of cell text: reading stopped in sheet \"{name}\"; what follows was not checked.",
-                super::MAX_TEXT_BYTES >> 20
+                max_text >> 20
             ),
         ));
     }
     let mut out = Vec::new();
-    let mut budget = super::MAX_TEXT_BYTES;
+    let mut budget = max_text;
     for sheet in sheets {
         out.push(sheet_line(&sheet.name));
         let (rows, cut) = sheet_rows(&sheet, &mut budget);
         out.extend(rows);
         if cut {
-            let mb = super::MAX_TEXT_BYTES >> 20;
+            let mb = max_text >> 20;
             notes.push((
                 format!("文本超过 {mb} MB：只读取到工作表“{}”的前一部分，其后的内容未检查。", sheet.name),
                 format!(
@@ -141,13 +110,13 @@ fn keep_cell(
 }
 
 /// The sheets read, and the name of the sheet where [`MAX_CELLS`] (or
-/// [`super::MAX_TEXT_BYTES`] of cell text) stopped the reading.
-fn read_sheets(format: Format, bytes: &[u8]) -> Result<(Vec<Sheet>, Option<String>), String> {
+/// `max_text` bytes of cell text) stopped the reading.
+fn read_sheets(format: Format, bytes: &[u8], max_text: usize) -> Result<(Vec<Sheet>, Option<String>), String> {
     let cursor = Cursor::new(bytes.to_vec());
     let none = || -> Box<dyn Fn((u32, u32)) -> Option<Display>> { Box::new(|_| None) };
     let mut sheets = Vec::new();
     let mut budget = MAX_CELLS;
-    let mut text_budget = super::MAX_TEXT_BYTES;
+    let mut text_budget = max_text;
     let mut cut = None;
     match format {
         Format::Xlsx => {
@@ -219,7 +188,7 @@ fn read_sheets(format: Format, bytes: &[u8]) -> Result<(Vec<Sheet>, Option<Strin
     Ok((sheets, cut))
 }
 
-use super::cfb_guard::MAX_XLS_CELLS;
+use crate::cfb_guard::MAX_XLS_CELLS;
 
 /// A legacy .xls prepared so that calamine 0.38 cannot panic or exhaust memory on a damaged
 /// file: declared sheet dimensions, sector chains and cell spans are checked first
@@ -242,7 +211,7 @@ fn guarded_xls(bytes: &[u8]) -> Result<SectorEnd, String> {
     let mut data = bytes.to_vec();
     data.resize(bytes.len().div_ceil(sector).max(1) * sector, 0);
     let end = (data.len() - sector) as u64;
-    super::cfb_guard::check(&data, end as usize)?;
+    crate::cfb_guard::check(&data, end as usize)?;
     Ok(SectorEnd { inner: Cursor::new(data), end })
 }
 
@@ -464,8 +433,8 @@ mod tests {
     #[test]
     fn corrupt_workbooks_are_errors() {
         for format in [Format::Xlsx, Format::Xls, Format::Xlsb, Format::Ods] {
-            assert!(sheets_text(format, b"not a workbook").is_err(), "{format:?}");
-            assert!(sheets_text(format, b"").is_err(), "{format:?}");
+            assert!(sheets_text(format, b"not a workbook", 1 << 20).is_err(), "{format:?}");
+            assert!(sheets_text(format, b"", 1 << 20).is_err(), "{format:?}");
         }
     }
 }
