@@ -145,12 +145,12 @@ impl Layout {
             let last_right = data.iter().map(|d| d.right).max().unwrap_or(0);
             let over_codes = |s: &Stack| coded.get(zone).copied().unwrap_or(false) && zone > 0 && s.start > last_right;
             // A header word over the figures, not over the labels: it reaches their column, or it
-            // stands clear of every label (centred over a wide column of right-aligned figures).
+            // stands clear of every label (centred over a wide column of right-aligned figures;
+            // any word, where the zone's lines print no label at all, as a 三公 table's one row).
             // A lone character is a piece of a letter-spaced label (`科   目   名   称`).
             let labels_end = texts().filter(|i| value_zone(i.word.start) == zone).map(|i| i.word.end).max();
-            let clear_of_labels = |s: &Stack| {
-                s.end >= s.start + 2 && !s.names_labels() && labels_end.is_some_and(|end| s.start > end + 2)
-            };
+            let clear_of_labels =
+                |s: &Stack| s.end >= s.start + 2 && !s.names_labels() && labels_end.is_none_or(|end| s.start > end + 2);
             let over_figures = |s: &Stack| s.end + 2 > first_left || clear_of_labels(s);
             let zone_stacks: Vec<&Stack> =
                 stacks.iter().filter(|s| value_zone(s.start) == zone && over_figures(s) && !over_codes(s)).collect();

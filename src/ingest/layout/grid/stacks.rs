@@ -75,12 +75,21 @@ pub(super) fn header_stacks(header_lines: &[&TableLine]) -> (Vec<Stack>, Vec<(us
     words.sort_by_key(|(_, w)| (w.start, w.end));
     let mut chains: Vec<Vec<(usize, &Word)>> = Vec::new();
     let mut end = 0;
+    // A name wrapped onto a lower line may start past where it ends in the text, but not past
+    // where it is drawn (`公务用车运行` over `维护费`), when nothing below overlaps it in the text.
+    let wide = |c: Option<char>| c.is_some_and(|c| c >= '\u{2E80}');
+    let spans: Vec<(usize, usize, usize)> = words.iter().map(|(no, w)| (*no, w.start, w.end)).collect();
+    let covered = |no: usize, w: &Word| spans.iter().any(|&(n, s, e)| n > no && s < w.end && w.start < e);
+    let mut drawn_end = (usize::MAX, 0usize);
     for (no, w) in words {
+        let under_drawn = no > drawn_end.0 && 2 * w.start < drawn_end.1 && wide(w.text.chars().next());
         match chains.last_mut() {
-            Some(chain) if w.start < end => chain.push((no, w)),
+            Some(chain) if w.start < end || under_drawn => chain.push((no, w)),
             _ => chains.push(vec![(no, w)]),
         }
         end = if chains.last().is_some_and(|c| c.len() > 1) { end.max(w.end) } else { w.end };
+        let wraps = wide(w.text.chars().last()) && !covered(no, w);
+        drawn_end = if wraps { (no, 2 * w.start + drawn_width2(&w.text)) } else { (no, 0) };
     }
     let mut stacks = Vec::new();
     for chain in chains {

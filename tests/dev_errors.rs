@@ -1,0 +1,67 @@
+//! Issue 8: on the dev corpus (`pdf-dev/`, 20 real 2026 budgets of 10 cities), every error
+//! finding is a real inconsistency of the document — none is a misreading. Both forms a user
+//! has are checked: the PDF itself and its `pdftotext -layout` text. The real ones, and why:
+//!
+//! - 43, 44 EMP001 (twice each): the 政府性基金 and 国有资本经营 功能分类 tables are printed empty
+//!   with no word of why (no 注, no 备注; the corpus README says the same).
+//! - 52 SUM001 and SUM003: one figure of row 30211 of the 基本支出 table is 1.00 off, so the
+//!   row's 合计 is not the sum of its sources and class 302 (116.37) is not the sum of its 款
+//!   (117.37): one root cause, reported twice until issue 11 makes it one finding. The PDF's
+//!   reading names that column after its neighbour (a header still shifted), the text's rightly.
+//!
+//! The cells differ between the forms only because the PDF and the text number their lines
+//! differently.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+/// Error findings (document number, rule, cell) of every file of `pdf-dev/` ending in `suffix`.
+fn errors(suffix: &str) -> Vec<(String, String, String)> {
+    let dir = common::corpus_dir().unwrap().join("pdf-dev");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| Some(e.ok()?.path().display().to_string()))
+        .filter(|p| p.ends_with(suffix))
+        .collect();
+    files.sort();
+    let out = Command::new(env!("CARGO_BIN_EXE_budget-check"))
+        .args(["--each", "--format", "json"])
+        .args(&files)
+        .output()
+        .expect("run budget-check");
+    let mut found = Vec::new();
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let report: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+        let name = Path::new(report["source"].as_str().unwrap()).file_name().unwrap().to_string_lossy().to_string();
+        for f in report["findings"].as_array().unwrap().iter().filter(|f| f["severity"] == "error") {
+            let cell = f["cell"]["a1"].as_str().unwrap_or("-").to_string();
+            found.push((name[..2].to_string(), f["rule"].as_str().unwrap().to_string(), cell));
+        }
+    }
+    found
+}
+
+/// The real errors, with the cells of 52's two findings in the form's own line numbering.
+fn real(sum001: &str, sum003: &str) -> Vec<(String, String, String)> {
+    let empty = ("EMP001", "-");
+    [("43", empty), ("43", empty), ("44", empty), ("44", empty), ("52", ("SUM001", sum001)), ("52", ("SUM003", sum003))]
+        .iter()
+        .map(|(doc, (rule, cell))| (doc.to_string(), rule.to_string(), cell.to_string()))
+        .collect()
+}
+
+#[test]
+fn the_dev_pdfs_give_only_their_real_errors() {
+    if common::require_corpus() {
+        assert_eq!(errors(".pdf"), real("E43", "H36"));
+    }
+}
+
+#[test]
+fn their_layout_texts_give_only_the_same_real_errors() {
+    if common::require_corpus() {
+        assert_eq!(errors(".layout.txt"), real("E41", "G34"));
+    }
+}
