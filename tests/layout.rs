@@ -679,3 +679,39 @@ fn income_beside_several_views_of_spending_reads_as_two_sides() {
         .collect();
     assert_eq!(cells, ["D6"]);
 }
+
+/// A 收支总表 whose 支出 side runs on alone over the next page, which `pdftotext` set further left
+/// (made up, after a Jiangsu layout): that page's labels would stand in the 收入 column; they are
+/// the 支出 side's, moved back by how far the page moved, and the side adds up.
+const SIDE_RUNS_ON: &str = "\
+                              财政拨款收支总表
+部门：某某局                                                                       单位：万元
+                       收入                                   支出
+
+          项目                预算数                        项目            预算数
+
+一、本年收入                              100.00 一、本年支出                             100.00
+（一）一般公共预算拨款                         100.00 （一）一般公共服务支出                         60.00
+（二）政府性基金预算拨款                               （二）外交支出                              0.00
+二、上年结转                                     （三）国防支出                              0.00
+                                           （四）公共安全支出                           10.00
+                                           （五）教育支出
+
+                                     - 1 -
+\u{c}                                  （六）住房保障支出          30.00
+                                  （七）其他支出
+                                  （八）转移性支出
+
+                                     - 2 -
+";
+
+#[test]
+fn a_page_printing_one_side_moved_sideways_keeps_its_side() {
+    let report =
+        check_sources(&[Source { name: "side.txt".into(), text: SIDE_RUNS_ON.into() }], RoundingMode::default());
+    assert!(report.unrecognised.is_empty(), "{:?}", report.unrecognised);
+    let table = table(&report, "财政拨款收支总表");
+    assert_eq!(row(table, "（六）住房保障支出"), ["", "", "（六）住房保障支出", "30.00"]);
+    assert_eq!(report.counts.errors, 0);
+    assert_eq!(report.counts.relations_checked, 2);
+}

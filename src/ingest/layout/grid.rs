@@ -196,6 +196,7 @@ pub(super) fn read_table(lines: &[TableLine]) -> Grid {
         return grid;
     }
     codes::complete_code_parts(&mut body, &header_lines);
+    pages::align_partial_pages(&mut body);
     // A 三公 table: its header words name the figures by what they say, not where they stand.
     let figure_lines: Vec<(usize, &[Item])> = body.iter().map(|b| (b.no, b.items.as_slice())).collect();
     if let Some((header, row)) = super::three::read(&header_lines, &figure_lines) {

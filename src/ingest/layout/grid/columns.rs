@@ -48,6 +48,33 @@ pub(super) struct Layout {
 /// Label runs starting this far apart are separate label columns (e.g. 收入 | 支出 sides).
 pub(super) const ZONE_GAP: usize = 8;
 
+/// Where the label columns start (收入 … | 支出 …), from the left edges of the lines' labels
+/// (codes belong to the label after them).
+pub(super) fn label_zone_starts<'a>(body: impl Iterator<Item = &'a BodyLine> + Clone) -> Vec<usize> {
+    // Totals are printed centred, so they say nothing about where a label column starts.
+    let texts = || body.clone().flat_map(|b| b.items.iter().filter(|i| i.kind == Kind::Text));
+    let mut starts: Vec<usize> = texts().filter(|i| !is_total_label(&i.word.text)).map(|i| i.word.start).collect();
+    if starts.is_empty() {
+        starts = texts().map(|i| i.word.start).collect();
+    }
+    starts.sort_unstable();
+    // A label column of its own has figures or codes before it (收入 … 4,651.67 | 支出 …); a
+    // label indented further without any (`上年结转结余` under `一、…收入`) is its zone's.
+    let marks: Vec<usize> = body
+        .flat_map(|b| b.items.iter().filter(|i| matches!(i.kind, Kind::Number | Kind::Code)))
+        .map(|i| i.word.start)
+        .collect();
+    let mut zone_starts: Vec<usize> = Vec::new();
+    for (i, s) in starts.iter().enumerate() {
+        let apart = i == 0 || *s > starts[i - 1] + ZONE_GAP;
+        let own = zone_starts.last().is_none_or(|&z| marks.iter().any(|m| z < *m && m < s));
+        if apart && own {
+            zone_starts.push(*s);
+        }
+    }
+    zone_starts
+}
+
 impl Layout {
     #[expect(clippy::too_many_lines, reason = "TODO(layout): split in the layout rewrite (issue 16)")]
     pub(super) fn measure(
@@ -55,29 +82,8 @@ impl Layout {
         header_lines: &[&TableLine],
         repeated: &[(usize, Vec<Word>)],
     ) -> Result<Layout, Misalignment> {
-        // Label zones from the left edges of labels (codes belong to the label after them).
-        // Totals are printed centred, so they say nothing about where a label column starts.
+        let zone_starts = label_zone_starts(body.iter());
         let texts = || body.iter().flat_map(|b| b.items.iter().filter(|i| i.kind == Kind::Text));
-        let mut starts: Vec<usize> = texts().filter(|i| !is_total_label(&i.word.text)).map(|i| i.word.start).collect();
-        if starts.is_empty() {
-            starts = texts().map(|i| i.word.start).collect();
-        }
-        starts.sort_unstable();
-        // A label column of its own has figures or codes before it (收入 … 4,651.67 | 支出 …); a
-        // label indented further without any (`上年结转结余` under `一、…收入`) is its zone's.
-        let marks: Vec<usize> = body
-            .iter()
-            .flat_map(|b| b.items.iter().filter(|i| matches!(i.kind, Kind::Number | Kind::Code)))
-            .map(|i| i.word.start)
-            .collect();
-        let mut zone_starts: Vec<usize> = Vec::new();
-        for (i, s) in starts.iter().enumerate() {
-            let apart = i == 0 || *s > starts[i - 1] + ZONE_GAP;
-            let own = zone_starts.last().is_none_or(|&z| marks.iter().any(|m| z < *m && m < s));
-            if apart && own {
-                zone_starts.push(*s);
-            }
-        }
         let value_zone = |start: usize| zone_starts.iter().filter(|z| **z <= start).count();
         let label_zone = |start: usize| zone_starts.iter().rposition(|z| *z <= start + ZONE_GAP / 2).unwrap_or(0);
         let coded: Vec<bool> = (0..zone_starts.len())

@@ -2,6 +2,8 @@
 //! columns by the header a page repeats or by one sideways shift of the whole page.
 
 use super::super::words::Word;
+use super::columns::{label_zone_starts, ZONE_GAP};
+use super::BodyLine;
 
 /// Right edges of figures within this many characters of each other are one column.
 const CLUSTER_GAP: usize = 2;
@@ -120,5 +122,39 @@ pub(super) fn shifted_page(rights: &[isize], spans: &[(isize, isize)]) -> Option
         [(_, only)] => Some(only.clone()),
         [(best, mapping), (next, _), ..] if best < next => Some(mapping.clone()),
         _ => None,
+    }
+}
+
+/// Labels this far from where a label column starts on the fullest page are still that column's.
+const MOVED_LABELS: usize = 2 * ZONE_GAP;
+
+/// A page that prints only some of the table's label columns (the 支出 side running on alone)
+/// may stand sideways of where the fullest page puts them (`pdftotext` centres each page's text):
+/// its words move back so its labels start where the same label column starts there.
+pub(super) fn align_partial_pages(body: &mut [BodyLine]) {
+    let segments = body.iter().map(|b| b.segment).max().map_or(0, |m| m + 1);
+    let starts: Vec<Vec<usize>> =
+        (0..segments).map(|s| label_zone_starts(body.iter().filter(|b| b.segment == s))).collect();
+    let Some(full) = starts.iter().min_by_key(|z| std::cmp::Reverse(z.len())).filter(|z| z.len() >= 2).cloned() else {
+        return;
+    };
+    for (segment, own) in starts.iter().enumerate() {
+        if own.is_empty() || own.len() >= full.len() {
+            continue;
+        }
+        // Each label column goes to the nearest of the fullest page's; moved only when where it
+        // stands would make it another one's.
+        let nearest = |o: usize| (0..full.len()).min_by_key(|&k| full[k].abs_diff(o)).unwrap_or(0);
+        let stands_in = |o: usize| full.iter().rposition(|&z| z <= o + ZONE_GAP / 2).unwrap_or(0);
+        let shifts: Vec<isize> = own.iter().map(|&o| full[nearest(o)] as isize - o as isize).collect();
+        let shift = shifts[0];
+        let misplaced = own.iter().any(|&o| stands_in(o) != nearest(o));
+        if !misplaced || shift.unsigned_abs() > MOVED_LABELS || shifts.iter().any(|s| *s != shift) {
+            continue;
+        }
+        for item in body.iter_mut().filter(|b| b.segment == segment).flat_map(|b| b.items.iter_mut()) {
+            item.word.start = item.word.start.saturating_add_signed(shift);
+            item.word.end = item.word.end.saturating_add_signed(shift);
+        }
     }
 }
