@@ -715,3 +715,55 @@ fn a_page_printing_one_side_moved_sideways_keeps_its_side() {
     assert_eq!(report.counts.errors, 0);
     assert_eq!(report.counts.relations_checked, 2);
 }
+
+/// A 支出总表 whose last page `pdftotext` squeezed narrower than the first (made up, after a
+/// Jiangsu layout): its two columns of figures fit the first page's columns neither where they
+/// stand nor in order, so they take the columns of the rows the first page ended with — the
+/// children of 22102 run on with 合计 and 基本支出 — and the table adds up.
+const SQUEEZED_PAGE: &str = "\
+                                        支出总表
+单位：某某局                                                                    单位：万元
+  科目编码                  科目名称         合计             基本支出              项目支出
+
+                     合计              1,300.00       1,020.00           280.00
+208             社会保障和就业支出              100.00         100.00
+  20805         行政事业单位养老支出             100.00         100.00
+      2080505   机关事业单位基本养老保险缴费支出       100.00         100.00
+213             农林水支出                  280.00                          280.00
+  21303         水利                     280.00                          280.00
+      2130305   水利工程建设                 200.00                          200.00
+      2130306   水利工程运行与维护               80.00                           80.00
+221             住房保障支出                 920.00         920.00
+  22102         住房改革支出                 920.00         920.00
+
+                                                - 1 -
+\u{c}
+   2210201   住房公积金      300.00 300.00
+   2210202   提租补贴       400.00 400.00
+   2210203   购房补贴       220.00 220.00
+
+                                - 2 -
+";
+
+#[test]
+fn a_squeezed_page_runs_on_with_the_columns_the_page_before_ended_with() {
+    let report =
+        check_sources(&[Source { name: "squeezed.txt".into(), text: SQUEEZED_PAGE.into() }], RoundingMode::default());
+    assert!(report.unrecognised.is_empty(), "{:?}", report.unrecognised);
+    let table = table(&report, "支出总表");
+    assert_eq!(row(table, "2210202"), ["2210202", "提租补贴", "400.00", "400.00"]);
+    assert_eq!(report.counts.errors, 0);
+    let wrong = check_sources(
+        &[Source { name: "squeezed.txt".into(), text: SQUEEZED_PAGE.replace("400.00 400.00", "400.00 410.00") }],
+        RoundingMode::default(),
+    );
+    // The row's total and its parent's sum, both through the changed 基本支出 cell D13.
+    let errors: Vec<Vec<&str>> = wrong
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| f.cell.iter().chain(&f.related).map(|c| c.a1.as_str()).collect())
+        .collect();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(errors.iter().all(|cells| cells.contains(&"D13")), "{errors:?}");
+}

@@ -3,7 +3,7 @@
 
 use super::super::words::{Kind, Word};
 use super::lines::is_total_label;
-use super::pages::{cluster, columns_by_page_header, map_clusters, shifted_page, Cluster};
+use super::pages::{cluster, columns_by_page_header, columns_of_last_alike, map_clusters, shifted_page, Cluster};
 use super::stacks::{header_stacks, match_stacks, Stack};
 use super::{BodyLine, TableLine};
 use crate::ingest::Misalignment;
@@ -223,6 +223,16 @@ impl Layout {
                     }
                 }
             }
+            // Which of the reference page's columns each of its lines fills, in order, for the
+            // pages after it that cannot be placed by position.
+            let patterns: Vec<Vec<usize>> = body
+                .iter()
+                .filter(|b| b.segment == reference)
+                .map(|b| {
+                    let figures = b.items.iter().filter(|i| i.kind == Kind::Number && value_zone(i.word.start) == zone);
+                    figures.filter_map(|i| data.iter().position(|c| c.edges.contains(&i.word.end))).collect()
+                })
+                .collect();
             let ref_offset = offset(reference);
             let spans: Vec<(isize, isize)> =
                 data.iter().map(|c| (c.low as isize - ref_offset, c.right as isize - ref_offset)).collect();
@@ -257,6 +267,7 @@ impl Layout {
                     }
                     // As many columns as the reference page, however far they moved: in order.
                     .or_else(|| (rights.len() == spans.len()).then(|| (0..spans.len()).collect()))
+                    .or_else(|| (reference < segment).then(|| columns_of_last_alike(&patterns, rights.len())).flatten())
                     .ok_or_else(|| {
                         let line = body.iter().find(|b| b.segment == segment).map_or(0, |b| b.no);
                         Misalignment {

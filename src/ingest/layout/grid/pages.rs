@@ -125,6 +125,14 @@ pub(super) fn shifted_page(rights: &[isize], spans: &[(isize, isize)]) -> Option
     }
 }
 
+/// The columns the last of the reference page's lines with `count` figures fills: a page
+/// `pdftotext` squeezed narrower than the reference (it spaces each page on its own), whose
+/// columns can be placed neither by position nor in order, most likely runs on with rows like
+/// the ones the reference page ended with (the children of its last parent).
+pub(super) fn columns_of_last_alike(patterns: &[Vec<usize>], count: usize) -> Option<Vec<usize>> {
+    patterns.iter().rev().find(|p| p.len() == count && p.windows(2).all(|w| w[0] < w[1])).cloned()
+}
+
 /// Labels this far from where a label column starts on the fullest page are still that column's.
 const MOVED_LABELS: usize = 2 * ZONE_GAP;
 
