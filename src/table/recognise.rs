@@ -474,8 +474,10 @@ fn role_of(label: &str, sided: bool, data: impl FnOnce() -> DataKind) -> ColumnR
         } else {
             ColumnRole::Name
         }
-    } else if matches!(l.as_str(), "合计" | "总计" | "本年收入合计" | "本年支出合计")
-        || (sided && matches!(l.as_str(), "预算数" | "决算数" | "金额"))
+    } else if matches!(
+        l.as_str(),
+        "合计" | "总计" | "本年收入合计" | "本年支出合计" | "收入总计" | "支出总计" | "收入合计" | "支出合计"
+    ) || (sided && matches!(l.as_str(), "预算数" | "决算数" | "金额"))
     {
         ColumnRole::Total
     } else if l == "小计" {
