@@ -112,3 +112,20 @@ macro_rules! reader_module {
         }
     };
 }
+
+/// For the reader crates' wire tests: `answer` comes back from its bytes as it was, and every
+/// copy of them cut short is refused; otherwise what went wrong.
+pub fn round_trip<T: PartialEq + std::fmt::Debug>(
+    answer: &T,
+    encode: impl Fn(&T) -> Vec<u8>,
+    decode: impl Fn(&[u8]) -> Option<T>,
+) -> Result<(), String> {
+    let bytes = encode(answer);
+    if decode(&bytes).as_ref() != Some(answer) {
+        return Err(format!("{answer:?} did not come back as it was"));
+    }
+    match (0..bytes.len()).find(|&cut| decode(&bytes[..cut]).is_some()) {
+        Some(cut) => Err(format!("{answer:?} cut at {cut} was not refused")),
+        None => Ok(()),
+    }
+}

@@ -15,11 +15,14 @@ use std::io::Cursor;
 
 use crate::{sheet_line, Format, SheetError, SheetsText};
 
+/// A filled cell at its absolute (row, col).
+type FilledCell = ((u32, u32), Data);
+
 /// A sheet's filled cells by absolute (row, col), with merged regions and display decimals
 /// where the format records them. Kept sparse: one far-away cell must not make a dense grid.
 struct Sheet {
     name: String,
-    cells: Vec<((u32, u32), Data)>,
+    cells: Vec<FilledCell>,
     merged: Vec<Dimensions>,
     /// Displayed decimals (and whether shown as a percentage) per absolute (row, col).
     decimals: Box<dyn Fn((u32, u32)) -> Option<Display>>,
@@ -91,7 +94,7 @@ fn text_size(value: &DataRef<'_>) -> usize {
 /// million cells naming one 30 MB shared string would otherwise copy it a million times);
 /// false once the sheet must be cut here.
 fn keep_cell(
-    cells: &mut Vec<((u32, u32), Data)>,
+    cells: &mut Vec<FilledCell>,
     budget: usize,
     text_budget: &mut usize,
     position: (u32, u32),
@@ -109,6 +112,22 @@ fn keep_cell(
     true
 }
 
+/// A sheet's cells streamed one by one by `next` (.xlsx, .xlsb), kept while both budgets last
+/// ([`keep_cell`]), and whether the sheet had to be cut there.
+fn stream_cells<'a, E: ToString>(
+    budget: usize,
+    text_budget: &mut usize,
+    mut next: impl FnMut() -> Result<Option<calamine::Cell<DataRef<'a>>>, E>,
+) -> Result<(Vec<FilledCell>, bool), String> {
+    let mut cells = Vec::new();
+    while let Some(cell) = next().map_err(|e| e.to_string())? {
+        if !keep_cell(&mut cells, budget, text_budget, cell.get_position(), cell.get_value()) {
+            return Ok((cells, true));
+        }
+    }
+    Ok((cells, false))
+}
+
 /// The sheets read, and the name of the sheet where [`MAX_CELLS`] (or
 /// `max_text` bytes of cell text) stopped the reading.
 fn read_sheets(format: Format, bytes: &[u8], max_text: usize) -> Result<(Vec<Sheet>, Option<String>), String> {
@@ -124,15 +143,12 @@ fn read_sheets(format: Format, bytes: &[u8], max_text: usize) -> Result<(Vec<She
             for name in book.sheet_names() {
                 // Streamed cell by cell: calamine's worksheet_range would allocate the whole
                 // bounding box, which a single cell at XFD1048576 makes 17 billion cells.
-                let mut cells = Vec::new();
                 let mut reader = book.worksheet_cells_reader(&name).map_err(|e| e.to_string())?;
-                while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
-                    if !keep_cell(&mut cells, budget, &mut text_budget, cell.get_position(), cell.get_value()) {
-                        cut = Some(name.clone());
-                        break;
-                    }
-                }
+                let (cells, stopped) = stream_cells(budget, &mut text_budget, || reader.next_cell())?;
                 drop(reader);
+                if stopped {
+                    cut = Some(name.clone());
+                }
                 budget -= cells.len();
                 let merged = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
                 let decimals: Box<dyn Fn((u32, u32)) -> Option<Display>> = match book.worksheet_style(&name) {
@@ -160,15 +176,12 @@ fn read_sheets(format: Format, bytes: &[u8], max_text: usize) -> Result<(Vec<She
             let mut book: Xlsb<_> = Xlsb::new(cursor).map_err(|e| e.to_string())?;
             for name in book.sheet_names() {
                 // Streamed like .xlsx, for the same reason.
-                let mut cells = Vec::new();
                 let mut reader = book.worksheet_cells_reader(&name).map_err(|e| e.to_string())?;
-                while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
-                    if !keep_cell(&mut cells, budget, &mut text_budget, cell.get_position(), cell.get_value()) {
-                        cut = Some(name.clone());
-                        break;
-                    }
-                }
+                let (cells, stopped) = stream_cells(budget, &mut text_budget, || reader.next_cell())?;
                 drop(reader);
+                if stopped {
+                    cut = Some(name.clone());
+                }
                 budget -= cells.len();
                 sheets.push(Sheet { name, cells, merged: Vec::new(), decimals: none() });
                 if cut.is_some() {
@@ -271,7 +284,7 @@ impl std::io::Seek for SectorEnd {
 
 /// The filled cells of a range, by absolute position, at most `budget` of them (the budget
 /// shrinks by what was taken; `cut` names the first sheet that did not fit).
-fn filled(range: &Range<Data>, budget: &mut usize, cut: &mut Option<String>, name: &str) -> Vec<((u32, u32), Data)> {
+fn filled(range: &Range<Data>, budget: &mut usize, cut: &mut Option<String>, name: &str) -> Vec<FilledCell> {
     let mut cells: Vec<_> =
         range.used_cells().take(*budget + 1).map(|(r, c, data)| ((r as u32, c as u32), data.clone())).collect();
     if cells.len() > *budget {

@@ -224,15 +224,17 @@ impl Layout {
                 }
             }
             // Which of the reference page's columns each of its lines fills, in order, for the
-            // pages after it that cannot be placed by position.
-            let patterns: Vec<Vec<usize>> = body
-                .iter()
-                .filter(|b| b.segment == reference)
-                .map(|b| {
-                    let figures = b.items.iter().filter(|i| i.kind == Kind::Number && value_zone(i.word.start) == zone);
-                    figures.filter_map(|i| data.iter().position(|c| c.edges.contains(&i.word.end))).collect()
-                })
-                .collect();
+            // pages after it that cannot be placed by position (worked out only for those).
+            let patterns = || -> Vec<Vec<usize>> {
+                body.iter()
+                    .filter(|b| b.segment == reference)
+                    .map(|b| {
+                        let figures =
+                            b.items.iter().filter(|i| i.kind == Kind::Number && value_zone(i.word.start) == zone);
+                        figures.filter_map(|i| data.iter().position(|c| c.edges.contains(&i.word.end))).collect()
+                    })
+                    .collect()
+            };
             let ref_offset = offset(reference);
             let spans: Vec<(isize, isize)> =
                 data.iter().map(|c| (c.low as isize - ref_offset, c.right as isize - ref_offset)).collect();
@@ -267,7 +269,7 @@ impl Layout {
                     }
                     // As many columns as the reference page, however far they moved: in order.
                     .or_else(|| (rights.len() == spans.len()).then(|| (0..spans.len()).collect()))
-                    .or_else(|| (reference < segment).then(|| columns_of_last_alike(&patterns, rights.len())).flatten())
+                    .or_else(|| (reference < segment).then(|| columns_of_last_alike(&patterns(), rights.len())).flatten())
                     .ok_or_else(|| {
                         let line = body.iter().find(|b| b.segment == segment).map_or(0, |b| b.no);
                         Misalignment {
