@@ -297,7 +297,8 @@ pub fn statements(prose: &Prose) -> Vec<Statement> {
             i += 1;
             continue;
         };
-        let Some((unit, factor, unit_end)) = unit_at(chars, number_end) else {
+        let unit = unit_at(chars, number_end).or_else(|| bare_zero(chars, i, number_end, value));
+        let Some((unit, factor, unit_end)) = unit else {
             i = number_end.max(i + 1);
             continue;
         };
@@ -385,6 +386,13 @@ fn unit_at(chars: &[char], start: usize) -> Option<(&'static str, Decimal, usize
     };
     k = skip_spaces(k + 1);
     (chars.get(k) == Some(&'元')).then_some((unit, factor, k + 1))
+}
+
+/// `…支出预算为0；`: nothing, stated without a unit (zero is zero in any unit).
+fn bare_zero(chars: &[char], start: usize, end: usize, value: Decimal) -> Option<(&'static str, Decimal, usize)> {
+    let after_wei = start > 0 && chars[start - 1] == '为';
+    let clause_ends = chars.get(end).is_none_or(|c| CLAUSE_ENDS.contains(c));
+    (value.is_zero() && after_wei && clause_ends).then_some(("元", Decimal::ONE, end))
 }
 
 /// How far after an amount its `占…%` may stand, in characters.
@@ -695,6 +703,15 @@ mod tests {
         assert_eq!((s[0].value, s[0].factor), (d("17326.45"), d("10000")));
         assert_eq!(s[0].value.scale(), 2);
         assert_eq!(s[1].unit, "万元");
+    }
+
+    #[test]
+    fn nothing_stated_without_a_unit() {
+        let s = read("一般公共预算拨款支出12,026万元；政府性基金拨款支出预算为0；增长率为0%，编号为0。");
+        assert_eq!(s.len(), 3);
+        assert_eq!(s[1].subject.map(|s| (s.term, s.scope)), Some((Term::Spending, Scope::GovFund)));
+        assert!(s[1].value.is_zero());
+        assert_eq!(s[2].subject, None);
     }
 
     #[test]
