@@ -11,11 +11,17 @@ fn opt(value: Option<rust_decimal::Decimal>) -> String {
     value.map(|v| v.to_string()).unwrap_or_default()
 }
 
-fn csv_record(report: &Report, f: &Finding) -> [String; 12] {
+/// The severity column: a relation explained by the finding above it is marked `↳`.
+fn severity_cell(explained: bool, f: &Finding) -> String {
+    let arrow = if explained { "↳ " } else { "" };
+    format!("{arrow}{}", f.severity.label_zh())
+}
+
+fn csv_record(report: &Report, (explained, f): (bool, &Finding)) -> [String; 12] {
     let table = f.table.map(|t| report.table_name(t)).unwrap_or_default();
     let cell = f.cell.as_ref();
     [
-        f.severity.label_zh().to_string(),
+        severity_cell(explained, f),
         f.rule.to_string(),
         rules::rule(f.rule).map(|r| r.name_zh.to_string()).unwrap_or_default(),
         table,
@@ -47,7 +53,7 @@ pub fn neutralise_cell(text: &str) -> String {
 /// Every cell goes through [`neutralise_cell`]: a row label copied from a hostile document
 /// must never become a live formula in the reader's spreadsheet.
 pub fn to_csv(report: &Report) -> String {
-    let rows = report.findings.iter().map(|f| csv_record(report, f).map(|cell| neutralise_cell(&cell)).to_vec());
+    let rows = report.findings_in_order().map(|f| csv_record(report, f).map(|cell| neutralise_cell(&cell)).to_vec());
     csv_text(std::iter::once(CSV_HEADER.map(String::from).to_vec()).chain(rows))
 }
 
@@ -61,7 +67,7 @@ pub fn batch_csv_header() -> Vec<String> {
 /// gets one row saying why, so it is not mistaken for a clean one.
 pub fn batch_csv_rows(source: &str, report: &Report) -> Vec<Vec<String>> {
     let with_source = |cells: [String; 12]| std::iter::once(source.to_string()).chain(cells).collect();
-    let mut rows: Vec<Vec<String>> = report.findings.iter().map(|f| with_source(csv_record(report, f))).collect();
+    let mut rows: Vec<Vec<String>> = report.findings_in_order().map(|f| with_source(csv_record(report, f))).collect();
     if let Some(why) = &report.nothing_read {
         rows.push(unread_record(source, &why.message.zh, &why.message.en));
     }
@@ -103,11 +109,11 @@ pub fn md_cell(text: &str) -> String {
 pub fn to_markdown(report: &Report) -> String {
     let mut out = format!("# 预算公开表格检查报告\n\n{}\n\n{}\n\n", report.summary_zh(), report.summary_en());
     out.push_str("## 检查发现 Findings\n\n| 严重程度 | 规则 | 位置 | 填报 | 计算 | 差额 | 说明 |\n|---|---|---|---|---|---|---|\n");
-    for f in &report.findings {
+    for (explained, f) in report.findings_in_order() {
         let place = report.place_zh(f);
         out.push_str(&format!(
             "| {} | {} | {} | {} | {} | {} | {} |\n",
-            f.severity.label_zh(),
+            severity_cell(explained, f),
             f.rule,
             md_cell(&place),
             opt(f.printed),
@@ -147,6 +153,19 @@ mod tests {
         assert_eq!(&rows[0][3], "表三");
         assert_eq!(&rows[0][4], "C3");
         assert_eq!((&rows[0][7], &rows[0][8], &rows[0][9]), ("352.16", "352.15", "0.01"));
+    }
+
+    /// A likely wrong figure comes first, the relations it breaks right under it, marked `↳`.
+    #[test]
+    fn relations_a_cause_explains_follow_it_in_both_exports() {
+        let wrong = SEED.replacen("2101101\t行政单位医疗\t11.98\t11.98", "2101101\t行政单位医疗\t12.98\t12.98", 1);
+        let report = crate::check_text(&wrong);
+        let csv = to_csv(&report);
+        let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{FEFF}').as_bytes());
+        let severities: Vec<String> = reader.records().map(|r| r.unwrap()[0].to_string()).collect();
+        let errors: Vec<&str> = severities.iter().map(String::as_str).filter(|s| s.contains("错误")).collect();
+        assert_eq!(errors, ["错误", "↳ 错误", "↳ 错误", "错误", "↳ 错误", "↳ 错误"]);
+        assert_eq!(to_markdown(&report).matches("| ↳ 错误 |").count(), 4);
     }
 
     #[test]

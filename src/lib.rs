@@ -7,6 +7,7 @@
 
 pub mod amount;
 pub mod batch;
+mod causes;
 mod document;
 pub mod export;
 pub mod ingest;
@@ -48,6 +49,7 @@ pub fn check_document(mut doc: Document, mode: RoundingMode) -> Report {
     let rules::Outcome { mut findings, not_checked, relations: relations_checked, .. } = outcome;
     let (mut tables, mut unrecognised) = (doc.tables, doc.unrecognised);
     witness::set_aside_misread(&mut tables, &mut findings, &mut unrecognised);
+    causes::group(&tables, &mut findings, mode);
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let counts = Counts {
         errors: count(Severity::Error),

@@ -65,6 +65,9 @@ pub struct Finding {
     /// Where in the prose (情况说明) a finding about stated figures is, when it is not a cell.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<TextPlace>,
+    /// The failing relations this finding's cell explains, when it is their likely cause.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub explains: Vec<Finding>,
 }
 
 /// A message as the report's readers (JSON, the page) have always seen it: two fields beside
@@ -239,6 +242,12 @@ impl Report {
         }
     }
 
+    /// Every finding, each followed by the relations it explains (marked `true`): the order of
+    /// the text report and the exports.
+    pub fn findings_in_order(&self) -> impl Iterator<Item = (bool, &Finding)> {
+        self.findings.iter().flat_map(|f| std::iter::once((false, f)).chain(f.explains.iter().map(|e| (true, e))))
+    }
+
     /// One line per finding, for terminals and snapshots.
     pub fn finding_line(&self, f: &Finding) -> String {
         let mut line = format!("[{}] {} {}: {}", f.severity.label_en(), f.rule, self.place_zh(f), f.message.zh);
@@ -265,9 +274,9 @@ impl Report {
             out.push_str(&format!("  未识别 {}:{} {} — {}\n", block.source, block.line, block.title, block.reason_zh));
         }
         out.push('\n');
-        for f in &self.findings {
-            out.push_str(&self.finding_line(f));
-            out.push('\n');
+        for (explained, f) in self.findings_in_order() {
+            let indent = if explained { "    ↳ " } else { "" };
+            out.push_str(&format!("{indent}{}\n", self.finding_line(f)));
         }
         for n in &self.not_checked {
             out.push_str(&format!("[not checked] {}: {}\n", n.rule, n.needs.zh));

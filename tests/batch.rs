@@ -83,7 +83,7 @@ fn each_file_is_its_own_document_with_a_summary_line_and_the_worst_exit_status()
         [
             "逐份核对 4 份文档：1 份有错误，1 份未能读取 / 4 documents checked one by one: 1 with errors, 1 not read".to_string(),
             format!("{seed}：19 张表，0 个错误，0 条其他提醒，8 处舍入差异，{set} / 19 tables, 0 errors, 0 other warnings, 8 rounding differences"),
-            format!("{wrong}：19 张表，4 个错误，0 条其他提醒，6 处舍入差异，{set} / 19 tables, 4 errors, 0 other warnings, 6 rounding differences"),
+            format!("{wrong}：19 张表，2 个错误，0 条其他提醒，6 处舍入差异，{set} / 19 tables, 2 errors, 0 other warnings, 6 rounding differences"),
             format!("{damaged}：无法读取文件“{damaged}”：{NOT_XLSX_ZH} / cannot read file \"{damaged}\": {NOT_XLSX_EN}"),
             format!("{again}：19 张表，0 个错误，0 条其他提醒，8 处舍入差异，{set} / 19 tables, 0 errors, 0 other warnings, 8 rounding differences"),
             String::new(),
@@ -133,8 +133,12 @@ fn json_is_one_report_per_line_with_its_source() {
     );
     assert_eq!(lines[1]["tables"].as_array().unwrap().len(), 19);
     assert_eq!(lines[2]["counts"]["rounding"], 8);
-    assert_eq!(lines[3]["counts"]["errors"], 4);
+    // Two wrong figures, each the cause of two failing relations listed under it.
+    assert_eq!(lines[3]["counts"]["errors"], 2);
     assert_eq!(lines[3]["findings"][0]["rule"], "SUM002");
+    let causes: Vec<&serde_json::Value> =
+        lines[3]["findings"].as_array().unwrap().iter().filter(|f| f["severity"] == "error").collect();
+    assert!(causes.iter().all(|f| f["explains"].as_array().map(Vec::len) == Some(2)), "{causes:?}");
 }
 
 #[test]
@@ -148,8 +152,9 @@ fn csv_is_one_table_with_a_file_column() {
     let mut reader = csv::Reader::from_reader(stdout.trim_start_matches('\u{FEFF}').as_bytes());
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
     let per_file = |name: &str| rows.iter().filter(|r| &r[0] == name).count();
-    let seed_findings = budget_check::check_text(SEED).findings.len();
-    let wrong_findings = budget_check::check_text(&mutated_seed()).findings.len();
+    // One row per finding and one per relation a finding explains.
+    let seed_findings = budget_check::check_text(SEED).findings_in_order().count();
+    let wrong_findings = budget_check::check_text(&mutated_seed()).findings_in_order().count();
     assert_eq!(per_file("seed.txt"), seed_findings);
     // A file name that starts like a formula is text in the spreadsheet.
     assert_eq!(per_file("'=cmd.txt"), wrong_findings, "{stdout}");

@@ -32,9 +32,8 @@ fn labels(table: &Table) -> Vec<&str> {
 }
 
 fn warnings(report: &Report) -> Vec<String> {
-    report
-        .findings
-        .iter()
+    common::relations(report)
+        .into_iter()
         .filter(|f| f.severity == Severity::Warning)
         .map(|f| report.finding_line(f).split(" | ").next().unwrap_or_default().to_string())
         .collect()
@@ -227,9 +226,8 @@ fn indicators(table: &Table) -> Vec<Vec<String>> {
 }
 
 fn kpi_findings(report: &Report) -> Vec<String> {
-    report
-        .findings
-        .iter()
+    common::relations(report)
+        .into_iter()
         .filter(|f| f.rule.starts_with("KPI"))
         .map(|f| report.finding_line(f).split(" | ").next().unwrap_or_default().to_string())
         .collect()
@@ -364,7 +362,7 @@ fn names_wrapped_around_their_row_are_joined_in_order() {
     assert_eq!(row(spending, "2080505")[..3], ["2080505", "机关事业单位基本养老保险缴费支出", "6.18"]);
     assert_eq!(row(spending, "2080506")[..3], ["2080506", "机关事业单位职业年金缴费支出", "4.64"]);
     assert_eq!(row(spending, "21011")[1], "行政事业单位医疗");
-    assert!(!report.findings.iter().any(|f| f.rule == "NAM001"));
+    assert!(!common::relations(&report).into_iter().any(|f| f.rule == "NAM001"));
 }
 
 /// FNV-1a (64 bits) of the text: a fingerprint that pins cells without the repository holding them.
@@ -670,9 +668,8 @@ fn income_beside_several_views_of_spending_reads_as_two_sides() {
     assert_eq!(row(table, "二、教育支出"), ["二、事业收入", "20.00", "二、教育支出", "40.00"]);
     assert_eq!(report.counts.errors, 0);
     let wrong = read(&VIEWS.replace("二、教育支出                40.00", "二、教育支出                45.00"));
-    let cells: Vec<&str> = wrong
-        .findings
-        .iter()
+    let cells: Vec<&str> = common::relations(&wrong)
+        .into_iter()
         .filter(|f| f.severity == Severity::Error)
         .filter_map(|f| f.cell.as_ref())
         .map(|c| c.a1.as_str())
@@ -758,9 +755,8 @@ fn a_squeezed_page_runs_on_with_the_columns_the_page_before_ended_with() {
         RoundingMode::default(),
     );
     // The row's total and its parent's sum, both through the changed 基本支出 cell D13.
-    let errors: Vec<Vec<&str>> = wrong
-        .findings
-        .iter()
+    let errors: Vec<Vec<&str>> = common::relations(&wrong)
+        .into_iter()
         .filter(|f| f.severity == Severity::Error)
         .map(|f| f.cell.iter().chain(&f.related).map(|c| c.a1.as_str()).collect())
         .collect();

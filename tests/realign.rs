@@ -25,9 +25,8 @@ const ALIGNED: &str = "\
 const LAST_ROW: &str = "    2010102       一般行政管理事务           100.00                              100.00";
 
 fn errors(report: &Report) -> Vec<(&str, String)> {
-    report
-        .findings
-        .iter()
+    common::relations(report)
+        .into_iter()
         .filter(|f| f.severity == Severity::Error)
         .map(|f| (f.rule, f.cell.as_ref().map(|c| c.a1.clone()).unwrap_or_default()))
         .collect()

@@ -9,6 +9,8 @@
 //! finding, an error rule's rounding warnings do not count. The passing case must not fire; the
 //! failing case must fire at the place named. Adding a rule means adding its case file.
 
+mod common;
+
 use budget_check::report::Finding;
 use budget_check::rules::{self, Rule};
 use budget_check::{check_text, Report};
@@ -87,7 +89,7 @@ fn place(report: &Report, f: &Finding) -> String {
 /// The places where `rule` fires: its findings at its own severity or a graver one.
 fn fired(report: &Report, rule: &Rule) -> Vec<String> {
     let fires = |f: &&Finding| f.rule == rule.code && f.severity <= rule.severity;
-    report.findings.iter().filter(fires).map(|f| place(report, f)).collect()
+    common::relations(report).into_iter().filter(fires).map(|f| place(report, f)).collect()
 }
 
 fn check_case(rule: &Rule) -> Result<(), String> {

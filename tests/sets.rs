@@ -27,7 +27,7 @@ const SEED: &str = include_str!("fixtures/seed.txt");
 
 /// The findings of one severity, each asserted to involve the changed cell, as `RULE table`.
 fn at(report: &Report, severity: Severity, line: usize, col: usize) -> Vec<String> {
-    let found: Vec<&Finding> = report.findings.iter().filter(|f| f.severity == severity).collect();
+    let found: Vec<&Finding> = common::relations(report).into_iter().filter(|f| f.severity == severity).collect();
     for f in &found {
         assert!(touches(f, line, col), "unrelated finding: {}", report.finding_line(f));
     }
@@ -46,7 +46,7 @@ fn kinds(report: &Report) -> Vec<(String, TableKind)> {
 }
 
 fn lines(report: &Report) -> String {
-    report.findings.iter().map(|f| report.finding_line(f)).collect::<Vec<_>>().join("\n")
+    common::relations(report).into_iter().map(|f| report.finding_line(f)).collect::<Vec<_>>().join("\n")
 }
 
 #[test]
@@ -89,9 +89,8 @@ fn the_final_account_findings_are_pinned() {
 fn the_stand_alone_three_public_table_reports_its_parent_error() {
     let report = check_text(SANGONG);
     assert_eq!(kinds(&report), [("2015年示例市示例局部门“三公”经费情况统计表".to_string(), TableKind::ThreePublic)]);
-    let errors: Vec<(String, String, String, String, String)> = report
-        .findings
-        .iter()
+    let errors: Vec<(String, String, String, String, String)> = common::relations(&report)
+        .into_iter()
         .filter(|f| f.severity == Severity::Error)
         .map(|f| {
             let cell = f.cell.as_ref().unwrap();
@@ -129,7 +128,7 @@ fn three_public_pairs_add_up_per_series_and_leave_meetings_and_training_outside(
     let (text, line) = mutate(PAIRS, "三、公务接待费", 1, 2, "3.20", "3.30");
     let report = check_text(&text);
     assert_eq!(errors_at(&report, line, 2), ["SGF001 2023年度“三公”经费、会议费和培训费支出决算表"]);
-    let f = report.findings.iter().find(|f| f.rule == "SGF001").unwrap();
+    let f = common::relations(&report).into_iter().find(|f| f.rule == "SGF001").unwrap();
     assert_eq!((f.printed.unwrap().to_string(), f.computed.unwrap().to_string()), ("10.36".into(), "10.46".into()));
 
     // 预算数 of 公务用车运行维护费 6.50 → 6.60: only the 预算数 vehicle subtotal breaks.
@@ -144,7 +143,7 @@ fn a_changed_three_public_budget_figure_breaks_its_pair_series() {
     let (text, line) = mutate(JUESUAN, "1.20\t", 1, 10, "1.20", "2.20");
     let report = check_text(&text);
     assert_eq!(errors_at(&report, line, 10), ["SGF001 财政拨款“三公”经费支出决算表"]);
-    assert!(report.findings.iter().any(|f| f.rule == "SGF001" && f.message.zh.contains("（预算数）")));
+    assert!(common::relations(&report).into_iter().any(|f| f.rule == "SGF001" && f.message.zh.contains("（预算数）")));
 }
 
 #[test]
@@ -156,7 +155,8 @@ fn the_economic_bound_reads_the_side_by_side_basic_table() {
         errors_at(&report, line, 5),
         ["SGF003 财政拨款“三公”经费支出决算表", "SUM003 一般公共预算财政拨款基本支出决算表"]
     );
-    let sum = report.findings.iter().find(|f| f.rule == "SUM003" && f.severity == Severity::Error).unwrap();
+    let sum =
+        common::relations(&report).into_iter().find(|f| f.rule == "SUM003" && f.severity == Severity::Error).unwrap();
     assert_eq!(sum.cell.as_ref().unwrap().row_label, "302 商品和服务支出");
 }
 
@@ -166,7 +166,7 @@ fn the_final_account_balance_counts_carry_overs() {
     let (text, line) = mutate(JUESUAN, "年初结转和结余\t", 1, 1, "38.27", "39.27");
     let report = check_text(&text);
     assert_eq!(errors_at(&report, line, 1), ["BAL002 收入支出决算总表"]);
-    let f = report.findings.iter().find(|f| f.severity == Severity::Error).unwrap();
+    let f = common::relations(&report).into_iter().find(|f| f.severity == Severity::Error).unwrap();
     assert_eq!(f.cell.as_ref().unwrap().row_label, "总计");
     assert_eq!(f.computed.unwrap().to_string(), "2411.09");
 
@@ -190,7 +190,7 @@ fn the_income_table_agrees_with_this_years_income_not_the_grand_total() {
     let (text, line) = mutate(JUESUAN, "\t合计\t2,371.82", 1, 2, "2,371.82", "2,381.82");
     let report = check_text(&text);
     assert_eq!(errors_at(&report, line, 2), ["SUM001 收入决算表", "SUM002 收入决算表", "XTB005 收入决算表"]);
-    let f = report.findings.iter().find(|f| f.rule == "XTB005").unwrap();
+    let f = common::relations(&report).into_iter().find(|f| f.rule == "XTB005").unwrap();
     assert_eq!(f.computed.unwrap().to_string(), "2371.82");
 }
 
@@ -221,7 +221,7 @@ fn personnel_and_public_use_totals_follow_their_classes() {
     let (text, line) = mutate(SEED, "30201\t", 1, 3, "", "20.89");
     let (text, _) = mutate(&text, "30201\t", 1, 4, "20.89", "");
     let report = check_text(&text);
-    let bas: Vec<&Finding> = report.findings.iter().filter(|f| f.rule == "BAS001").collect();
+    let bas: Vec<&Finding> = common::relations(&report).into_iter().filter(|f| f.rule == "BAS001").collect();
     assert_eq!(bas.len(), 1);
     assert!(touches(bas[0], line, 3));
     assert_eq!(bas[0].severity, Severity::Error);
@@ -232,7 +232,8 @@ fn a_unit_caption_that_does_not_match_its_figures_is_a_unit_problem() {
     // 收入决算表 prints 单位：元 while its figures are 万元.
     let text = JUESUAN.replacen("收入决算表\n单位：万元", "收入决算表\n单位：元", 1);
     let report = check_text(&text);
-    let errors: Vec<&Finding> = report.findings.iter().filter(|f| f.severity == Severity::Error).collect();
+    let errors: Vec<&Finding> =
+        common::relations(&report).into_iter().filter(|f| f.severity == Severity::Error).collect();
     assert_eq!(errors.len(), 1, "{}", lines(&report));
     let f = errors[0];
     assert_eq!(f.rule, "UNIT001");
@@ -251,7 +252,7 @@ fn a_name_that_is_not_its_codes_name_is_flagged() {
     // 收入决算表 2210201 住房公积金 → 提租补贴 (the name of 2210202).
     let (text, line) = mutate(JUESUAN, "221 02 01\t", 1, 1, "住房公积金", "提租补贴");
     let report = check_text(&text);
-    let names: Vec<&Finding> = report.findings.iter().filter(|f| f.rule == "NAM001").collect();
+    let names: Vec<&Finding> = common::relations(&report).into_iter().filter(|f| f.rule == "NAM001").collect();
     assert_eq!(names.len(), 1);
     let f = names[0];
     assert!(touches(f, line, 1) && f.severity == Severity::Warning);
@@ -267,7 +268,7 @@ fn a_name_that_is_not_its_codes_name_is_flagged() {
 #[test]
 fn the_set_is_named_and_its_absent_tables_listed() {
     let set = |report: &Report| -> Vec<String> {
-        report.findings.iter().filter(|f| f.rule == "SET002").map(|f| f.message.zh.clone()).collect()
+        common::relations(report).into_iter().filter(|f| f.rule == "SET002").map(|f| f.message.zh.clone()).collect()
     };
     assert_eq!(set(&check_text(JUESUAN)), ["识别为全国统一部门决算公开表（9 张），各表齐全"]);
     assert_eq!(set(&check_text(SEED)), ["识别为重庆区县部门预算公开表（表一至表十），各表齐全"]);
@@ -293,9 +294,8 @@ fn the_set_is_named_and_its_absent_tables_listed() {
 fn an_empty_final_account_table_without_its_note_is_an_error() {
     let text = JUESUAN.replace("注：示例区数据管理局无政府性基金预算财政拨款支出，故本表无数据。", "");
     let report = check_text(&text);
-    let errors: Vec<String> = report
-        .findings
-        .iter()
+    let errors: Vec<String> = common::relations(&report)
+        .into_iter()
         .filter(|f| f.severity == Severity::Error)
         .map(|f| format!("{} {}", f.rule, report.table_name(f.table.unwrap())))
         .collect();
@@ -331,9 +331,8 @@ fn a_two_year_header_with_a_subtotal_group_adds_up_the_right_columns() {
     assert_eq!(paths[7], ["2026年预算数", "项目支出"]);
     // 总计 = 小计 + 项目支出 (not the 2025 column, not 人员经费/公用经费 twice) and 小计 = 人员经费 +
     // 公用经费; the table's own 0.01 rounding (7,848.39 vs 7,848.38) is the only finding.
-    let rounding: Vec<String> = report
-        .findings
-        .iter()
+    let rounding: Vec<String> = common::relations(&report)
+        .into_iter()
         .filter(|f| f.severity == Severity::Warning)
         .map(|f| format!("{} {}", f.rule, f.cell.as_ref().unwrap().row_label))
         .collect();
@@ -354,7 +353,8 @@ fn a_two_year_header_with_a_subtotal_group_adds_up_the_right_columns() {
         errors_at(&report, line, 5),
         ["SUM001 2026年一般公共预算支出情况表", "SUM003 2026年一般公共预算支出情况表"]
     );
-    let f = report.findings.iter().find(|f| f.rule == "SUM001" && f.severity == Severity::Error).unwrap();
+    let f =
+        common::relations(&report).into_iter().find(|f| f.rule == "SUM001" && f.severity == Severity::Error).unwrap();
     assert!(f.message.zh.contains("小计应等于 人员经费 + 公用经费"), "{}", f.message.zh);
 }
 
@@ -382,7 +382,7 @@ fn a_total_printed_above_its_lines_heads_the_side() {
     let report = check_text(CHONGQING_SUMMARY);
     assert_eq!(report.tables[0].kind, TableKind::DeptSummary);
     // The footnoted 0.01: the classes add up to 9,729.82.
-    let found: Vec<String> = report.findings.iter().map(|f| report.finding_line(f)).collect();
+    let found: Vec<String> = common::relations(&report).into_iter().map(|f| report.finding_line(f)).collect();
     assert_eq!(found.len(), 1, "{found:?}");
     let f = &report.findings[0];
     assert_eq!((f.rule, f.severity), ("BAL002", Severity::Warning));
@@ -422,7 +422,8 @@ fn the_three_public_bound_scales_across_units() {
     assert_eq!(report.counts.errors, 0, "{}", lines(&report));
     // 13,000.00 元 is more than 1.20 万元: the 三公 figure is under-reported.
     let report = check_text(&mixed_units("13,000.00"));
-    let errors: Vec<&Finding> = report.findings.iter().filter(|f| f.severity == Severity::Error).collect();
+    let errors: Vec<&Finding> =
+        common::relations(&report).into_iter().filter(|f| f.severity == Severity::Error).collect();
     assert_eq!(errors.len(), 1, "{}", lines(&report));
     assert_eq!(errors[0].rule, "SGF003");
     assert_eq!(errors[0].cell.as_ref().unwrap().column_label, "公务接待费");
@@ -446,9 +447,8 @@ const ZIPING: &str = include_str!("fixtures/sets/ziping-sample-2022-PARTIAL.tsv"
 fn the_self_evaluation_form_reports_its_fund_total_below_its_part() {
     let report = check_text(ZIPING);
     assert_eq!(kinds(&report), [("项目支出绩效自评表".to_string(), TableKind::SelfEvaluation)]);
-    let errors: Vec<(String, String, String, String)> = report
-        .findings
-        .iter()
+    let errors: Vec<(String, String, String, String)> = common::relations(&report)
+        .into_iter()
         .filter(|f| f.severity == Severity::Error)
         .map(|f| {
             let cell = f.cell.as_ref().unwrap();
@@ -473,15 +473,14 @@ fn self_evaluation_points_and_scores_are_checked_once_the_form_is_complete() {
         "\t满意度指标(10分)\t满意度指标\t服务对象满意度\t≥90%\t95%\t10\t10",
     );
     let report = check_text(&complete);
-    assert!(!report.findings.iter().any(|f| f.rule != "EVA001"), "{}", lines(&report));
+    assert!(!common::relations(&report).into_iter().any(|f| f.rule != "EVA001"), "{}", lines(&report));
     assert!(!report.not_checked.iter().any(|n| n.rule.starts_with("EVA")));
 
     // 委托评审报告数量 分值 8 → 9: 产出指标 no longer makes 50, the form no longer 100.
     let (text, line) = mutate(&complete, "\t产出指标(50分)", 1, 6, "8", "9");
     let report = check_text(&text);
-    let eva: Vec<String> = report
-        .findings
-        .iter()
+    let eva: Vec<String> = common::relations(&report)
+        .into_iter()
         .filter(|f| f.rule == "EVA002")
         .map(|f| {
             assert!(touches(f, line, 6), "{}", report.finding_line(f));
@@ -493,7 +492,7 @@ fn self_evaluation_points_and_scores_are_checked_once_the_form_is_complete() {
     // 得分 8 → 9 above its 分值 8.
     let (text, line) = mutate(&complete, "\t产出指标(50分)", 1, 7, "8", "9");
     let report = check_text(&text);
-    let over: Vec<&Finding> = report.findings.iter().filter(|f| f.rule == "EVA003").collect();
+    let over: Vec<&Finding> = common::relations(&report).into_iter().filter(|f| f.rule == "EVA003").collect();
     assert_eq!(over.len(), 1);
     assert!(touches(over[0], line, 7) && touches(over[0], line, 6));
     assert_eq!(over[0].message.zh, "项目支出绩效自评表 得分 9 超过分值 8");
@@ -504,9 +503,8 @@ fn self_evaluation_points_and_scores_are_checked_once_the_form_is_complete() {
 #[test]
 fn a_wrong_three_public_total_is_reported_beside_a_wrong_vehicle_subtotal() {
     let report = check_text(&SANGONG.replacen("30.25", "31.25", 1));
-    let errors: Vec<String> = report
-        .findings
-        .iter()
+    let errors: Vec<String> = common::relations(&report)
+        .into_iter()
         .filter(|f| f.severity == Severity::Error)
         .map(|f| format!("{} {} {:?} {:?}", f.rule, f.cell.as_ref().unwrap().a1, f.printed, f.computed))
         .collect();
@@ -554,8 +552,11 @@ fn a_trailing_subtotal_adds_up_its_numbered_items_and_their_own_lines() {
     assert!(report.counts.relations_checked >= 5, "{}", report.counts.relations_checked);
     // 一般公共预算收入 changed: 一、财政拨款收入 no longer adds up, and only it.
     let changed = check_text(&TRAILING_SUBTOTAL.replace("一般公共预算收入\t80.00", "一般公共预算收入\t81.00"));
-    let errors: Vec<String> =
-        changed.findings.iter().filter(|f| f.severity == Severity::Error).map(|f| changed.finding_line(f)).collect();
+    let errors: Vec<String> = common::relations(&changed)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| changed.finding_line(f))
+        .collect();
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert!(errors[0].contains("BAL002") && errors[0].contains("一、财政拨款收入"), "{errors:#?}");
 }

@@ -29,6 +29,9 @@ fn shifted(report: &Report, extra: usize) -> Vec<Finding> {
     let mut findings = report.findings.clone();
     for f in &mut findings {
         f.cell.iter_mut().chain(f.related.iter_mut()).for_each(shift);
+        for e in &mut f.explains {
+            e.cell.iter_mut().chain(e.related.iter_mut()).for_each(shift);
+        }
     }
     findings
 }
@@ -88,8 +91,10 @@ fn spaced_codes_in_one_cell_give_the_seeds_findings() {
 fn rounding_warning_points_at_the_printed_cell() {
     for text in [SPARSE, REPEATED] {
         let report = check_text(text);
-        let warnings: Vec<&Finding> =
-            report.findings.iter().filter(|f| f.table == Some(TABLE_TWO) && f.severity == Severity::Warning).collect();
+        let warnings: Vec<&Finding> = common::relations(&report)
+            .into_iter()
+            .filter(|f| f.table == Some(TABLE_TWO) && f.severity == Severity::Warning)
+            .collect();
         let cells: Vec<(&str, &str, &str, usize)> = warnings
             .iter()
             .filter_map(|f| f.cell.as_ref())
@@ -108,9 +113,8 @@ fn f_rule<'a>(findings: &[&'a Finding], cell: &CellRef) -> &'a str {
 
 /// Each error as `RULE A1-of-its-cell row-label`, asserting it involves the changed cell.
 fn errors_at(report: &Report, line: usize, col: usize) -> Vec<String> {
-    report
-        .findings
-        .iter()
+    common::relations(report)
+        .into_iter()
         .filter(|f| f.severity == Severity::Error)
         .map(|f| {
             let involved = f.cell.iter().chain(&f.related).any(|c| c.line == line && c.col == col);
@@ -184,9 +188,8 @@ fn html_with_spanned_code_header_joins_the_codes() {
     use ColumnRole::*;
     assert_eq!(roles, vec![Code, Other, Other, Name, Total, Basic, Project]);
     assert_eq!(table.row_label(13, None), "2101102 事业单位医疗");
-    let table_findings: Vec<String> = report
-        .findings
-        .iter()
+    let table_findings: Vec<String> = common::relations(&report)
+        .into_iter()
         .filter(|f| f.table == Some(0) && f.severity != Severity::Info)
         .map(|f| format!("{:?} {} {}", f.severity, f.rule, f.cell.as_ref().map(|c| c.a1.as_str()).unwrap_or("")))
         .collect();
@@ -214,16 +217,16 @@ fn economic_lei_kuan_columns_are_joined() {
     let codes: Vec<String> =
         table.data_rows().map(|r| table.row_code(r).map(|c| c.to_string()).unwrap_or_default()).collect();
     assert_eq!(codes, ["", "301", "30101", "30102", "", "302", "30201", "30202"]);
-    let errors: Vec<&Finding> = report.findings.iter().filter(|f| f.severity != Severity::Info).collect();
+    let errors: Vec<&Finding> =
+        common::relations(&report).into_iter().filter(|f| f.severity != Severity::Info).collect();
     assert!(errors.is_empty(), "{:?}", errors.iter().map(|f| report.finding_line(f)).collect::<Vec<_>>());
 
     // 30102 津贴补贴 40.00 → 45.00 in 合计: 301 = Σ 款 (SUM003 at 301's cell), the row's own
     // 合计 = 人员经费 + 公用经费, and nothing else.
     let (mutated, line) = mutate(ECONOMIC, "\t02\t津贴补贴", 1, 3, "40.00", "45.00");
     let report = check_text(&mutated);
-    let found: Vec<String> = report
-        .findings
-        .iter()
+    let found: Vec<String> = common::relations(&report)
+        .into_iter()
         .filter(|f| f.severity == Severity::Error)
         .map(|f| format!("{} {}", f.rule, f.cell.as_ref().map(|c| c.a1.as_str()).unwrap_or("")))
         .collect();
@@ -259,9 +262,8 @@ fn codes_that_drifted_into_the_unit_column_stay_codes() {
     assert!(errors(&report).is_empty(), "{:?}", errors(&report));
 
     let wrong = check_text(&UNITS.replace("30102\t\t津贴补贴\t3.00", "30102\t\t津贴补贴\t4.00"));
-    let hierarchy: Vec<&str> = wrong
-        .findings
-        .iter()
+    let hierarchy: Vec<&str> = common::relations(&wrong)
+        .into_iter()
         .filter(|f| f.rule == "SUM003")
         .filter_map(|f| f.cell.as_ref())
         .map(|c| c.a1.as_str())
@@ -270,5 +272,9 @@ fn codes_that_drifted_into_the_unit_column_stay_codes() {
 }
 
 fn errors(report: &Report) -> Vec<String> {
-    report.findings.iter().filter(|f| f.severity == Severity::Error).map(|f| report.finding_line(f)).collect()
+    common::relations(report)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| report.finding_line(f))
+        .collect()
 }

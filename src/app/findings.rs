@@ -283,7 +283,29 @@ fn finding(lang: Lang, report: &Report, i: usize, f: &Finding, props: &Props) ->
                 aria-label={format!("{} {} {name}", lang.pick("规则说明", "About rule"), f.rule)}>
                 {slash(lang, "规则说明", "About this rule")}
             </button>
+            {explained(lang, report, f)}
         </li>
+    }
+}
+
+/// The failing relations a likely wrong cell explains, listed under it.
+fn explained(lang: Lang, report: &Report, f: &Finding) -> Html {
+    if f.explains.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <ul class="explains" aria-label={lang.pick("由此引起", "Caused by this figure")}>
+            for e in &f.explains {
+                <li class="explained" data-rule={e.rule}>
+                    <span class="rule">{e.rule}</span>{" "}
+                    <span class="place">{report.place_zh(e)}</span>
+                    {figure("printed", lang.pick("填报", "printed"), e.printed)}
+                    {figure("computed", lang.pick("计算", "computed"), e.computed)}
+                    {figure("difference", lang.pick("差额", "difference"), e.difference)}
+                    {" "}<span class="message">{lang.pick(&e.message.zh, &e.message.en).to_string()}</span>
+                </li>
+            }
+        </ul>
     }
 }
 

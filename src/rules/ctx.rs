@@ -238,6 +238,7 @@ impl<'c> Draft<'c> {
             agreement: None,
             message: text,
             text: None,
+            explains: Vec::new(),
         };
         Draft { findings, finding: Some(finding) }
     }

@@ -120,6 +120,16 @@ pub fn mutate(text: &str, prefix: &str, nth: usize, col: usize, from: &str, to: 
     (lines.join("\n"), changed.expect("line to mutate"))
 }
 
+/// The findings of a report with those a likely wrong cell explains in place of that cell's
+/// finding: every failing relation, one per entry, as before they were grouped.
+pub fn relations(report: &budget_check::Report) -> Vec<&Finding> {
+    report
+        .findings
+        .iter()
+        .flat_map(|f| if f.explains.is_empty() { vec![f] } else { f.explains.iter().collect() })
+        .collect()
+}
+
 /// Whether a finding names the cell at `line`/`col`, as the checked cell or one it was computed from.
 pub fn touches(f: &Finding, line: usize, col: usize) -> bool {
     f.cell.iter().chain(&f.related).any(|c| c.line == line && c.col == col)
