@@ -763,3 +763,34 @@ fn a_squeezed_page_runs_on_with_the_columns_the_page_before_ended_with() {
     assert_eq!(errors.len(), 2, "{errors:?}");
     assert!(errors.iter().all(|cells| cells.contains(&"D13")), "{errors:?}");
 }
+
+/// A 收入总表 listed by unit (made up, after a Jiangsu layout): under `单位代码`, each unit's
+/// six-digit code stands left of its figures, and a long name wraps around its row, leaving the
+/// code alone there. The code labels the row, it is not a displaced subject code among the
+/// amounts: the table is read and adds up, and a changed figure is an error.
+const UNIT_CODES: &str = "\
+                                        收入总表
+单位：某某局                                                                 单位：万元
+单位代码    单位名称         合计       小计    一般公共预算     事业收入       其他收入
+            合计           2,100.00   1,700.00   1,700.00     300.00       100.00
+           某某局综合行政
+ 100001                     1,000.00     900.00     900.00                    100.00
+           执法监督本级
+ 100002     某某中心          500.00     300.00     300.00     200.00
+ 100003     某某站            300.00     200.00     200.00     100.00
+ 100004     某某所            200.00     200.00     200.00
+ 100005     某某队            100.00     100.00     100.00
+";
+
+#[test]
+fn a_unit_code_left_of_the_figures_labels_its_row() {
+    let read =
+        |text: &str| check_sources(&[Source { name: "units.txt".into(), text: text.into() }], RoundingMode::default());
+    let report = read(UNIT_CODES);
+    assert!(report.unrecognised.is_empty(), "{:?}", report.unrecognised);
+    let table = table(&report, "收入总表");
+    assert_eq!(row(table, "100001")[3..], ["1,000.00", "900.00", "900.00", "", "100.00"]);
+    assert_eq!((report.counts.errors, report.counts.relations_checked), (0, 6), "{}", report.to_text());
+    let wrong = read(&UNIT_CODES.replace("900.00     900.00", "900.00     910.00"));
+    assert_eq!(wrong.counts.errors, 1, "{}", wrong.to_text());
+}

@@ -206,12 +206,21 @@ pub(super) fn read_table(lines: &[TableLine]) -> Grid {
     }
     // Amounts carry decimals; a bare whole number of three digits or more among them is a code
     // that lost its place (`301   01      302`), and columns read from it would be wrong.
+    // A whole number under a header naming labels (`单位代码` over `328002`), left of the line's
+    // amounts, is a label of the row, not a code among them.
     let decimals = body.iter().flat_map(|b| &b.items).any(|i| i.kind == Kind::Number && i.word.text.contains('.'));
+    let (stacks, _) = stacks::header_stacks(&header_lines);
+    let labelled = |w: &Word| stacks.iter().any(|s| s.names_labels() && s.start < w.end && w.start < s.end);
     let stray = body.iter().find_map(|b| {
+        let first_amount = b.items.iter().find(|i| i.kind == Kind::Number && i.word.text.contains('.'));
+        let a_label = |i: &Item| labelled(&i.word) && first_amount.is_none_or(|a| i.word.end <= a.word.start);
         b.items
             .iter()
             .find(|i| {
-                i.kind == Kind::Number && i.word.text.len() >= 3 && i.word.text.chars().all(|c| c.is_ascii_digit())
+                i.kind == Kind::Number
+                    && i.word.text.len() >= 3
+                    && i.word.text.chars().all(|c| c.is_ascii_digit())
+                    && !a_label(i)
             })
             .map(|i| (b.no, i.word.text.clone()))
     });
