@@ -794,3 +794,51 @@ fn a_unit_code_left_of_the_figures_labels_its_row() {
     let wrong = read(&UNIT_CODES.replace("900.00     900.00", "900.00     910.00"));
     assert_eq!(wrong.counts.errors, 1, "{}", wrong.to_text());
 }
+
+/// Two tables of one document (made up): the first ends, a page number, then the next section's
+/// numbered heading (`九、…表`) stands at the left margin before the next title. That heading is
+/// no row of the first table: read as one, it pulled the table's labels to the margin, so its
+/// codes were taken for a column of figures and its header named the wrong columns.
+const SECTION_HEADING: &str = "\
+八、一般公共预算支出经济分类表
+
+                     一般公共预算支出经济分类表
+                                                         单位：万元
+
+  科目编码           科目名称         预算数
+
+               合计                   1,500.00
+301      工资福利支出                     1,000.00
+302      商品和服务支出                     400.00
+303      对个人和家庭的补助                   100.00
+310      资本性支出
+399      其他支出
+
+                        7
+九、一般公共预算基本支出经济分类表
+
+                  一般公共预算基本支出经济分类表
+                                                         单位：万元
+科目编码                  科目名称     预算数
+合计                                 1,100.00
+301      工资福利支出                     1,000.00
+30101    基本工资                          600.00
+30102    津贴补贴                          400.00
+302      商品和服务支出                     100.00
+30201    办公费                            100.00
+";
+
+#[test]
+fn the_next_sections_heading_is_no_row_of_the_table_before() {
+    let report =
+        check_sources(&[Source { name: "sections.txt".into(), text: SECTION_HEADING.into() }], RoundingMode::default());
+    let first = table(&report, "一般公共预算支出经济分类表");
+    assert_eq!(labels(first), ["科目编码", "科目名称", "预算数"]);
+    assert_eq!(first.rows.last().map(|r| r.cells[0].text.as_str()), Some("399"));
+    assert_eq!(report.counts.errors, 0, "{}", report.to_text());
+    // Its 合计 row is checked against its classes: a changed class is an error.
+    let wrong = SECTION_HEADING
+        .replace("商品和服务支出                     400.00", "商品和服务支出                     500.00");
+    let wrong = check_sources(&[Source { name: "sections.txt".into(), text: wrong }], RoundingMode::default());
+    assert_eq!(wrong.counts.errors, 1, "{}", wrong.to_text());
+}

@@ -62,8 +62,11 @@ pub(super) fn is_prose(words: &[Word]) -> bool {
     let long_sentence =
         words.iter().any(|w| w.text.chars().count() >= 12 && (w.text.contains('，') || w.text.contains(',')))
             && !words.iter().any(|w| super::super::words::is_number(&w.text));
-    // A heading of the explanations that follow (`其他相关情况说明`).
-    let heading = words.len() == 1 && text.ends_with("说明") && text.chars().count() >= 4;
+    // A heading of the explanations that follow (`其他相关情况说明`), or of the next table's
+    // section (`九、一般公共预算基本支出经济分类情况表`), which is no row of this one.
+    let heading = words.len() == 1
+        && text.chars().count() >= 4
+        && (text.ends_with("说明") || (text.ends_with('表') && starts_enumerated(&text)));
     text.contains('。') || long_sentence || heading || (text.starts_with('第') && text.contains("部分"))
 }
 
