@@ -10,8 +10,11 @@ use crate::witness::fails;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
+/// A cell: its table, row and column.
+type CellKey = (usize, usize, usize);
+
 /// A cell and the change of its figure that would repair a relation through it.
-type Repair = ((usize, usize, usize), Decimal);
+type Repair = (CellKey, Decimal);
 
 /// A relation's repair at one of its cells, and how far from it another change may fall and
 /// still leave the relation within rounding of its parts.
@@ -25,8 +28,9 @@ struct Candidate {
 /// that cell, holding the group in `explains`. Every other finding stays as it was.
 pub fn group(tables: &[Table], findings: &mut Vec<Finding>, mode: RoundingMode) {
     let mut pool: Vec<Option<Finding>> = std::mem::take(findings).into_iter().map(Some).collect();
+    let by_cell = candidates(tables, &pool, mode);
     let mut causes = Vec::new();
-    while let Some((repair, members)) = best_repair(tables, &pool, mode) {
+    while let Some((repair, members)) = best_repair(&by_cell, &pool) {
         let explained: Vec<Finding> = members.iter().filter_map(|&i| pool[i].take()).collect();
         causes.push((members[0], cause(tables, repair, explained)));
     }
@@ -38,22 +42,28 @@ pub fn group(tables: &[Table], findings: &mut Vec<Finding>, mode: RoundingMode) 
     }
 }
 
-/// The repair shared by the most failing findings still in the pool (two at least), and them.
-/// A shared repair is one relation's own change that every other member's allows within its
-/// rounding slack; ties go to the members closest to it, then to the change of the relation
-/// with the least slack (the most exact), then to the earliest.
-fn best_repair(tables: &[Table], pool: &[Option<Finding>], mode: RoundingMode) -> Option<(Repair, Vec<usize>)> {
-    let mut by_cell: BTreeMap<(usize, usize, usize), Vec<Candidate>> = BTreeMap::new();
+/// Every failing finding's repairs, by cell, worked out once.
+fn candidates(tables: &[Table], pool: &[Option<Finding>], mode: RoundingMode) -> BTreeMap<CellKey, Vec<Candidate>> {
+    let mut by_cell: BTreeMap<CellKey, Vec<Candidate>> = BTreeMap::new();
     for (i, f) in pool.iter().enumerate() {
         for (cell, change, slack) in f.as_ref().map(|f| repairs(tables, f, mode)).unwrap_or_default() {
             by_cell.entry(cell).or_default().push(Candidate { finding: i, change, slack });
         }
     }
+    by_cell
+}
+
+/// The repair shared by the most failing findings still in the pool (two at least), and them.
+/// A shared repair is one relation's own change that every other member's allows within its
+/// rounding slack; ties go to the members closest to it, then to the change of the relation
+/// with the least slack (the most exact), then to the earliest.
+fn best_repair(by_cell: &BTreeMap<CellKey, Vec<Candidate>>, pool: &[Option<Finding>]) -> Option<(Repair, Vec<usize>)> {
     type Score = (usize, Decimal, Decimal, std::cmp::Reverse<usize>);
     let mut best: Option<(Score, Repair, Vec<usize>)> = None;
-    for (cell, candidates) in &by_cell {
-        for anchor in candidates {
-            let fits = |c: &&Candidate| (c.change - anchor.change).abs() <= c.slack;
+    for (cell, candidates) in by_cell {
+        let candidates: Vec<&Candidate> = candidates.iter().filter(|c| pool[c.finding].is_some()).collect();
+        for anchor in &candidates {
+            let fits = |c: &&&Candidate| (c.change - anchor.change).abs() <= c.slack;
             let members: Vec<usize> = candidates.iter().filter(fits).map(|c| c.finding).collect();
             let distance: Decimal = candidates.iter().filter(fits).map(|c| (c.change - anchor.change).abs()).sum();
             let score = (members.len(), -distance, -anchor.slack, std::cmp::Reverse(members[0]));
@@ -68,7 +78,7 @@ fn best_repair(tables: &[Table], pool: &[Option<Finding>], mode: RoundingMode) -
 /// For each cell of a failing relation, the change that would make it hold, with its slack:
 /// the checked figure moves against the difference, a part with it. Only cells in a table of
 /// the checked figure's unit, so that the change is in the cell's own unit.
-fn repairs(tables: &[Table], f: &Finding, mode: RoundingMode) -> Vec<((usize, usize, usize), Decimal, Decimal)> {
+fn repairs(tables: &[Table], f: &Finding, mode: RoundingMode) -> Vec<(CellKey, Decimal, Decimal)> {
     let (Some(cell), Some(difference)) = (&f.cell, f.difference) else {
         return Vec::new();
     };
@@ -97,7 +107,7 @@ fn slack(tables: &[Table], f: &Finding, mode: RoundingMode) -> Decimal {
     }
 }
 
-fn key(c: &CellRef) -> (usize, usize, usize) {
+fn key(c: &CellRef) -> CellKey {
     (c.table, c.row, c.col)
 }
 

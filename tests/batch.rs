@@ -187,13 +187,7 @@ fn each_real_pdf_is_its_own_document() {
     if !common::require_corpus() {
         return;
     }
-    let dir = common::corpus_dir().unwrap().join("pdf-dev");
-    let mut pdfs: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| Some(e.ok()?.path().display().to_string()))
-        .filter(|p| p.ends_with(".pdf"))
-        .collect();
-    pdfs.sort();
+    let pdfs = common::dev_files(".pdf");
     let mut args = vec!["--each", "--format", "json"];
     args.extend(pdfs.iter().map(String::as_str));
     let (code, stdout, _) = run(&args);

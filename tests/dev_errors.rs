@@ -21,13 +21,7 @@ use std::process::Command;
 
 /// Error findings (document number, rule, cell) of every file of `pdf-dev/` ending in `suffix`.
 fn errors(suffix: &str) -> Vec<(String, String, String)> {
-    let dir = common::corpus_dir().unwrap().join("pdf-dev");
-    let mut files: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| Some(e.ok()?.path().display().to_string()))
-        .filter(|p| p.ends_with(suffix))
-        .collect();
-    files.sort();
+    let files = common::dev_files(suffix);
     let out = Command::new(env!("CARGO_BIN_EXE_budget-check"))
         .args(["--each", "--format", "json"])
         .args(&files)

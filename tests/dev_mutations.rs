@@ -118,17 +118,11 @@ fn changed_figures_in_the_dev_layout_texts_are_flagged_at_their_cells() {
     if !common::require_corpus() {
         return;
     }
-    let dir = common::corpus_dir().unwrap().join("pdf-dev");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| Some(e.ok()?.path()))
-        .filter(|p| p.to_string_lossy().ends_with(".layout.txt"))
-        .collect();
-    files.sort();
+    let files = common::dev_files(".layout.txt");
     let got: Vec<(String, [usize; 4])> = files
         .iter()
         .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy()[..2].to_string();
+            let name = std::path::Path::new(p).file_name().unwrap().to_string_lossy()[..2].to_string();
             (name, outcomes(&std::fs::read_to_string(p).unwrap()))
         })
         .collect();

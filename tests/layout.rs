@@ -14,6 +14,11 @@ mod common;
 const PUTUO: &str = "01_shanghai-putuo-caizhengju-2024-juesuan.txt";
 const CHONGQING: &str = "21_chongqing-shi-zhengfu-bangongting-2026-yusuan.txt";
 
+/// Checks `text` as one pasted source named `name`.
+fn read(name: &str, text: &str) -> Report {
+    check_sources(&[Source { name: name.into(), text: text.into() }], RoundingMode::default())
+}
+
 fn table<'a>(report: &'a Report, title: &str) -> &'a Table {
     report.tables.iter().find(|t| t.title == title).unwrap_or_else(|| panic!("no table {title}"))
 }
@@ -610,7 +615,7 @@ const PAGED: &str = "\
 
 #[test]
 fn a_paged_table_moved_sideways_and_a_flush_title_are_read() {
-    let report = check_sources(&[Source { name: "paged.txt".into(), text: PAGED.into() }], RoundingMode::default());
+    let report = read("paged.txt", PAGED);
     assert!(report.unrecognised.is_empty(), "{:?}", report.unrecognised);
     let basic = table(&report, "一般公共预算基本支出情况表");
     assert_eq!(row(basic, "30211"), ["30211", "差旅费", "20.00"]);
@@ -636,7 +641,7 @@ fn codes_under_a_numbered_header_are_not_amounts() {
 2050399 其他职业教育支出   50.00        40.00         10.00
 206   科学技术支出         0.00         0.00          0.00
 ";
-    let report = check_sources(&[Source { name: "numbered.txt".into(), text: text.into() }], RoundingMode::default());
+    let report = read("numbered.txt", text);
     assert!(report.unrecognised.is_empty(), "{:?}", report.unrecognised);
     let income = table(&report, "部门收入总体情况表");
     assert_eq!(income.code_column(), Some(0));
@@ -660,14 +665,13 @@ const VIEWS: &str = "\
 
 #[test]
 fn income_beside_several_views_of_spending_reads_as_two_sides() {
-    let read =
-        |text: &str| check_sources(&[Source { name: "views.txt".into(), text: text.into() }], RoundingMode::default());
-    let report = read(VIEWS);
+    let check = |text: &str| read("views.txt", text);
+    let report = check(VIEWS);
     assert!(report.unrecognised.is_empty(), "{:?}", report.unrecognised);
     let table = table(&report, "部门综合预算收支总表");
     assert_eq!(row(table, "二、教育支出"), ["二、事业收入", "20.00", "二、教育支出", "40.00"]);
     assert_eq!(report.counts.errors, 0);
-    let wrong = read(&VIEWS.replace("二、教育支出                40.00", "二、教育支出                45.00"));
+    let wrong = check(&VIEWS.replace("二、教育支出                40.00", "二、教育支出                45.00"));
     let cells: Vec<&str> = common::relations(&wrong)
         .into_iter()
         .filter(|f| f.severity == Severity::Error)
@@ -704,8 +708,7 @@ const SIDE_RUNS_ON: &str = "\
 
 #[test]
 fn a_page_printing_one_side_moved_sideways_keeps_its_side() {
-    let report =
-        check_sources(&[Source { name: "side.txt".into(), text: SIDE_RUNS_ON.into() }], RoundingMode::default());
+    let report = read("side.txt", SIDE_RUNS_ON);
     assert!(report.unrecognised.is_empty(), "{:?}", report.unrecognised);
     let table = table(&report, "财政拨款收支总表");
     assert_eq!(row(table, "（六）住房保障支出"), ["", "", "（六）住房保障支出", "30.00"]);
@@ -744,16 +747,12 @@ const SQUEEZED_PAGE: &str = "\
 
 #[test]
 fn a_squeezed_page_runs_on_with_the_columns_the_page_before_ended_with() {
-    let report =
-        check_sources(&[Source { name: "squeezed.txt".into(), text: SQUEEZED_PAGE.into() }], RoundingMode::default());
+    let report = read("squeezed.txt", SQUEEZED_PAGE);
     assert!(report.unrecognised.is_empty(), "{:?}", report.unrecognised);
     let table = table(&report, "支出总表");
     assert_eq!(row(table, "2210202"), ["2210202", "提租补贴", "400.00", "400.00"]);
     assert_eq!(report.counts.errors, 0);
-    let wrong = check_sources(
-        &[Source { name: "squeezed.txt".into(), text: SQUEEZED_PAGE.replace("400.00 400.00", "400.00 410.00") }],
-        RoundingMode::default(),
-    );
+    let wrong = read("squeezed.txt", &SQUEEZED_PAGE.replace("400.00 400.00", "400.00 410.00"));
     // The row's total and its parent's sum, both through the changed 基本支出 cell D13.
     let errors: Vec<Vec<&str>> = common::relations(&wrong)
         .into_iter()
@@ -784,14 +783,13 @@ const UNIT_CODES: &str = "\
 
 #[test]
 fn a_unit_code_left_of_the_figures_labels_its_row() {
-    let read =
-        |text: &str| check_sources(&[Source { name: "units.txt".into(), text: text.into() }], RoundingMode::default());
-    let report = read(UNIT_CODES);
+    let check = |text: &str| read("units.txt", text);
+    let report = check(UNIT_CODES);
     assert!(report.unrecognised.is_empty(), "{:?}", report.unrecognised);
     let table = table(&report, "收入总表");
     assert_eq!(row(table, "100001")[3..], ["1,000.00", "900.00", "900.00", "", "100.00"]);
     assert_eq!((report.counts.errors, report.counts.relations_checked), (0, 6), "{}", report.to_text());
-    let wrong = read(&UNIT_CODES.replace("900.00     900.00", "900.00     910.00"));
+    let wrong = check(&UNIT_CODES.replace("900.00     900.00", "900.00     910.00"));
     assert_eq!(wrong.counts.errors, 1, "{}", wrong.to_text());
 }
 
@@ -830,8 +828,7 @@ const SECTION_HEADING: &str = "\
 
 #[test]
 fn the_next_sections_heading_is_no_row_of_the_table_before() {
-    let report =
-        check_sources(&[Source { name: "sections.txt".into(), text: SECTION_HEADING.into() }], RoundingMode::default());
+    let report = read("sections.txt", SECTION_HEADING);
     let first = table(&report, "一般公共预算支出经济分类表");
     assert_eq!(labels(first), ["科目编码", "科目名称", "预算数"]);
     assert_eq!(first.rows.last().map(|r| r.cells[0].text.as_str()), Some("399"));
@@ -839,6 +836,6 @@ fn the_next_sections_heading_is_no_row_of_the_table_before() {
     // Its 合计 row is checked against its classes: a changed class is an error.
     let wrong = SECTION_HEADING
         .replace("商品和服务支出                     400.00", "商品和服务支出                     500.00");
-    let wrong = check_sources(&[Source { name: "sections.txt".into(), text: wrong }], RoundingMode::default());
+    let wrong = read("sections.txt", &wrong);
     assert_eq!(wrong.counts.errors, 1, "{}", wrong.to_text());
 }

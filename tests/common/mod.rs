@@ -72,6 +72,17 @@ pub fn corpus_files() -> Vec<String> {
     names
 }
 
+/// The paths of the dev corpus's files (`pdf-dev/`) whose names end in `suffix`, sorted.
+pub fn dev_files(suffix: &str) -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(corpus_path("pdf-dev"))
+        .unwrap()
+        .filter_map(|e| Some(e.ok()?.path().display().to_string()))
+        .filter(|p| p.ends_with(suffix))
+        .collect();
+    files.sort();
+    files
+}
+
 /// The text of a file in the corpus folder (`name` may be a path below it, `pdf-dev/…`).
 pub fn corpus_text(name: &str) -> String {
     let path = corpus_path(name);

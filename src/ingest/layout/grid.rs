@@ -204,32 +204,8 @@ pub(super) fn read_table(lines: &[TableLine]) -> Grid {
         grid.rows = vec![row];
         return grid;
     }
-    // Amounts carry decimals; a bare whole number of three digits or more among them is a code
-    // that lost its place (`301   01      302`), and columns read from it would be wrong.
-    // A whole number under a header naming labels (`单位代码` over `328002`), left of the line's
-    // amounts, is a label of the row, not a code among them.
-    let decimals = body.iter().flat_map(|b| &b.items).any(|i| i.kind == Kind::Number && i.word.text.contains('.'));
-    let (stacks, _) = stacks::header_stacks(&header_lines);
-    let labelled = |w: &Word| stacks.iter().any(|s| s.names_labels() && s.start < w.end && w.start < s.end);
-    let stray = body.iter().find_map(|b| {
-        let first_amount = b.items.iter().find(|i| i.kind == Kind::Number && i.word.text.contains('.'));
-        let a_label = |i: &Item| labelled(&i.word) && first_amount.is_none_or(|a| i.word.end <= a.word.start);
-        b.items
-            .iter()
-            .find(|i| {
-                i.kind == Kind::Number
-                    && i.word.text.len() >= 3
-                    && i.word.text.chars().all(|c| c.is_ascii_digit())
-                    && !a_label(i)
-            })
-            .map(|i| (b.no, i.word.text.clone()))
-    });
-    if let (true, Some((line, text))) = (decimals, stray) {
-        grid.problem = Some(Misalignment {
-            line,
-            detail_zh: format!("金额中间夹着整数“{text}”（科目编码错位？）"),
-            detail_en: format!("a whole number “{text}” stands among the amounts (a displaced subject code?)"),
-        });
+    if let Some(problem) = stray_whole_number(&body, &header_lines) {
+        grid.problem = Some(problem);
         return grid;
     }
     if let Some(part) = body.iter().find_map(|b| b.items.iter().find(|i| i.kind == Kind::CodePart).map(|_| b.no)) {
@@ -299,6 +275,30 @@ pub(super) fn read_table(lines: &[TableLine]) -> Grid {
         Err(problem) => grid.problem = Some(problem),
     }
     grid
+}
+
+/// Amounts carry decimals; a bare whole number of three digits or more among them is a code
+/// that lost its place (`301   01      302`), and columns read from it would be wrong. One under
+/// a header naming labels (`单位代码` over `328002`), left of its line's amounts, labels the row.
+fn stray_whole_number(body: &[BodyLine], header_lines: &[&TableLine]) -> Option<Misalignment> {
+    let amount = |i: &Item| i.kind == Kind::Number && i.word.text.contains('.');
+    let whole =
+        |i: &Item| i.kind == Kind::Number && i.word.text.len() >= 3 && i.word.text.chars().all(|c| c.is_ascii_digit());
+    if !body.iter().flat_map(|b| &b.items).any(amount) || !body.iter().flat_map(|b| &b.items).any(whole) {
+        return None;
+    }
+    let (stacks, _) = stacks::header_stacks(header_lines);
+    let labelled = |w: &Word| stacks.iter().any(|s| s.names_labels() && s.start < w.end && w.start < s.end);
+    let (line, text) = body.iter().find_map(|b| {
+        let first_amount = b.items.iter().find(|i| amount(i));
+        let a_label = |i: &Item| labelled(&i.word) && first_amount.is_none_or(|a| i.word.end <= a.word.start);
+        b.items.iter().find(|i| whole(i) && !a_label(i)).map(|i| (b.no, i.word.text.clone()))
+    })?;
+    Some(Misalignment {
+        line,
+        detail_zh: format!("金额中间夹着整数“{text}”（科目编码错位？）"),
+        detail_en: format!("a whole number “{text}” stands among the amounts (a displaced subject code?)"),
+    })
 }
 
 /// The header lines with only the words starting left of `cut`.
