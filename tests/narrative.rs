@@ -5,7 +5,7 @@ use budget_check::ingest::{decode, is_flat_line, Source};
 use budget_check::report::{Finding, Severity};
 use budget_check::tolerance::{Agreement, RoundingMode};
 use budget_check::{check_document, check_sources, narrative, Document, Report};
-use common::{check_corpus, corpus_files, corpus_source, require_corpus};
+use common::{check_corpus, corpus_files, corpus_source, corpus_text, require_corpus};
 use rust_decimal::Decimal;
 
 mod common;
@@ -138,10 +138,14 @@ fn consistent_prose_of_the_corpus_and_seed_raises_no_narrative_error() {
         let report = narrative_only(name);
         findings.extend(report.findings.iter().map(|f| format!("{name}: {}", report.finding_line(f))));
     }
-    // The one finding is real: 95.36 + 10.23 = 105.59 against 105.58, a rounding difference.
+    // Both findings are real: 95.36 + 10.23 = 105.59 against 105.58, a rounding difference;
+    // 07 gives no reason after 主要原因是 (TXT001).
     assert_eq!(
         findings,
-        ["03_shanghai-putuo-shehuigongzuobu-2024-juesuan.txt: [warning] NAR002 第 572 行 “一般公共预算财政拨款基本支出 105.58 万元”: 基本支出不等于其中各项之和（第 574 行 95.36 万元 + 第 578 行 10.23 万元）：填报 105.58，计算 105.59，相差 -0.01，在舍入误差范围内（舍位平衡） | 填报 105.58 计算 105.59 差额 -0.01"]
+        [
+            "03_shanghai-putuo-shehuigongzuobu-2024-juesuan.txt: [warning] NAR002 第 572 行 “一般公共预算财政拨款基本支出 105.58 万元”: 基本支出不等于其中各项之和（第 574 行 95.36 万元 + 第 578 行 10.23 万元）：填报 105.58，计算 105.59，相差 -0.01，在舍入误差范围内（舍位平衡） | 填报 105.58 计算 105.59 差额 -0.01",
+            "07_shanghai-putuo-fuliyuan-2024-danwei-yusuan.txt: [warning] TXT001 第 351 行 “2023年预算持平，主要原因是。其中：公务用车购置费0”: 模板残留：原因未填写，应按实际情况填写"
+        ]
     );
 }
 
@@ -353,4 +357,119 @@ fn figures_of_two_units_chapters_are_not_compared_but_one_chapters_are() {
     let nar: Vec<_> = report.findings.iter().filter(|f| f.rule == "NAR001").map(|f| (f.printed, f.computed)).collect();
     assert_eq!(nar.len(), 1, "{:?}", report.findings);
     assert_eq!(nar[0].0.map(|d| d.to_string()).as_deref(), Some("550.00"));
+}
+
+/// The findings of the text checks (NAR005–006, TXT001–004) on one report: (rule, severity, line).
+fn text_checks(report: &Report) -> Vec<(&'static str, Severity, usize)> {
+    report
+        .findings
+        .iter()
+        .filter(|f| ["NAR005", "NAR006"].contains(&f.rule) || f.rule.starts_with("TXT"))
+        .map(|f| (f.rule, f.severity, f.text.as_ref().map_or(0, |t| t.line)))
+        .collect()
+}
+
+/// Every corpus text and `pdf-dev` layout text, by its two-digit number.
+fn corpus_and_layout_texts() -> Vec<(String, String)> {
+    let mut names: Vec<String> = corpus_files();
+    let dir = common::corpus_dir().unwrap().join("pdf-dev");
+    let mut layout: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".layout.txt"))
+        .map(|n| format!("pdf-dev/{n}"))
+        .collect();
+    layout.sort();
+    names.extend(layout);
+    names.into_iter().map(|n| (n.trim_start_matches("pdf-dev/")[..2].to_string(), n)).collect()
+}
+
+#[test]
+fn the_text_checks_find_the_real_leftovers_and_nothing_else_in_the_corpus() {
+    if !require_corpus() {
+        return;
+    }
+    let mut found = Vec::new();
+    for (number, name) in corpus_and_layout_texts() {
+        let report = check_corpus(&name);
+        found.extend(
+            text_checks(&report).into_iter().map(|(rule, severity, line)| (number.clone(), rule, severity, line)),
+        );
+    }
+    assert_eq!(
+        found,
+        vec![
+            // 07 (公务用车购置及运行费 …持平，主要原因是。): the reason was never written.
+            ("07".to_string(), "TXT001", Severity::Warning, 351),
+            // 54: 办公室（…）(机关党委(与办公室(…)合署办公): three brackets opened, two closed.
+            ("54".to_string(), "TXT004", Severity::Warning, 168),
+        ]
+    );
+}
+
+#[test]
+fn a_change_recomputed_from_its_two_real_figures() {
+    if !require_corpus() {
+        return;
+    }
+    // 41 states 9626.78 against 9819.98 twice, 减少 193.20, 下降 1.97%: right as printed.
+    let name = "pdf-dev/41_beijing-xinfang-2026-yusuan.layout.txt";
+    let text = corpus_text(name).replace("下降 1.97%", "下降 2.97%");
+    let report = check_sources(&[Source { name: name.into(), text }], RoundingMode::Nearest);
+    let changes: Vec<(usize, Decimal, Decimal)> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "NAR005")
+        .map(|f| (f.text.as_ref().map_or(0, |t| t.line), f.printed.unwrap(), f.computed.unwrap()))
+        .collect();
+    assert_eq!(changes, vec![(55, d("-2.97"), d("-1.97")), (79, d("-2.97"), d("-1.97"))]);
+    // 07's six items give both years' figures: 54.60 → 53.84 is a fall, whatever the text says.
+    let name = "07_shanghai-putuo-fuliyuan-2024-danwei-yusuan.txt";
+    let text = corpus_text(name).replace("减少1.39%", "增加1.39%");
+    let report = check_sources(&[Source { name: name.into(), text }], RoundingMode::Nearest);
+    let found = text_checks(&report);
+    assert!(found.contains(&("NAR005", Severity::Error, 59)), "{found:?}");
+}
+
+#[test]
+fn one_item_restating_its_real_budget_differently() {
+    if !require_corpus() {
+        return;
+    }
+    // 07's item 6 opens with 33.58 and restates 2024年预算安排33.58: one figure, right twice.
+    let name = "07_shanghai-putuo-fuliyuan-2024-danwei-yusuan.txt";
+    let text = corpus_text(name).replace("2024年预算安排33.58万元", "2024年预算安排38.58万元");
+    let report = check_sources(&[Source { name: name.into(), text }], RoundingMode::Nearest);
+    let found: Vec<(usize, Decimal, Decimal)> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "NAR006")
+        .map(|f| (f.text.as_ref().map_or(0, |t| t.line), f.printed.unwrap(), f.computed.unwrap()))
+        .collect();
+    assert_eq!(found, vec![(79, d("38.58"), d("33.58"))]);
+}
+
+#[test]
+fn a_real_subject_named_beside_its_code_differently_from_the_tables() {
+    if !require_corpus() {
+        return;
+    }
+    // 49 names each 项 with its code, as its tables do (1.行政运行（2010801）…).
+    let name = "pdf-dev/49_xian-shenji-2026-yusuan.layout.txt";
+    let text = corpus_text(name).replace("1.行政运行（2010801）", "1.行政管理（2010801）");
+    let report = check_sources(&[Source { name: name.into(), text }], RoundingMode::Nearest);
+    assert_eq!(text_checks(&report), vec![("TXT003", Severity::Warning, 235)]);
+}
+
+#[test]
+fn a_unit_disclosure_calling_itself_a_department_budget() {
+    if !require_corpus() {
+        return;
+    }
+    // 54 is titled 单位预算公开; its 部门预算支出经济分类 headers are the classification's name.
+    let name = "pdf-dev/54_suzhou-shuiwu-2026-yusuan.layout.txt";
+    let text = corpus_text(name).replace("年度单位预算情况说明", "年度部门预算情况说明");
+    let report = check_sources(&[Source { name: name.into(), text }], RoundingMode::Nearest);
+    let found: Vec<_> = text_checks(&report).into_iter().filter(|(rule, _, _)| *rule == "TXT002").collect();
+    assert_eq!(found, vec![("TXT002", Severity::Warning, 27), ("TXT002", Severity::Warning, 762)]);
 }

@@ -75,7 +75,7 @@ pub fn expenditure_table(rows: usize) -> String {
     let lei_rows = out.iter().filter(|r| r.code.len() == 3);
     let (basic, project) = lei_rows.fold((0, 0), |(b, p), r| (b + r.basic, p + r.project));
     let mut text = String::with_capacity(rows * 48 + 200);
-    text.push_str("某某单位 一般公共预算财政拨款支出表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n");
+    text.push_str("示例单位 一般公共预算财政拨款支出表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n");
     text.push_str(&format!("合计\t\t{}\t{}\t{}\n", cents(basic + project), cents(basic), cents(project)));
     for row in &out {
         let name = match row.code.len() {

@@ -9,7 +9,9 @@
 mod prose;
 mod statement;
 
+pub use prose::{Prose, BREAK, CHAPTER};
 pub use statement::{normalise_base, subject_of, Measure, Scope, Share, Statement, Subject, Term};
+pub(crate) use statement::{number_at, unit_at, year_in};
 
 use crate::ingest::Source;
 
@@ -22,6 +24,8 @@ pub struct Narrative {
     pub lists: Vec<PartsList>,
     /// Shares of one whole (`占基本支出 62.35%`, `占基本支出 37.66%`).
     pub share_sets: Vec<ShareSet>,
+    /// The prose itself, for the checks that read wording rather than figures.
+    pub prose: Prose,
 }
 
 /// A whole and the parts listed after its 其中 (indices into `statements`).
@@ -43,10 +47,11 @@ pub struct ShareSet {
 
 /// Reads the prose of `source`; lines for which `skip` is true belong to another reader.
 pub fn read(source: &Source, skip: impl Fn(&str) -> bool) -> Narrative {
-    let mut statements = statement::statements(&prose::prose(&source.text, skip));
+    let prose = prose::prose(&source.text, skip);
+    let mut statements = statement::statements(&prose);
     let lists = parts_lists(&mut statements);
     let share_sets = share_sets(&statements);
-    Narrative { source: source.name.clone(), statements, lists, share_sets }
+    Narrative { source: source.name.clone(), statements, lists, share_sets, prose }
 }
 
 /// What may be listed after 其中 under each whole.

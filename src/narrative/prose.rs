@@ -11,7 +11,7 @@ pub const BREAK: char = '\u{1}';
 pub const CHAPTER: char = '\u{2}';
 
 /// Prose characters with the 1-based line each came from.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Prose {
     pub chars: Vec<char>,
     pub lines: Vec<usize>,

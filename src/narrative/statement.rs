@@ -344,7 +344,7 @@ fn is_number_char(c: char) -> bool {
 }
 
 /// A number starting at `start`: digits, `,` between groups of three, decimals.
-fn number_at(chars: &[char], start: usize) -> Option<(Decimal, usize)> {
+pub(crate) fn number_at(chars: &[char], start: usize) -> Option<(Decimal, usize)> {
     let mut end = start;
     let mut digits = String::new();
     let mut seen_point = false;
@@ -365,11 +365,21 @@ fn number_at(chars: &[char], start: usize) -> Option<(Decimal, usize)> {
         }
         end += 1;
     }
+    // No budget figure has more than 15 digits before the point or 6 after: longer runs (an
+    // ID, a garbled line) are no amount, and bounding them keeps every sum and ratio of the
+    // rules within Decimal's range.
+    let (whole, fraction) = digits.split_once('.').unwrap_or((&digits, ""));
+    if whole.len() > MAX_WHOLE_DIGITS || fraction.len() > MAX_FRACTION_DIGITS {
+        return None;
+    }
     Some((Decimal::from_str(&digits).ok()?, end))
 }
 
+const MAX_WHOLE_DIGITS: usize = 15;
+const MAX_FRACTION_DIGITS: usize = 6;
+
 /// `元`, `万元`, `亿元` (spaces allowed around) right after a number.
-fn unit_at(chars: &[char], start: usize) -> Option<(&'static str, Decimal, usize)> {
+pub(crate) fn unit_at(chars: &[char], start: usize) -> Option<(&'static str, Decimal, usize)> {
     let mut k = start;
     let skip_spaces = |mut k: usize| {
         while chars.get(k) == Some(&' ') {
@@ -613,7 +623,7 @@ fn strip_item_number(text: &str) -> &str {
 }
 
 /// `2023年…` → 2023.
-fn year_in(text: &str) -> Option<u16> {
+pub(crate) fn year_in(text: &str) -> Option<u16> {
     let chars: Vec<char> = text.chars().collect();
     (0..chars.len().saturating_sub(4)).find_map(|k| {
         let digits: String = chars.get(k..k + 4)?.iter().collect();

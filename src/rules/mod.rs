@@ -18,6 +18,7 @@ mod projects;
 mod self_evaluation;
 mod stated_totals;
 mod sums;
+mod text_checks;
 mod three_public;
 mod units;
 
@@ -68,6 +69,7 @@ pub fn registry() -> Vec<Rule> {
         narrative::RULES,
         stated_totals::RULES,
         self_evaluation::RULES,
+        text_checks::RULES,
     ]
     .concat()
 }

@@ -25,12 +25,12 @@ pub const RULES: &[Rule] = &[Rule {
 }];
 
 /// Removes what printings of one name differ in: spaces and punctuation of either width.
-fn normalise(name: &str) -> String {
+pub(super) fn normalise(name: &str) -> String {
     name.chars().filter(|c| !c.is_whitespace() && !"（）()、，,。.“”\"'‘’·：:《》-—_".contains(*c)).collect()
 }
 
 /// Code → its known names, normalised.
-fn known() -> &'static HashMap<&'static str, Vec<String>> {
+pub(super) fn known() -> &'static HashMap<&'static str, Vec<String>> {
     static KNOWN: OnceLock<HashMap<&'static str, Vec<String>>> = OnceLock::new();
     KNOWN.get_or_init(|| {
         include_str!("data/subjects.txt")
