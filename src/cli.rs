@@ -1,4 +1,4 @@
-//! The native command-line checker: `budget-check [--each] [--format text|json|csv|markdown] [--rounding MODE] FILE…`.
+//! The native command-line checker: `budget-check [--each] [--format text|json|csv|markdown|review|review-xlsx] [--rounding MODE] FILE…`.
 //!
 //! Exit status: 0 when no error-severity finding, 1 when there is one, 2 when an input cannot
 //! be read, no table could be read from it, or the arguments are wrong. With `--each`, the
@@ -9,11 +9,12 @@ mod walk;
 
 use budget_check::check_sources;
 use budget_check::ingest::{decode_noted, read_file, FileText, ReadError, Source, MAX_FILE_BYTES};
+use budget_check::review::{self, Lang};
 use budget_check::tolerance::RoundingMode;
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 
 /// Written out line by line (no `\` continuations, which would eat the indentation).
-const USAGE: &str = "用法 usage: budget-check [--each] [--format text|json|csv|markdown] [--rounding nearest|truncate|strict] FILE_OR_DIR…
+const USAGE: &str = "用法 usage: budget-check [--each] [--format text|json|csv|markdown|review|review-xlsx] [--rounding nearest|truncate|strict] FILE_OR_DIR…
 读取一个或多个文件（文本 UTF-8/GBK，.pdf .csv .html .xlsx .xls .xlsb .ods），作为一个文档检查，输出检查报告。
 Reads files (text in UTF-8/GBK, .pdf .csv .html .xlsx .xls .xlsb .ods) as one document and prints the report.
   --each  逐份核对：每个文件作为单独的文档检查；目录按文件名排序递归读取其中
@@ -24,6 +25,10 @@ Reads files (text in UTF-8/GBK, .pdf .csv .html .xlsx .xls .xlsb .ods) as one do
           extensions above; hidden files skipped). Prints one summary line per file, then each file's
           findings; json is one report per line (JSON Lines, with a source field), csv one table with
           a file column. A file that cannot be read does not stop the others.
+  --format review       检查表：按封面、目录、情况说明、各张公开表、其他说明逐项给出“符合要求 是/否/待人工核对”和发现的问题（Markdown）。
+                        The reviewer's checklist: per part of the disclosure, meets requirements yes/no/check by hand, and the problems (Markdown).
+  --format review-xlsx  同上，Excel 工作簿，写到重定向的标准输出：budget-check --format review-xlsx a.pdf > 检查表.xlsx
+                        The same as an .xlsx workbook on standard output, redirected to a file.
 Exit status: 0 no errors, 1 errors found, 2 input (or any table in it) could not be read;
 with --each the worst file's.";
 
@@ -33,6 +38,10 @@ enum Format {
     Json,
     Csv,
     Markdown,
+    /// The reviewer's checklist (检查表) as Markdown.
+    Review,
+    /// The checklist as an .xlsx workbook, written to standard output redirected to a file.
+    ReviewXlsx,
 }
 
 #[derive(Debug, PartialEq)]
@@ -55,8 +64,12 @@ fn parse_args(args: Vec<String>) -> Result<Options, String> {
                     Some("json") => Format::Json,
                     Some("csv") => Format::Csv,
                     Some("markdown") => Format::Markdown,
+                    Some("review") => Format::Review,
+                    Some("review-xlsx") => Format::ReviewXlsx,
                     other => {
-                        return Err(format!("--format 需要 text/json/csv/markdown, expects one of them, got {other:?}"))
+                        return Err(format!(
+                        "--format 需要 text/json/csv/markdown/review/review-xlsx, expects one of them, got {other:?}"
+                    ))
                     }
                 }
             }
@@ -128,6 +141,10 @@ pub fn run(args: Vec<String>) -> i32 {
             return 2;
         }
     };
+    if options.format == Format::ReviewXlsx && std::io::stdout().is_terminal() {
+        eprintln!("{BINARY_TO_TERMINAL}");
+        return 2;
+    }
     if options.each {
         return each::run(&options);
     }
@@ -151,11 +168,17 @@ pub fn run(args: Vec<String>) -> i32 {
     for note in report.notes.iter().filter(|_| options.format != Format::Text) {
         eprintln!("注意 {}\nnote {}", note.message.zh, note.message.en);
     }
+    let name = options.files.join(", ");
     let rendered = match options.format {
         Format::Text => report.to_text(),
         Format::Json => report.to_json() + "\n",
         Format::Csv => budget_check::export::to_csv(&report),
         Format::Markdown => budget_check::export::to_markdown(&report),
+        Format::Review => review::to_markdown(&report, &name, Lang::Zh),
+        Format::ReviewXlsx => {
+            write_bytes(&review::to_xlsx(&report, &name, Lang::Zh));
+            String::new()
+        }
     };
     write_out(&rendered);
     // Nothing read is nothing checked: never the exit status of a clean document.
@@ -164,6 +187,15 @@ pub fn run(args: Vec<String>) -> i32 {
         return 2;
     }
     i32::from(report.has_errors())
+}
+
+/// A workbook is bytes for a file, not for the terminal.
+const BINARY_TO_TERMINAL: &str = "--format review-xlsx 输出 Excel 工作簿，请重定向到文件，如：budget-check --format review-xlsx 文件.pdf > 检查表.xlsx
+--format review-xlsx writes a workbook: redirect it to a file, e.g. budget-check --format review-xlsx FILE.pdf > review.xlsx";
+
+/// Writes a workbook to standard output (redirected to a file).
+fn write_bytes(bytes: &[u8]) {
+    let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), bytes);
 }
 
 /// Writes to standard output; a closed pipe (`| head`) is the reader's choice, not a failure

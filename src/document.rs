@@ -2,6 +2,7 @@
 
 use crate::ingest::{self, Source};
 use crate::narrative;
+use crate::outline::Outline;
 use crate::report::{InputNote, Text};
 use crate::table::{recognise_owned, Recognised, Table, Unrecognised};
 
@@ -23,6 +24,8 @@ pub struct Document {
     /// Lines that speak of empty tables for the whole document (a 目录's 是否空表 column,
     /// `空表表示本部门无相关收支情况`): such a line explains every empty table.
     pub empty_table_lines: Vec<String>,
+    /// The cover, 目录, 情况说明 and 其他说明, where they were found.
+    pub outline: Outline,
 }
 
 /// Most document-wide lines about empty tables kept: one explains them all.
@@ -38,6 +41,7 @@ impl Document {
             doc.notes.extend(notes.into_iter().map(|(zh, en)| InputNote { message: Text::new(zh, en) }));
             doc.viewer_copied |= ingest::looks_viewer_copied(&source.text);
             doc.has_text |= !source.text.trim().is_empty();
+            doc.outline.read(&source.name, &source.text);
             let about_empty = source.text.lines().filter(|l| l.contains("空表")).map(|l| l.trim().to_string());
             let room = MAX_EMPTY_TABLE_LINES.saturating_sub(doc.empty_table_lines.len());
             doc.empty_table_lines.extend(about_empty.take(room));

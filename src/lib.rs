@@ -12,15 +12,17 @@ mod document;
 pub mod export;
 pub mod ingest;
 pub mod narrative;
+pub mod outline;
 mod realign;
 pub mod report;
+pub mod review;
 pub mod rules;
 pub mod share;
 pub mod table;
 pub mod tolerance;
 pub mod unit;
 mod witness;
-mod xlsx;
+pub mod xlsx;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
@@ -59,5 +61,15 @@ pub fn check_document(mut doc: Document, mode: RoundingMode) -> Report {
         relations_checked,
     };
     let nothing_read = report::nothing_read(&tables, &unrecognised, doc.viewer_copied, doc.has_text);
-    Report { rounding_mode: mode, nothing_read, tables, findings, not_checked, unrecognised, counts, notes: doc.notes }
+    Report {
+        rounding_mode: mode,
+        nothing_read,
+        tables,
+        findings,
+        not_checked,
+        unrecognised,
+        counts,
+        notes: doc.notes,
+        outline: doc.outline,
+    }
 }

@@ -1,6 +1,7 @@
 //! What a check produces: findings that point at cells, the tables recognised, and which rules
 //! ran. Renderers for people (text) and programs (JSON) live here too.
 
+use crate::outline::Outline;
 use crate::table::{CellRef, Table, Unrecognised};
 use crate::tolerance::{Agreement, RoundingMode};
 use rust_decimal::Decimal;
@@ -153,6 +154,9 @@ pub struct Report {
     /// Why nothing could be checked, when no table was read: such a report is never "clean".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub nothing_read: Option<InputNote>,
+    /// The parts of the disclosure around its tables, for the review form.
+    #[serde(skip_serializing_if = "Outline::is_empty")]
+    pub outline: Outline,
 }
 
 /// Why no table was read from a document that has some text: the columns lost in copying,

@@ -10,6 +10,7 @@ mod support;
 
 use budget_check::batch::{summary_csv, summary_xlsx, DocSummary};
 use budget_check::ingest::{read_file, Source};
+use budget_check::review::{self, Lang};
 use budget_check::tolerance::RoundingMode;
 use budget_check::{check_sources, export};
 use fantoccini::{Client, Locator};
@@ -305,6 +306,12 @@ async fn open_a_report_and_go_back(c: &Client, s: &Session) -> Result<()> {
     let report = check_sources(&[Source { name: "wrong.txt".into(), text: wrong_seed() }], RoundingMode::Nearest);
     let csv = export(c, "#exports", "#export-csv", "预算检查报告.csv").await?;
     check(csv == export::to_csv(&report).into_bytes(), "the open document's CSV differs".to_string())?;
+    // The reviewer's checklist of that document, as the library writes it for its file.
+    let form = export(c, "#exports", "#export-review-xlsx", "预算公开检查表.xlsx").await?;
+    check(form == review::to_xlsx(&report, "wrong.txt", Lang::Zh), "the open document's review form differs".into())?;
+    let form = export(c, "#exports", "#export-review-md", "预算公开检查表.md").await?;
+    let form = String::from_utf8_lossy(&form);
+    check(form.contains("| 6 | 一般公共预算财政拨款支出预算表 | 否 |"), format!("review form {form}"))?;
     let list_hidden = c.execute("return document.querySelector('#batch').hidden;", vec![]).await?;
     check(list_hidden == json!(true), format!("the list is hidden under the report: {list_hidden}"))?;
     click(c, "#batch-back").await?;

@@ -3,9 +3,10 @@
 //! The last file's object URL stays alive (and is named on `#exports[data-url]`) until the next
 //! export, so a browser that opens downloads in a tab, or a test, can still read it.
 
-use super::i18n::{both, slash, use_lang};
+use super::i18n::{both, slash, use_lang, Lang};
 use super::state::Shared;
 use crate::report::Report;
+use crate::review;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -46,6 +47,48 @@ impl Format {
     }
 }
 
+/// The reviewer's checklist, as a workbook or as Markdown.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum ReviewFormat {
+    Xlsx,
+    Markdown,
+}
+
+impl ReviewFormat {
+    fn id(self) -> &'static str {
+        match self {
+            ReviewFormat::Xlsx => "xlsx",
+            ReviewFormat::Markdown => "md",
+        }
+    }
+
+    /// Saves the form of `report` in the page's language; returns the file's object URL.
+    fn download(
+        self,
+        name: &str,
+        report: &Report,
+        lang: review::Lang,
+        last: &Rc<RefCell<Option<String>>>,
+    ) -> Option<String> {
+        let source = review::source_name(report);
+        match self {
+            ReviewFormat::Xlsx => download_bytes(name, XLSX_MIME, &review::to_xlsx(report, &source, lang), last),
+            ReviewFormat::Markdown => {
+                download(name, Format::Markdown.mime(), &review::to_markdown(report, &source, lang), last)
+            }
+        }
+    }
+}
+
+pub(super) const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+fn review_lang(lang: Lang) -> review::Lang {
+    match lang {
+        Lang::Zh => review::Lang::Zh,
+        Lang::En => review::Lang::En,
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub report: Shared<Report>,
@@ -70,6 +113,20 @@ pub fn Exports(props: &Props) -> Html {
             <button type="button" id={format!("export-{}", format.id())} {onclick}>{slash(lang, zh, en)}</button>
         }
     };
+    let review_button = |format: ReviewFormat, zh: &str, en: &str| {
+        let report = props.report.clone();
+        let last = last.clone();
+        let shown = shown.clone();
+        let onclick = move |_| {
+            let name = format!("预算公开检查表.{}", format.id());
+            if let Some(url) = format.download(&name, &report, review_lang(lang), &last) {
+                shown.set(Some((name, url)));
+            }
+        };
+        html! {
+            <button type="button" id={format!("export-review-{}", format.id())} {onclick}>{slash(lang, zh, en)}</button>
+        }
+    };
     let (file, url) = match &*shown {
         Some((name, url)) => (Some(name.clone()), Some(url.clone())),
         None => (None, None),
@@ -80,6 +137,8 @@ pub fn Exports(props: &Props) -> Html {
             {button(Format::Csv, "CSV（Excel）", "CSV (Excel)")}
             {button(Format::Json, "JSON", "JSON")}
             {button(Format::Markdown, "Markdown", "Markdown")}
+            {review_button(ReviewFormat::Xlsx, "检查表（Excel）", "Review form (Excel)")}
+            {review_button(ReviewFormat::Markdown, "检查表（Markdown）", "Review form (Markdown)")}
             <button type="button" id="print" onclick={|_| print()}>{slash(lang, "打印", "Print")}</button>
         </div>
     }

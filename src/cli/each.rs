@@ -5,9 +5,10 @@
 //! cost the memory of one report plus the text to print.
 
 use super::walk::{self, Found};
-use super::{read_source, write_out, Format, Options};
-use budget_check::batch::{self, DocSummary};
+use super::{read_source, write_bytes, write_out, Format, Options};
+use budget_check::batch::{self, Cell, DocSummary};
 use budget_check::export::{self, md_cell};
+use budget_check::review::{self, Lang};
 use budget_check::{check_sources, Report};
 use serde::Serialize;
 
@@ -15,6 +16,8 @@ use serde::Serialize;
 struct Done {
     summary: DocSummary,
     rendered: String,
+    /// Its rows of the district's checklist workbook (`--format review-xlsx`).
+    review_rows: Vec<Vec<Cell>>,
 }
 
 /// A JSON line: the report with the file it came from.
@@ -59,7 +62,13 @@ pub fn run(options: &Options) -> i32 {
         }
         Format::Json => parts.collect(),
         Format::Csv => export::csv_text([export::batch_csv_header()]) + &parts.collect::<String>(),
-        Format::Markdown => format!("{}{}", markdown_summary(&summaries), parts.collect::<String>()),
+        Format::Markdown | Format::Review => format!("{}{}", markdown_summary(&summaries), parts.collect::<String>()),
+        Format::ReviewXlsx => {
+            let rows = done.iter().flat_map(|d| d.review_rows.iter().cloned());
+            let sheet: Vec<Vec<Cell>> = std::iter::once(review::header(true, Lang::Zh)).chain(rows).collect();
+            write_bytes(&budget_check::xlsx::workbook("检查表", &sheet));
+            String::new()
+        }
     };
     write_out(&out);
     if options.format != Format::Text {
@@ -85,13 +94,23 @@ fn check_one(found: &Found, options: &Options) -> Done {
                     eprintln!("注意 {path}：{}\nnote {path}: {}", note.message.zh, note.message.en);
                 }
             }
-            Done { summary: DocSummary::of(path, &report), rendered: render(path, &report, options.format) }
+            let review_rows = if options.format == Format::ReviewXlsx {
+                review::rows(&report, Some(path), Lang::Zh)
+            } else {
+                Vec::new()
+            };
+            Done {
+                summary: DocSummary::of(path, &report),
+                rendered: render(path, &report, options.format),
+                review_rows,
+            }
         }
         Err((zh, en)) => {
             eprintln!("{zh}\n{en}");
             Done {
                 summary: DocSummary::unreadable(path, &zh, &en),
                 rendered: render_unreadable(path, &zh, &en, options.format),
+                review_rows: vec![unreadable_review_row(path, &zh)],
             }
         }
     }
@@ -103,7 +122,15 @@ fn render(path: &str, report: &Report, format: Format) -> String {
         Format::Json => json_line(&Line { source: path, report }),
         Format::Csv => without_bom(export::csv_text(export::batch_csv_rows(path, report))),
         Format::Markdown => format!("\n---\n\n**文件 File：{}**\n\n{}", md_cell(path), export::to_markdown(report)),
+        Format::Review => format!("\n---\n\n{}", review::to_markdown(report, path, Lang::Zh)),
+        Format::ReviewXlsx => String::new(),
     }
+}
+
+/// A file that could not be read, in the checklist: nothing of it was checked.
+fn unreadable_review_row(path: &str, why: &str) -> Vec<Cell> {
+    let cells = [path, "", "文件", review::Verdict::ByHand.label_zh(), why, ""];
+    cells.iter().map(|c| Cell::Text(c.to_string())).collect()
 }
 
 fn render_unreadable(path: &str, zh: &str, en: &str, format: Format) -> String {
@@ -111,7 +138,8 @@ fn render_unreadable(path: &str, zh: &str, en: &str, format: Format) -> String {
         Format::Text => format!("\n=== {path} ===\n  {zh}\n  {en}\n"),
         Format::Json => json_line(&Unreadable { source: path, unreadable: Why { message_zh: zh, message_en: en } }),
         Format::Csv => without_bom(export::csv_text([export::unread_row(path, zh, en)])),
-        Format::Markdown => format!("\n---\n\n**文件 File：{}**\n\n{}\n\n{}\n", md_cell(path), zh, en),
+        Format::Markdown | Format::Review => format!("\n---\n\n**文件 File：{}**\n\n{}\n\n{}\n", md_cell(path), zh, en),
+        Format::ReviewXlsx => String::new(),
     }
 }
 

@@ -6,6 +6,7 @@ mod form;
 mod halves;
 mod kind;
 mod recognise;
+mod sets;
 mod sides;
 mod three_public;
 
@@ -14,6 +15,7 @@ pub use code::SubjectCode;
 pub use form::{FieldKey, Form, FormField, Indicator, IndicatorColumns};
 pub use kind::TableKind;
 pub use recognise::{recognise, recognise_owned, Recognised, Unrecognised};
+pub use sets::TableSet;
 pub use sides::{plain_name, SideItems};
 pub use three_public::Series;
 

@@ -111,7 +111,7 @@ fn SummaryExports(props: &ExportProps) -> Html {
             let name = format!("逐份核对汇总.{extension}");
             let (mime, bytes) = match extension {
                 "csv" => ("text/csv;charset=utf-8", summary_csv(&summaries).into_bytes()),
-                _ => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", summary_xlsx(&summaries)),
+                _ => (super::exports::XLSX_MIME, summary_xlsx(&summaries)),
             };
             if let Some(url) = download_bytes(&name, mime, &bytes, &last) {
                 shown.set(Some((name, url)));
