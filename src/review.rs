@@ -112,6 +112,9 @@ fn prose_part(report: &Report, part: Text, start: Option<&Mark>, findings: &[&Fi
 fn table_set(report: &Report, whole: &[&Finding]) -> Item {
     let part = Text::new("公开表格齐全", "Tables complete");
     let problems = problems(report, whole.iter().copied());
+    if let Some(why) = &report.nothing_read {
+        return Item::by_hand(part, why.message.clone(), problems);
+    }
     let Some(set) = TableSet::of(&report.tables) else {
         let seen = Text::new("未能识别所属套表", "the disclosure set was not recognised");
         return Item::by_hand(part, seen, problems);
@@ -229,7 +232,9 @@ fn problems<'a>(report: &Report, findings: impl Iterator<Item = &'a Finding>) ->
 fn problem(report: &Report, f: &Finding) -> Text {
     let mut zh = format!("{}：{}", report.place_zh(f), f.message.zh);
     let mut en = format!("{}: {}", place_en(report, f), f.message.en);
-    if let (Some(p), Some(c), Some(d)) = (f.printed, f.computed, f.difference) {
+    // The figures, where the message does not already say them.
+    let unsaid = f.printed.filter(|p| !f.message.zh.contains(&p.to_string()));
+    if let (Some(p), Some(c), Some(d)) = (unsaid, f.computed, f.difference) {
         zh.push_str(&format!("（填报 {p}，计算 {c}，差额 {d}）"));
         en.push_str(&format!(" (printed {p}, computed {c}, difference {d})"));
     }
