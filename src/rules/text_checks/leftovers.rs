@@ -3,6 +3,7 @@
 
 use super::super::{Ctx, Explanation, Rule};
 use super::{paragraphs, place, Paragraph};
+use crate::narrative::year_in;
 use crate::report::{Severity, Text};
 
 pub const RULE: Rule = Rule {
@@ -11,10 +12,10 @@ pub const RULE: Rule = Rule {
     name_en: "Template leftovers",
     severity: Severity::Warning,
     explanation: Explanation {
-        what_zh: "情况说明中残留模板文字：未选定的“增加（减少）”“（增加/减少）”，占位符 XX、××、某某，空着的“主要原因是。”“（）万元”，以及没有 % 的占比“占76.23”。",
+        what_zh: "情况说明中残留模板文字：未选定的“增加（减少）”“（增加/减少）”，占位符 XX、××、某某，空着的“主要原因是。”“（）万元”，没有 % 的占比“占76.23”，以及与上年比较的句子写的年份既非本年也非上年（2026 年预算中的“2023年…比上年增加”）。",
         why_zh: "说明文字多由模板改写，漏改的占位符和二选一的字样会原样公开，读者无从知道实际情况。",
         fix_zh: "按实际情况选定用词、填入名称、金额、原因或百分号。",
-        what_en: "Template text left in the narrative: an unchosen 增加（减少）/（增加/减少）, placeholders XX, ××, 某某, an empty 主要原因是。 or （）万元, and a share printed without its % (占76.23).",
+        what_en: "Template text left in the narrative: an unchosen 增加（减少）/（增加/减少）, placeholders XX, ××, 某某, an empty 主要原因是。 or （）万元, a share printed without its % (占76.23), and a sentence comparing with 上年 whose year is neither the disclosure's nor the one before (2023年…比上年 in a 2026 budget).",
         why_en: "Narratives are written over a template; placeholders and either-or wording left in are published as they are and tell the reader nothing.",
         fix_en: "Choose the word, fill in the name, amount or reason, or add the %.",
     },
@@ -43,10 +44,14 @@ const REASONS: &[&str] = &["原因是", "原因为", "原因:", "原因：", "�
 
 fn leftovers(ctx: &mut Ctx) {
     let doc = ctx.doc;
+    // The disclosure's own year, from its cover's title: without it no year is judged.
+    let year = doc.outline.cover.as_ref().and_then(|cover| year_in(&cover.text));
     for n in &doc.narratives {
         for Paragraph { range: paragraph, .. } in paragraphs(&n.prose) {
             let chars = &n.prose.chars[paragraph.clone()];
-            for (at, len, what) in found(chars) {
+            let mut leftovers = found(chars);
+            leftovers.extend(year.map(|year| stale_years(chars, year)).unwrap_or_default());
+            for (at, len, what) in leftovers {
                 let start = paragraph.start + at;
                 let text = Text::new(
                     format!("模板残留：{what}，应按实际情况填写"),
@@ -158,6 +163,35 @@ fn shares_without_percent(chars: &[char]) -> Vec<(usize, usize, String)> {
     out
 }
 
+/// Words comparing a sentence's figure with last year's.
+const LAST_YEAR: &[&str] = &["比上年", "较上年", "与上年", "同上年"];
+
+/// `2023年…比上年增加` in a 2026 disclosure: the year a sentence compares with 上年 is neither
+/// the disclosure's nor the one before — last year's text left in.
+fn stale_years(chars: &[char], year: u16) -> Vec<(usize, usize, String)> {
+    let text: String = chars.iter().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for sentence in text.split_inclusive(['。', '；', ';']) {
+        let comparison = LAST_YEAR.iter().filter_map(|w| sentence.find(w)).min();
+        if let Some(before) = comparison.and_then(|at| sentence_year(&sentence[..at])) {
+            let (at, stated) = before;
+            if stated != year && stated + 1 != year {
+                let at = start + sentence[..at].chars().count();
+                out.push((at, 5, format!("与上年比较的“{stated}年”既非本年（{year}年）也非上年")));
+            }
+        }
+        start += sentence.chars().count();
+    }
+    out
+}
+
+/// The first `YYYY年` of a sentence's text: its offset in bytes and the year.
+fn sentence_year(text: &str) -> Option<(usize, u16)> {
+    let year = year_in(text)?;
+    Some((text.find(&format!("{year}年"))?, year))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,6 +207,20 @@ mod tests {
         assert_eq!(what("XX单位安排××万元，某某项目。"), ["占位符“XX”", "占位符“××”", "占位符“某某”"]);
         assert_eq!(what("持平，主要原因是。其中：主要原因：；"), ["原因未填写", "原因未填写"]);
         assert_eq!(what("安排( )万元，占76.23，"), ["空括号“（）”", "占比“占76.23”缺少 %"]);
+    }
+
+    #[test]
+    fn a_comparison_with_last_year_in_another_years_sentence() {
+        let stale = |text: &str| {
+            stale_years(&text.chars().collect::<Vec<_>>(), 2026).into_iter().map(|(k, _, w)| (k, w)).collect::<Vec<_>>()
+        };
+        let found = stale("收入100万元。2023年支出50万元，比上年增加5万元。");
+        assert_eq!(found, [(8, "与上年比较的“2023年”既非本年（2026年）也非上年".to_string())]);
+        for fine in
+            ["2026年支出50万元，比上年增加5万元。", "2025年执行数40万元，较上年持平。", "比上年增加，因2023年政策。"]
+        {
+            assert!(stale(fine).is_empty(), "{fine}");
+        }
     }
 
     #[test]
