@@ -4,7 +4,8 @@
 //! with whoever made them.
 
 use crate::export::{csv_text, neutralise_cell};
-use crate::report::{Report, Severity};
+use crate::report::Report;
+use crate::table::TableSet;
 
 /// The extensions picked up from a folder (the command line's and the page's), lower case; a
 /// file named or chosen on its own is read whatever its extension.
@@ -39,6 +40,9 @@ pub struct DocSummary {
     pub set_zh: String,
     pub set_en: String,
     pub tables: usize,
+    /// How many of the set's standard tables were read, of how many: `(9, 9)`; `None` when the
+    /// titles name no set.
+    pub set_tables: Option<(usize, usize)>,
     pub errors: usize,
     /// Warnings other than rounding differences.
     pub warnings: usize,
@@ -65,6 +69,7 @@ impl DocSummary {
             set_zh,
             set_en,
             tables: report.tables.len(),
+            set_tables: set_tables(report),
             errors: c.errors,
             warnings: c.warnings - c.rounding,
             rounding: c.rounding,
@@ -81,6 +86,7 @@ impl DocSummary {
             set_zh: String::new(),
             set_en: String::new(),
             tables: 0,
+            set_tables: None,
             errors: 0,
             warnings: 0,
             rounding: 0,
@@ -117,14 +123,11 @@ impl DocSummary {
     }
 }
 
-/// The set SET002 recognised (`识别为重庆区县部门预算公开表（表一至表十），…`), else 预算 or 决算
-/// as the titles say; empty when neither is known.
+/// The set the titles belong to (as SET002 names it), else 预算 or 决算 as the titles say; empty
+/// when neither is known.
 fn table_set(report: &Report) -> (String, String) {
-    let named = report.findings.iter().find(|f| f.rule == "SET002" && f.severity == Severity::Info);
-    if let Some(f) = named {
-        let zh = f.message.zh.trim_start_matches("识别为").split(['，', '；']).next().unwrap_or_default();
-        let en = f.message.en.trim_start_matches("recognised as the ").split(';').next().unwrap_or_default();
-        return (zh.to_string(), en.to_string());
+    if let Some(set) = TableSet::of(&report.tables) {
+        return (set.zh.to_string(), set.en.to_string());
     }
     let titled = |word: &str| report.tables.iter().any(|t| t.title.contains(word));
     match (titled("决算"), titled("预算")) {
@@ -132,6 +135,13 @@ fn table_set(report: &Report) -> (String, String) {
         (false, true) => ("预算".to_string(), "budget".to_string()),
         (false, false) => (String::new(), String::new()),
     }
+}
+
+/// How many of the set's tables were read (a table continued over pages counts once).
+fn set_tables(report: &Report) -> Option<(usize, usize)> {
+    let set = TableSet::of(&report.tables)?;
+    let read = set.tables.iter().filter(|(kind, _)| report.tables.iter().any(|t| t.kind == *kind)).count();
+    Some((read, set.tables.len()))
 }
 
 /// Why nothing was read, else how many table-like blocks were not read.
@@ -160,10 +170,11 @@ pub fn headline(summaries: &[DocSummary]) -> String {
 }
 
 /// The summary list's columns, Chinese and English, in the order of [`row`].
-pub const COLUMNS: [(&str, &str); 7] = [
+pub const COLUMNS: [(&str, &str); 8] = [
     ("文件", "File"),
     ("套表", "Table set"),
     ("读出表数", "Tables read"),
+    ("套表中读出", "Of the set"),
     ("错误", "Errors"),
     ("其他提醒", "Other warnings"),
     ("舍入差异", "Rounding"),
@@ -171,11 +182,12 @@ pub const COLUMNS: [(&str, &str); 7] = [
 ];
 
 /// One document's cells in the order of [`COLUMNS`]; counts as numbers for spreadsheets.
-pub fn row(s: &DocSummary) -> [Cell; 7] {
+pub fn row(s: &DocSummary) -> [Cell; 8] {
     [
         Cell::Text(s.source.clone()),
         Cell::Text(s.set_zh.clone()),
         Cell::Number(s.tables),
+        s.set_tables.map_or(Cell::Text(String::new()), |(read, of)| Cell::Fraction(read, of)),
         Cell::Number(s.errors),
         Cell::Number(s.warnings),
         Cell::Number(s.rounding),
@@ -188,6 +200,8 @@ pub fn row(s: &DocSummary) -> [Cell; 7] {
 pub enum Cell {
     Text(String),
     Number(usize),
+    /// `9 / 9`: so many of so many.
+    Fraction(usize, usize),
 }
 
 impl Cell {
@@ -195,6 +209,7 @@ impl Cell {
         match self {
             Cell::Text(text) => text.clone(),
             Cell::Number(n) => n.to_string(),
+            Cell::Fraction(part, whole) => format!("{part} / {whole}"),
         }
     }
 }
@@ -224,6 +239,8 @@ mod tests {
         let s = DocSummary::of("seed.txt", &crate::check_text(SEED));
         assert_eq!((s.tables, s.errors, s.warnings, s.rounding, s.outcome), (19, 0, 0, 8, Outcome::Clean));
         assert_eq!(s.set_zh, "重庆区县部门预算公开表（表一至表十）");
+        assert_eq!(s.set_tables, Some((9, 9)));
+        assert_eq!(row(&s)[3].text(), "9 / 9");
         assert_eq!(s.unread_zh, "");
         assert!(
             s.line().starts_with("seed.txt：19 张表，0 个错误，0 条其他提醒，8 处舍入差异，重庆区县"),
@@ -250,6 +267,9 @@ mod tests {
     fn summary_csv_neutralises_file_names() {
         let s = DocSummary::unreadable("=cmd.txt", "无法读取", "cannot read");
         let csv = summary_csv(&[s]);
-        assert_eq!(csv, "\u{FEFF}文件,套表,读出表数,错误,其他提醒,舍入差异,未能读取\n'=cmd.txt,,0,0,0,0,无法读取\n");
+        assert_eq!(
+            csv,
+            "\u{FEFF}文件,套表,读出表数,套表中读出,错误,其他提醒,舍入差异,未能读取\n'=cmd.txt,,0,,0,0,0,无法读取\n"
+        );
     }
 }

@@ -43,6 +43,9 @@ fn worksheet(rows: &[Vec<Cell>]) -> String {
             match cell {
                 Cell::Number(n) => xml.push_str(&format!(r#"<c r="{at}"><v>{n}</v></c>"#)),
                 Cell::Text(t) if t.is_empty() => {}
+                Cell::Fraction(..) => {
+                    xml.push_str(&format!(r#"<c r="{at}" t="inlineStr"><is><t>{}</t></is></c>"#, cell.text()))
+                }
                 Cell::Text(t) => xml.push_str(&format!(
                     r#"<c r="{at}" t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>"#,
                     escape(t)

@@ -172,8 +172,8 @@ fn markdown_starts_with_the_list_then_each_report() {
     assert_eq!(code, 2);
     let expected_head = "# 逐份核对 One document per file\n\n\
         逐份核对 2 份文档：0 份有错误，1 份未能读取 / 2 documents checked one by one: 0 with errors, 1 not read\n\n\
-        | 文件 | 套表 | 读出表数 | 错误 | 其他提醒 | 舍入差异 | 未能读取 |\n|---|---|---|---|---|---|---|\n\
-        | seed.txt | 重庆区县部门预算公开表（表一至表十） | 19 | 0 | 0 | 8 |  |\n";
+        | 文件 | 套表 | 读出表数 | 套表中读出 | 错误 | 其他提醒 | 舍入差异 | 未能读取 |\n|---|---|---|---|---|---|---|---|\n\
+        | seed.txt | 重庆区县部门预算公开表（表一至表十） | 19 | 9 / 9 | 0 | 0 | 8 |  |\n";
     assert!(stdout.starts_with(expected_head), "{stdout}");
     assert!(stdout.contains("\n**文件 File：seed.txt**\n\n# 预算公开表格检查报告\n\n识别 19 张表"), "{stdout}");
     assert!(stdout.ends_with(&format!("**文件 File：damaged.xlsx**\n\n无法读取文件“damaged.xlsx”：{NOT_XLSX_ZH}\n\ncannot read file \"damaged.xlsx\": {NOT_XLSX_EN}\n")), "{stdout}");

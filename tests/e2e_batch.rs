@@ -127,11 +127,12 @@ async fn dropped_files_in_english(c: &Client) -> Result<()> {
     let headers = c
         .execute("return Array.from(document.querySelectorAll('#batch-table thead th'), th => th.textContent);", vec![])
         .await?;
-    let expected = ["File", "Table set", "Tables read", "Errors", "Other warnings", "Rounding", "Not read"];
+    let expected =
+        ["File", "Table set", "Tables read", "Of the set", "Errors", "Other warnings", "Rounding", "Not read"];
     check(headers == json!(expected), format!("English headers {headers}"))?;
     let got = batch_rows(c).await?;
     let set = "Chongqing district budget set (表一–表十)";
-    let expected = [["a.txt", set, "19", "0", "0", "8", ""], ["b.txt", set, "19", "2", "0", "6", ""]]
+    let expected = [["a.txt", set, "19", "9 / 9", "0", "0", "8", ""], ["b.txt", set, "19", "9 / 9", "2", "0", "6", ""]]
         .map(|r| r.map(String::from).to_vec());
     check(got == expected, format!("dropped rows in English {got:?}"))?;
     let summary = c.find(Locator::Css("#batch-summary")).await?.text().await?;
@@ -201,9 +202,9 @@ async fn names(c: &Client) -> Result<Vec<String>> {
 async fn the_list_reads_as_checked(c: &Client) -> Result<()> {
     let damaged = read_file("damaged.xlsx", DAMAGED).expect_err("refused").message_zh;
     let expected = [
-        ["seed.txt", SET, "19", "0", "0", "8", ""],
-        ["wrong.txt", SET, "19", "2", "0", "6", ""],
-        ["damaged.xlsx", "", "0", "0", "0", "0", &damaged],
+        ["seed.txt", SET, "19", "9 / 9", "0", "0", "8", ""],
+        ["wrong.txt", SET, "19", "9 / 9", "2", "0", "6", ""],
+        ["damaged.xlsx", "", "0", "", "0", "0", "0", &damaged],
     ]
     .map(|r| r.map(String::from).to_vec());
     let got = batch_rows(c).await?;
@@ -226,8 +227,8 @@ async fn sort_by(c: &Client, column: usize) -> Result<String> {
 /// Errors up, errors down (ties keep the checked order), then by name.
 async fn sorting(c: &Client) -> Result<()> {
     for (column, aria, order) in [
-        (3, "ascending", ["seed.txt", "damaged.xlsx", "wrong.txt"]),
-        (3, "descending", ["wrong.txt", "seed.txt", "damaged.xlsx"]),
+        (4, "ascending", ["seed.txt", "damaged.xlsx", "wrong.txt"]),
+        (4, "descending", ["wrong.txt", "seed.txt", "damaged.xlsx"]),
         (0, "ascending", ["damaged.xlsx", "seed.txt", "wrong.txt"]),
     ] {
         let got_aria = sort_by(c, column).await?;
@@ -331,9 +332,10 @@ async fn a_folder(c: &Client, files: &Files) -> Result<()> {
     check(folder.attr("webkitdirectory").await?.is_some(), "#upload-folder takes a folder".to_string())?;
     folder.send_keys(&files.path("district")).await?;
     wait_done(c, 2).await?;
-    let got: Vec<Vec<String>> = batch_rows(c).await?.into_iter().map(|r| r[..4].to_vec()).collect();
-    let expected = [["district/seed.txt", SET, "19", "0"], ["district/sub/wrong.txt", SET, "19", "2"]]
-        .map(|r| r.map(String::from).to_vec());
+    let got: Vec<Vec<String>> = batch_rows(c).await?.into_iter().map(|r| r[..5].to_vec()).collect();
+    let expected =
+        [["district/seed.txt", SET, "19", "9 / 9", "0"], ["district/sub/wrong.txt", SET, "19", "9 / 9", "2"]]
+            .map(|r| r.map(String::from).to_vec());
     check(got == expected, format!("folder rows {got:?}"))?;
     let done = c.find(Locator::Css("#batch-progress-text")).await?.text().await?;
     check(done == "已核对 2 份", format!("folder progress {done:?}"))

@@ -101,7 +101,8 @@ fn doc_row(lang: Lang, index: usize, doc: &Doc, on_open: &Callback<usize>) -> Ht
         <tr data-index={index.to_string()} class={outcome} {onclick}>
             <th scope="row">{name}</th>
             <td>{lang.pick(&s.set_zh, &s.set_en).to_string()}</td>
-            {for cells[2..6].iter().map(|c| html! { <td class="count">{c.text()}</td> })}
+            // Between the set and what was not read: the counts.
+            {for cells[2..cells.len() - 1].iter().map(|c| html! { <td class="count">{c.text()}</td> })}
             <td class="unread">{lang.pick(&s.unread_zh, &s.unread_en).to_string()}</td>
         </tr>
     }
@@ -131,10 +132,12 @@ fn order(docs: &[Rc<Doc>], sort: Sort, filter: &str, only_errors: bool) -> Vec<u
     shown
 }
 
-/// Counts by value, text by its characters; the sort is stable, so ties keep the checked order.
+/// Counts and shares by value, text by its characters; the sort is stable, so ties keep the
+/// checked order.
 fn compare(a: &Cell, b: &Cell) -> Ordering {
     match (a, b) {
         (Cell::Number(a), Cell::Number(b)) => a.cmp(b),
+        (Cell::Fraction(a, of_a), Cell::Fraction(b, of_b)) => (a * of_b).cmp(&(b * of_a)),
         _ => a.text().cmp(&b.text()),
     }
 }
