@@ -77,10 +77,9 @@ fn starts_body(lines: &[TableLine], i: usize) -> bool {
 }
 
 /// Reads the table whose lines are `lines` (everything after its caption).
-#[expect(clippy::too_many_lines, reason = "TODO(layout): split in the layout rewrite (issue 16)")]
 pub(super) fn read_table(lines: &[TableLine]) -> Grid {
     let mut grid = Grid::default();
-    let Some(mut first_data) = (0..lines.len()).position(|i| starts_body(lines, i)) else {
+    let Some(first_data) = (0..lines.len()).position(|i| starts_body(lines, i)) else {
         // No body: a caption and a header only, or notes.
         grid.consumed = lines.len();
         for l in lines {
@@ -90,74 +89,89 @@ pub(super) fn read_table(lines: &[TableLine]) -> Grid {
         }
         return grid;
     };
-    // The first row's name printed on the line above its code (`一般公共服务` over `201  318.42`).
+    let first_data = first_data_line(lines, first_data);
+    let header_owned = header_lines(&lines[..first_data]);
+    let header_lines: Vec<&TableLine> = header_owned.iter().collect();
+    let body = body_lines(lines, first_data, &header_lines, &mut grid.notes);
+    grid.consumed = body.consumed;
+    match read_body(lines, body, header_lines) {
+        Ok((header, rows)) => (grid.header, grid.rows) = (header, rows),
+        Err(Unplaced { header, problem }) => (grid.header, grid.problem) = (header, Some(problem)),
+    }
+    grid
+}
+
+/// The first data line, or the line above it when that holds the first row's name (`一般公共服务`
+/// over `201  318.42`) or its first figure's whole part (`13` over `.85`).
+fn first_data_line(lines: &[TableLine], first_data: usize) -> usize {
     let first_items = lines.get(first_data).map(|l| items(&l.words)).unwrap_or_default();
+    let above = first_data.checked_sub(1).and_then(|i| lines.get(i));
     let nameless_code =
         first_items.first().is_some_and(|i| i.kind == Kind::Code) && !first_items.iter().any(|i| i.kind == Kind::Text);
-    let above_is_name = first_data
-        .checked_sub(1)
-        .and_then(|i| lines.get(i))
-        .is_some_and(|l| !l.words.is_empty() && items(&l.words).iter().all(|i| i.kind == Kind::Text));
-    // The first figure's whole part printed on the line above its decimals (`13` over `.85`).
+    let above_is_name =
+        above.is_some_and(|l| !l.words.is_empty() && items(&l.words).iter().all(|i| i.kind == Kind::Text));
     let decimals_first = first_items.iter().any(|i| i.kind == Kind::Decimals);
-    let above_is_figure = first_data
-        .checked_sub(1)
-        .and_then(|i| lines.get(i))
-        .is_some_and(|l| items(&l.words).iter().any(|i| i.kind == Kind::Number));
+    let above_is_figure = above.is_some_and(|l| items(&l.words).iter().any(|i| i.kind == Kind::Number));
     if (nameless_code && above_is_name) || (decimals_first && above_is_figure) {
-        first_data -= 1;
+        first_data - 1
+    } else {
+        first_data
     }
-    // `其中：` over the columns it groups names no column of its own.
+}
+
+/// The header's lines: notes and blanks dropped, spaced terms joined, and `其中：` over the
+/// columns it groups left out (it names no column of its own).
+fn header_lines(lines: &[TableLine]) -> Vec<TableLine> {
     let grouping = |w: &Word| matches!(w.text.as_str(), "其中：" | "其中:" | "其中");
-    let header_owned: Vec<TableLine> = lines[..first_data]
+    lines
         .iter()
         .filter(|l| !l.words.is_empty() && !is_note(&l.words))
         .map(|l| TableLine { words: join_spaced_terms(&l.words), ..l.clone() })
         .map(|l| TableLine { words: l.words.iter().filter(|w| !grouping(w)).cloned().collect(), ..l })
         .filter(|l| !l.words.is_empty())
-        .collect();
-    let header_lines: Vec<&TableLine> = header_owned.iter().collect();
+        .collect()
+}
+
+/// The body's lines with their page segments, the header lines printed again on later pages,
+/// and where the table ends.
+struct Body {
+    lines: Vec<BodyLine>,
+    repeated_header_at: Vec<(usize, Vec<Word>)>,
+    consumed: usize,
+}
+
+/// Body lines, page junk and repeated headers dropped, pages counted; notes under the table go
+/// to `notes`, and the table ends at prose or after its notes.
+fn body_lines(lines: &[TableLine], first_data: usize, header_lines: &[&TableLine], notes: &mut Vec<String>) -> Body {
     let header_texts: Vec<String> =
         header_lines.iter().filter(|l| l.words.len() >= 2).map(|l| compact(&l.words)).collect();
     let header_words: Vec<&str> = header_lines.iter().flat_map(|l| l.words.iter().map(|w| w.text.as_str())).collect();
-
-    // Body lines, page junk and repeated headers dropped, pages counted.
-    let mut body: Vec<BodyLine> = Vec::new();
+    let mut body = Body { lines: Vec::new(), repeated_header_at: Vec::new(), consumed: lines.len() };
     let mut segment = 0;
-    let mut repeated_header_at: Vec<(usize, Vec<Word>)> = Vec::new();
-    let mut consumed = lines.len();
     let mut in_notes = false;
     let mut page_top: Option<usize> = None;
     for (index, line) in lines.iter().enumerate().skip(first_data) {
-        if line.page_break && !body.is_empty() {
+        if line.page_break && !body.lines.is_empty() {
             segment += 1;
             page_top = Some(index);
         }
         if line.words.is_empty() {
-            if in_notes {
-                in_notes = false;
-            }
+            in_notes = false;
             continue;
         }
         if is_note(&line.words) {
-            grid.notes.push(join_words(&line.words));
+            notes.push(join_words(&line.words));
             in_notes = true;
             continue;
         }
-        let note_goes_on = grid.notes.last().is_some_and(|n| !n.ends_with('。'));
-        // The rest of a wrapped note may end its sentence (`…安排的支` / `出。`).
-        let ends_note = |words: &[Word]| {
-            let text = compact(words);
-            text.ends_with('。') && text.matches('。').count() == 1
-        };
-        if in_notes && note_goes_on && (!is_prose(&line.words) || ends_note(&line.words)) {
-            if let Some(last) = grid.notes.last_mut() {
+        if in_notes && continues_note(notes, &line.words) {
+            if let Some(last) = notes.last_mut() {
                 last.push_str(&join_words(&line.words));
             }
             continue;
         }
-        if !grid.notes.is_empty() || is_prose(&line.words) {
-            consumed = index;
+        if !notes.is_empty() || is_prose(&line.words) {
+            body.consumed = index;
             break;
         }
         let line_items = items(&line.words);
@@ -171,59 +185,69 @@ pub(super) fn read_table(lines: &[TableLine]) -> Grid {
                 && (line.words.len() >= 2 || (near_top && text.chars().count() >= 3))
                 && line.words.iter().all(|w| header_words.contains(&w.text.as_str()));
         if repeats_header {
-            if !body.is_empty() && body.last().is_some_and(|b| b.segment == segment) {
+            if body.lines.last().is_some_and(|b| b.segment == segment) {
                 segment += 1;
             }
-            repeated_header_at.push((segment, join_spaced_terms(&line.words)));
+            body.repeated_header_at.push((segment, join_spaced_terms(&line.words)));
             continue;
         }
-        // A lone whole number with decimals under it is a figure, not a page number.
-        let decimals_below = lines.get(index + 1).is_some_and(|next| {
-            items(&next.words).iter().any(|i| {
-                i.kind == Kind::Decimals
-                    && line.words.iter().any(|w| i.word.start + 2 >= w.end && i.word.start <= w.end + 3)
-            })
-        });
-        if (is_page_junk(&line.words) && !decimals_below) || is_code_level_line(&line.words) {
+        if (is_page_junk(&line.words) && !decimals_below(lines, index)) || is_code_level_line(&line.words) {
             continue;
         }
-        body.push(BodyLine { index, no: line.no, segment, items: line_items });
+        body.lines.push(BodyLine { index, no: line.no, segment, items: line_items });
     }
-    grid.consumed = consumed;
+    body
+}
 
-    if let Err(problem) = join_split_decimals(&mut body) {
-        grid.problem = Some(problem);
-        return grid;
+/// A line that goes on with the last note: it is not prose, or it ends the note's sentence
+/// (`…安排的支` / `出。`).
+fn continues_note(notes: &[String], words: &[Word]) -> bool {
+    let note_goes_on = notes.last().is_some_and(|n| !n.ends_with('。'));
+    let text = compact(words);
+    let ends_note = text.ends_with('。') && text.matches('。').count() == 1;
+    note_goes_on && (!is_prose(words) || ends_note)
+}
+
+/// A lone whole number with decimals under it is a figure, not a page number.
+fn decimals_below(lines: &[TableLine], index: usize) -> bool {
+    let line = &lines[index];
+    lines.get(index + 1).is_some_and(|next| {
+        items(&next.words).iter().any(|i| {
+            i.kind == Kind::Decimals
+                && line.words.iter().any(|w| i.word.start + 2 >= w.end && i.word.start <= w.end + 3)
+        })
+    })
+}
+
+/// Header rows and data rows read from the body lines.
+type Read = (Vec<(usize, Vec<String>)>, Vec<(usize, Vec<String>)>);
+
+/// Why the rows could not be placed, with the header rows when they were read: a table without
+/// a title keeps them, so it is reported as not read rather than dropped as blank.
+struct Unplaced {
+    header: Vec<(usize, Vec<String>)>,
+    problem: Misalignment,
+}
+
+impl From<Misalignment> for Unplaced {
+    fn from(problem: Misalignment) -> Unplaced {
+        Unplaced { header: Vec::new(), problem }
     }
+}
+
+/// The body's rows under their header: a 三公 table by its words, any other by its columns.
+fn read_body(lines: &[TableLine], body: Body, header_lines: Vec<&TableLine>) -> Result<Read, Unplaced> {
+    let Body { lines: mut body, repeated_header_at, .. } = body;
+    join_split_decimals(&mut body)?;
     codes::complete_code_parts(&mut body, &header_lines);
     pages::align_partial_pages(&mut body);
     // A 三公 table: its header words name the figures by what they say, not where they stand.
     let figure_lines: Vec<(usize, &[Item])> = body.iter().map(|b| (b.no, b.items.as_slice())).collect();
     if let Some((header, row)) = super::three::read(&header_lines, &figure_lines) {
-        grid.header = header;
-        grid.rows = vec![row];
-        return grid;
+        return Ok((header, vec![row]));
     }
-    if let Some(problem) = stray_whole_number(&body, &header_lines) {
-        grid.problem = Some(problem);
-        return grid;
-    }
-    if let Some(part) = body.iter().find_map(|b| b.items.iter().find(|i| i.kind == Kind::CodePart).map(|_| b.no)) {
-        grid.problem = Some(Misalignment {
-            line: part,
-            detail_zh: "科目编码的款、项与类不在同一行".into(),
-            detail_en: "the parts of a subject code are printed on different lines".into(),
-        });
-        return grid;
-    }
-
-    let mut layout = match Layout::measure(&body, &header_lines, &repeated_header_at) {
-        Ok(layout) => layout,
-        Err(problem) => {
-            grid.problem = Some(problem);
-            return grid;
-        }
-    };
+    placeable(&body, &header_lines)?;
+    let mut layout = Layout::measure(&body, &header_lines, &repeated_header_at)?;
     let side_line = header_lines.iter().any(|l| is_side_line(&l.words));
     // 收入 beside several views of 支出 (by function, by economic class twice): the income and
     // the first view are the 收支总表; the other views repeat its totals.
@@ -233,48 +257,60 @@ pub(super) fn read_table(lines: &[TableLine]) -> Grid {
         first_view(&mut body, &layout, cut);
         header_kept = before_column(&header_lines, cut);
         header_lines = header_kept.iter().collect();
-        match Layout::measure(&body, &header_lines, &repeated_header_at) {
-            Ok(first_two) => layout = first_two,
-            Err(problem) => {
-                grid.problem = Some(problem);
-                return grid;
-            }
-        }
+        layout = Layout::measure(&body, &header_lines, &repeated_header_at)?;
     }
-    // Codes on both sides name the rows of both halves (301 … ‖ 302 …), as a 收入 | 支出 line would.
+    halves(&body, &layout, side_line)?;
+    let header = layout.header_rows(&header_lines);
+    match assemble(&body, &layout, lines) {
+        Ok(rows) => Ok((header, rows)),
+        Err(problem) => Err(Unplaced { header, problem }),
+    }
+}
+
+/// Figures that can be placed: no code displaced among them, no code printed in parts on
+/// separate lines.
+fn placeable(body: &[BodyLine], header_lines: &[&TableLine]) -> Result<(), Misalignment> {
+    if let Some(problem) = stray_whole_number(body, header_lines) {
+        return Err(problem);
+    }
+    match body.iter().find_map(|b| b.items.iter().find(|i| i.kind == Kind::CodePart).map(|_| b.no)) {
+        Some(line) => Err(Misalignment {
+            line,
+            detail_zh: "科目编码的款、项与类不在同一行".into(),
+            detail_en: "the parts of a subject code are printed on different lines".into(),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// At most two label zones, told apart: by a 收入 | 支出 line over them, or by a code column
+/// in each (301 … ‖ 302 …).
+fn halves(body: &[BodyLine], layout: &Layout, side_line: bool) -> Result<(), Misalignment> {
+    let line = body.first().map_or(0, |b| b.no);
+    let problem = |zh: &str, en: &str| Err(Misalignment { line, detail_zh: zh.into(), detail_en: en.into() });
+    // Codes on both sides name the rows of both halves, as a 收入 | 支出 line would.
     let coded_halves = layout.zone_starts.len() == 2
         && (0..2).all(|z| layout.columns.iter().filter(|c| c.kind == ColumnKind::Code && c.zone == z).count() == 1);
     if layout.columns.iter().filter(|c| c.kind == ColumnKind::Code).count() > 1 && !coded_halves {
-        grid.problem = Some(Misalignment {
-            line: body.first().map_or(0, |b| b.no),
-            detail_zh: "左右两栏各有科目编码，暂不能按列读出".into(),
-            detail_en: "subject codes in both halves of the page cannot be read column by column yet".into(),
-        });
-        return grid;
+        return problem(
+            "左右两栏各有科目编码，暂不能按列读出",
+            "subject codes in both halves of the page cannot be read column by column yet",
+        );
     }
     let figures_between = layout.columns.iter().any(|c| c.kind == ColumnKind::Value && c.zone == 1);
     if layout.zone_starts.len() == 2 && figures_between && !side_line && !coded_halves {
-        grid.problem = Some(Misalignment {
-            line: body.first().map_or(0, |b| b.no),
-            detail_zh: "两组标签列上方没有“收入 / 支出”，分不清两栏".into(),
-            detail_en: "two label columns without a 收入 / 支出 line over them: the halves cannot be told apart".into(),
-        });
-        return grid;
+        return problem(
+            "两组标签列上方没有“收入 / 支出”，分不清两栏",
+            "two label columns without a 收入 / 支出 line over them: the halves cannot be told apart",
+        );
     }
     if layout.zone_starts.len() > 2 {
-        grid.problem = Some(Misalignment {
-            line: body.first().map_or(0, |b| b.no),
-            detail_zh: "表中有三组以上的标签列，无法按“收入｜支出”两栏读出".into(),
-            detail_en: "the table has more than two label columns and cannot be read as income | expenditure".into(),
-        });
-        return grid;
+        return problem(
+            "表中有三组以上的标签列，无法按“收入｜支出”两栏读出",
+            "the table has more than two label columns and cannot be read as income | expenditure",
+        );
     }
-    grid.header = layout.header_rows(&header_lines);
-    match assemble(&body, &layout, lines) {
-        Ok(rows) => grid.rows = rows,
-        Err(problem) => grid.problem = Some(problem),
-    }
-    grid
+    Ok(())
 }
 
 /// Amounts carry decimals; a bare whole number of three digits or more among them is a code
