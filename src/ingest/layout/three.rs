@@ -124,7 +124,6 @@ type LineCells = (usize, Vec<String>);
 type Columns = Vec<((usize, usize), Vec<String>)>;
 
 /// The columns a 三公 header names, None when the header is not one or its shape is unclear.
-#[expect(clippy::too_many_lines, reason = "TODO(layout): split in the layout rewrite (issue 16)")]
 fn columns(header_lines: &[&TableLine]) -> Option<Columns> {
     let mut cells = cells(header_lines)?;
     // A caption (`单位名称：…`, `单位：万元`) left among the header words: its shape is not clear.
@@ -132,43 +131,68 @@ fn columns(header_lines: &[&TableLine]) -> Option<Columns> {
         return None;
     }
     cells.sort_by_key(|c| (c.line, c.start));
-    let of = |k: Class| cells.iter().filter(move |c| class(&c.text) == k);
-    let is_sub = |c: &Cell| {
-        let t = bare_label(&c.text);
-        t == "小计" || t.ends_with("购置费") || t.ends_with("运行费")
-    };
-    let items: Vec<&Cell> = of(Class::Item).collect();
-    let split_vehicles = items.iter().any(|c| is_sub(c));
-    let vehicles: Option<&Cell> = of(Class::Vehicles).next();
-    let mut leaves: Vec<&Cell> = items.clone();
-    if !split_vehicles {
-        leaves.extend(of(Class::Vehicles));
+    let header = Header::of(&cells)?;
+    let lowest_item = header.leaves.iter().map(|c| c.line).max()?;
+    let measures_below: Vec<&Cell> = header.of_class(Class::Measure).filter(|c| c.line > lowest_item).collect();
+    if measures_below.len() > header.leaves.len() {
+        header.measure_columns(measures_below)
+    } else {
+        header.series_columns()
     }
-    leaves.sort_by_key(|c| c.centre2());
-    // A 三公 header names at least the overseas and the reception items.
-    let named = |p: &str| leaves.iter().any(|c| bare_label(&c.text).contains(p));
-    if !(named("出国") && named("接待")) {
-        return None;
+}
+
+/// A 三公 header's cells, sorted by line and place, and its items: the leaves the figures stand
+/// under (the vehicle total split into 小计/购置费/运行费 or not).
+struct Header<'a> {
+    cells: &'a [Cell],
+    leaves: Vec<&'a Cell>,
+    split_vehicles: bool,
+    vehicles: Option<&'a Cell>,
+}
+
+/// A split vehicle total's parts: 小计, …购置费, …运行费.
+fn is_vehicle_part(c: &Cell) -> bool {
+    let t = bare_label(&c.text);
+    t == "小计" || t.ends_with("购置费") || t.ends_with("运行费")
+}
+
+impl<'a> Header<'a> {
+    /// The header's items; None unless it names at least the overseas and the reception items.
+    fn of(cells: &'a [Cell]) -> Option<Header<'a>> {
+        let items: Vec<&Cell> = cells.iter().filter(|c| class(&c.text) == Class::Item).collect();
+        let split_vehicles = items.iter().any(|c| is_vehicle_part(c));
+        let vehicles = cells.iter().find(|c| class(&c.text) == Class::Vehicles);
+        let mut leaves = items;
+        if !split_vehicles {
+            leaves.extend(cells.iter().filter(|c| class(&c.text) == Class::Vehicles));
+        }
+        leaves.sort_by_key(|c| c.centre2());
+        let named = |p: &str| leaves.iter().any(|c| bare_label(&c.text).contains(p));
+        (named("出国") && named("接待")).then_some(Header { cells, leaves, split_vehicles, vehicles })
     }
-    let item_path = |c: &Cell| -> Vec<String> {
+
+    /// The header's cells of one class.
+    fn of_class(&self, k: Class) -> impl Iterator<Item = &'a Cell> {
+        self.cells.iter().filter(move |c| class(&c.text) == k)
+    }
+
+    /// An item's path: the vehicle total over its parts, then the item.
+    fn item_path(&self, c: &Cell) -> Vec<String> {
         let mut path = Vec::new();
-        if split_vehicles && is_sub(c) {
-            path.extend(vehicles.map(|v| v.text.clone()));
+        if self.split_vehicles && is_vehicle_part(c) {
+            path.extend(self.vehicles.map(|v| v.text.clone()));
         }
         path.push(c.text.clone());
         path
-    };
-    let lowest_item = leaves.iter().map(|c| c.line).max()?;
-    let measures_below: Vec<&Cell> = of(Class::Measure).filter(|c| c.line > lowest_item).collect();
-    let titles: Vec<String> = of(Class::Title).map(|c| c.text.clone()).collect();
+    }
 
-    if measures_below.len() > leaves.len() {
-        // 预算数 / 决算数 under every item: each measure belongs to the item nearest it, every item
-        // owns as many measures as the others, in order.
-        if of(Class::Other).next().is_some() || of(Class::Measure).count() != measures_below.len() {
+    /// 预算数 / 决算数 under every item: each measure belongs to the item nearest it, every item
+    /// owns as many measures as the others, in order.
+    fn measure_columns(&self, mut measures: Vec<&Cell>) -> Option<Columns> {
+        let leaves = &self.leaves;
+        if self.of_class(Class::Other).next().is_some() || self.of_class(Class::Measure).count() != measures.len() {
             return None;
         }
-        let mut measures = measures_below;
         measures.sort_by_key(|c| c.start);
         let centres: Vec<usize> = leaves.iter().map(|c| c.centre2()).collect();
         let owner: Vec<usize> = measures.iter().map(|m| nearest(&centres, m.centre2())).collect::<Option<_>>()?;
@@ -180,73 +204,75 @@ fn columns(header_lines: &[&TableLine]) -> Option<Columns> {
         if !even || owner.windows(2).any(|p| p[0] > p[1]) || (1..leaves.len()).any(|k| names(k) != names(0)) {
             return None;
         }
-        return Some(
-            measures
-                .iter()
-                .zip(owner)
-                .map(|(m, o)| {
-                    let mut path = titles.clone();
-                    path.extend(item_path(leaves[o]));
-                    path.push(m.text.clone());
-                    ((m.start, m.end), path)
-                })
-                .collect(),
-        );
+        let titles: Vec<String> = self.of_class(Class::Title).map(|c| c.text.clone()).collect();
+        let column = |(m, o): (&&Cell, usize)| {
+            let mut path = titles.clone();
+            path.extend(self.item_path(leaves[o]));
+            path.push(m.text.clone());
+            ((m.start, m.end), path)
+        };
+        Some(measures.iter().zip(owner).map(column).collect())
     }
 
-    // Items are the leaves; a title or a year's measure covers all of them, or, several on one
-    // line, one series each (a series ends where its items begin again).
-    let mut series: Vec<usize> = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
-    let mut current = 0;
-    for c in &leaves {
-        let t = bare_label(&c.text);
-        if seen.contains(&t) {
-            current += 1;
-            seen.clear();
+    /// Items are the leaves; a title or a year's measure covers all of them, or, several on one
+    /// line, one series each (a series ends where its items begin again).
+    fn series_columns(&self) -> Option<Columns> {
+        let (series, runs) = self.series()?;
+        let groups = self.groups(runs)?;
+        // Columns beside the 三公 stand alone: nothing printed under them.
+        let others: Vec<&Cell> = self.of_class(Class::Other).collect();
+        if others.iter().any(|o| self.cells.iter().any(|c| c.line > o.line && c.overlaps(o))) {
+            return None;
         }
-        seen.push(t);
-        series.push(current);
+        let mut out: Vec<(usize, (usize, usize), Vec<String>)> = self
+            .leaves
+            .iter()
+            .zip(&series)
+            .map(|(c, s)| {
+                let over = groups.iter().filter_map(|g| g.get(if g.len() == 1 { 0 } else { *s }));
+                let mut path: Vec<String> = over.map(|g| g.text.clone()).collect();
+                path.extend(self.item_path(c));
+                (c.centre2(), (c.start, c.end), path)
+            })
+            .collect();
+        out.extend(others.iter().map(|o| (o.centre2(), (o.start, o.end), vec![o.text.clone()])));
+        out.sort_by_key(|(centre, _, _)| *centre);
+        Some(out.into_iter().map(|(_, at, path)| (at, path)).collect())
     }
-    let runs = current + 1;
-    // Every series names the same items in the same order (a second 小计 is not a new series).
-    let texts = |s: usize| -> Vec<String> {
-        leaves.iter().zip(&series).filter(|(_, k)| **k == s).map(|(c, _)| bare_label(&c.text)).collect()
-    };
-    if (1..runs).any(|s| texts(s) != texts(0)) {
-        return None;
-    }
-    let mut groups: Vec<Vec<&Cell>> = Vec::new();
-    for c in cells.iter().filter(|c| matches!(class(&c.text), Class::Title | Class::Measure)) {
-        match groups.last_mut() {
-            Some(g) if g.first().is_some_and(|f| f.line == c.line) => g.push(c),
-            _ => groups.push(vec![c]),
+
+    /// Each leaf's series and how many series there are; None unless every series names the
+    /// same items in the same order (a second 小计 is not a new series).
+    fn series(&self) -> Option<(Vec<usize>, usize)> {
+        let mut series: Vec<usize> = Vec::new();
+        let mut seen: Vec<String> = Vec::new();
+        let mut current = 0;
+        for c in &self.leaves {
+            let t = bare_label(&c.text);
+            if seen.contains(&t) {
+                current += 1;
+                seen.clear();
+            }
+            seen.push(t);
+            series.push(current);
         }
+        let runs = current + 1;
+        let texts = |s: usize| -> Vec<String> {
+            self.leaves.iter().zip(&series).filter(|(_, k)| **k == s).map(|(c, _)| bare_label(&c.text)).collect()
+        };
+        (!(1..runs).any(|s| texts(s) != texts(0))).then_some((series, runs))
     }
-    if groups.iter().any(|g| g.len() != 1 && g.len() != runs) {
-        return None;
+
+    /// The titles and measures over the items, line by line: one over all series or one per series.
+    fn groups(&self, runs: usize) -> Option<Vec<Vec<&'a Cell>>> {
+        let mut groups: Vec<Vec<&Cell>> = Vec::new();
+        for c in self.cells.iter().filter(|c| matches!(class(&c.text), Class::Title | Class::Measure)) {
+            match groups.last_mut() {
+                Some(g) if g.first().is_some_and(|f| f.line == c.line) => g.push(c),
+                _ => groups.push(vec![c]),
+            }
+        }
+        (!groups.iter().any(|g| g.len() != 1 && g.len() != runs)).then_some(groups)
     }
-    // Columns beside the 三公 stand alone: nothing printed under them.
-    let others: Vec<&Cell> = of(Class::Other).collect();
-    if others.iter().any(|o| cells.iter().any(|c| c.line > o.line && c.overlaps(o))) {
-        return None;
-    }
-    let mut out: Vec<(usize, (usize, usize), Vec<String>)> = leaves
-        .iter()
-        .zip(&series)
-        .map(|(c, s)| {
-            let mut path: Vec<String> = groups
-                .iter()
-                .filter_map(|g| g.get(if g.len() == 1 { 0 } else { *s }))
-                .map(|g| g.text.clone())
-                .collect();
-            path.extend(item_path(c));
-            (c.centre2(), (c.start, c.end), path)
-        })
-        .collect();
-    out.extend(others.iter().map(|o| (o.centre2(), (o.start, o.end), vec![o.text.clone()])));
-    out.sort_by_key(|(centre, _, _)| *centre);
-    Some(out.into_iter().map(|(_, at, path)| (at, path)).collect())
 }
 
 /// The index of the centre (doubled, like [`Cell::centre2`]) nearest `at`; None on a tie.
