@@ -139,13 +139,18 @@ fn consistent_prose_of_the_corpus_and_seed_raises_no_narrative_error() {
         findings.extend(report.findings.iter().map(|f| format!("{name}: {}", report.finding_line(f))));
     }
     // Both findings are real: 95.36 + 10.23 = 105.59 against 105.58, a rounding difference;
-    // 07 gives no reason after 主要原因是 (TXT001).
+    // 07 gives no reason after 主要原因是 (TXT001; its quote is the document's own words).
+    assert_eq!(findings.len(), 2, "{findings:#?}");
     assert_eq!(
-        findings,
-        [
-            "03_shanghai-putuo-shehuigongzuobu-2024-juesuan.txt: [warning] NAR002 第 572 行 “一般公共预算财政拨款基本支出 105.58 万元”: 基本支出不等于其中各项之和（第 574 行 95.36 万元 + 第 578 行 10.23 万元）：填报 105.58，计算 105.59，相差 -0.01，在舍入误差范围内（舍位平衡） | 填报 105.58 计算 105.59 差额 -0.01",
-            "07_shanghai-putuo-fuliyuan-2024-danwei-yusuan.txt: [warning] TXT001 第 351 行 “2023年预算持平，主要原因是。其中：公务用车购置费0”: 模板残留：原因未填写，应按实际情况填写"
-        ]
+        findings[0],
+        "03_shanghai-putuo-shehuigongzuobu-2024-juesuan.txt: [warning] NAR002 第 572 行 “一般公共预算财政拨款基本支出 105.58 万元”: 基本支出不等于其中各项之和（第 574 行 95.36 万元 + 第 578 行 10.23 万元）：填报 105.58，计算 105.59，相差 -0.01，在舍入误差范围内（舍位平衡） | 填报 105.58 计算 105.59 差额 -0.01"
+    );
+    let leftover = &findings[1];
+    assert!(
+        leftover.starts_with("07_shanghai-putuo-fuliyuan-2024-danwei-yusuan.txt: [warning] TXT001 第 351 行 “")
+            && leftover.contains("主要原因是。")
+            && leftover.ends_with("”: 模板残留：原因未填写，应按实际情况填写"),
+        "{leftover}"
     );
 }
 
@@ -401,7 +406,7 @@ fn the_text_checks_find_the_real_leftovers_and_nothing_else_in_the_corpus() {
         vec![
             // 07 (公务用车购置及运行费 …持平，主要原因是。): the reason was never written.
             ("07".to_string(), "TXT001", Severity::Warning, 351),
-            // 54: 办公室（…）(机关党委(与办公室(…)合署办公): three brackets opened, two closed.
+            // 54: in its list of offices three brackets are opened and two closed.
             ("54".to_string(), "TXT004", Severity::Warning, 168),
         ]
     );
@@ -412,7 +417,7 @@ fn a_change_recomputed_from_its_two_real_figures() {
     if !require_corpus() {
         return;
     }
-    // 41 states 9626.78 against 9819.98 twice, 减少 193.20, 下降 1.97%: right as printed.
+    // 41 states one change twice, with both figures and the 减少 and 下降 between them: right as printed.
     let name = "pdf-dev/41_beijing-xinfang-2026-yusuan.layout.txt";
     let text = corpus_text(name).replace("下降 1.97%", "下降 2.97%");
     let report = check_sources(&[Source { name: name.into(), text }], RoundingMode::Nearest);
@@ -423,7 +428,7 @@ fn a_change_recomputed_from_its_two_real_figures() {
         .map(|f| (f.text.as_ref().map_or(0, |t| t.line), f.printed.unwrap(), f.computed.unwrap()))
         .collect();
     assert_eq!(changes, vec![(55, d("-2.97"), d("-1.97")), (79, d("-2.97"), d("-1.97"))]);
-    // 07's six items give both years' figures: 54.60 → 53.84 is a fall, whatever the text says.
+    // 07's items give both years' figures: the one changed here is a fall, whatever the text says.
     let name = "07_shanghai-putuo-fuliyuan-2024-danwei-yusuan.txt";
     let text = corpus_text(name).replace("减少1.39%", "增加1.39%");
     let report = check_sources(&[Source { name: name.into(), text }], RoundingMode::Nearest);
@@ -436,7 +441,7 @@ fn one_item_restating_its_real_budget_differently() {
     if !require_corpus() {
         return;
     }
-    // 07's item 6 opens with 33.58 and restates 2024年预算安排33.58: one figure, right twice.
+    // 07's item 6 opens with its amount and restates it as the year's 预算安排: one figure, right twice.
     let name = "07_shanghai-putuo-fuliyuan-2024-danwei-yusuan.txt";
     let text = corpus_text(name).replace("2024年预算安排33.58万元", "2024年预算安排38.58万元");
     let report = check_sources(&[Source { name: name.into(), text }], RoundingMode::Nearest);

@@ -1,6 +1,6 @@
 //! One item, one amount: a numbered item of the 情况说明 that opens with its subject's amount
-//! (`6. 住房公积金（项）33.58万元，主要用于…`) and then says the year's budget for it in a
-//! clause of its own (`2024年预算安排33.58万元`) states one figure twice; two values are
+//! (`6. 住房公积金（项）12.34万元，主要用于…`) and then says the year's budget for it in a
+//! clause of its own (`2026年预算安排12.34万元`) states one figure twice; two values are
 //! an error naming both places.
 
 use super::super::{Ctx, Explanation, Rule};
