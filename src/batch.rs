@@ -56,7 +56,8 @@ pub struct DocSummary {
 impl DocSummary {
     /// The summary of a document's report.
     pub fn of(source: &str, report: &Report) -> DocSummary {
-        let (set_zh, set_en) = table_set(report);
+        let set = TableSet::of(&report.tables);
+        let (set_zh, set_en) = table_set(report, set);
         let (unread_zh, unread_en) = unread(report);
         let c = &report.counts;
         let outcome = match (&report.nothing_read, report.has_errors()) {
@@ -69,7 +70,7 @@ impl DocSummary {
             set_zh,
             set_en,
             tables: report.tables.len(),
-            set_tables: set_tables(report),
+            set_tables: set.map(|set| set_tables(report, set)),
             errors: c.errors,
             warnings: c.warnings - c.rounding,
             rounding: c.rounding,
@@ -125,8 +126,8 @@ impl DocSummary {
 
 /// The set the titles belong to (as SET002 names it), else 预算 or 决算 as the titles say; empty
 /// when neither is known.
-fn table_set(report: &Report) -> (String, String) {
-    if let Some(set) = TableSet::of(&report.tables) {
+fn table_set(report: &Report, set: Option<&TableSet>) -> (String, String) {
+    if let Some(set) = set {
         return (set.zh.to_string(), set.en.to_string());
     }
     let titled = |word: &str| report.tables.iter().any(|t| t.title.contains(word));
@@ -138,10 +139,9 @@ fn table_set(report: &Report) -> (String, String) {
 }
 
 /// How many of the set's tables were read (a table continued over pages counts once).
-fn set_tables(report: &Report) -> Option<(usize, usize)> {
-    let set = TableSet::of(&report.tables)?;
+fn set_tables(report: &Report, set: &TableSet) -> (usize, usize) {
     let read = set.tables.iter().filter(|(kind, _)| report.tables.iter().any(|t| t.kind == *kind)).count();
-    Some((read, set.tables.len()))
+    (read, set.tables.len())
 }
 
 /// Why nothing was read, else how many table-like blocks were not read.

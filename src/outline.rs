@@ -62,6 +62,10 @@ impl Outline {
 
     /// Adds what `text` shows of the parts not found in an earlier source.
     pub fn read(&mut self, source: &str, text: &str) {
+        let complete = [&self.cover, &self.contents, &self.explanation, &self.other].iter().all(|m| m.is_some());
+        if complete {
+            return;
+        }
         let lines: Vec<Line> = text.lines().enumerate().filter_map(|(k, raw)| Line::of(k + 1, raw)).collect();
         let mark = |line: &Line| Mark { source: source.to_string(), line: line.number, text: line.text.clone() };
         if self.cover.is_none() {

@@ -65,6 +65,7 @@ pub fn items(report: &Report) -> Vec<Item> {
     let prose: Vec<&Finding> = report.findings.iter().filter(|f| f.table.is_none() && f.text.is_some()).collect();
     let (other, explanation): (Vec<&Finding>, Vec<&Finding>) = prose.into_iter().partition(in_other);
     let whole: Vec<&Finding> = report.findings.iter().filter(|f| f.table.is_none() && f.text.is_none()).collect();
+    let set = TableSet::of(&report.tables);
     let mut items = vec![
         found_or_by_hand(
             Text::new("封面", "Cover"),
@@ -74,9 +75,9 @@ pub fn items(report: &Report) -> Vec<Item> {
         ),
         found_or_by_hand(Text::new("目录", "Contents"), &outline.contents, "未找到“目录”", "no 目录 found"),
         prose_part(report, Text::new("情况说明", "Explanation"), outline.explanation.as_ref(), &explanation),
-        table_set(report, &whole),
+        table_set(report, set, &whole),
     ];
-    items.extend(table_items(report));
+    items.extend(table_items(report, set));
     items.push(prose_part(
         report,
         Text::new("其他说明（名词解释等）", "Other notes (glossary)"),
@@ -109,13 +110,13 @@ fn prose_part(report: &Report, part: Text, start: Option<&Mark>, findings: &[&Fi
 
 /// The set the titles belong to and whether all its tables are there; findings about the
 /// document as a whole (a gap in the numbering) are its problems.
-fn table_set(report: &Report, whole: &[&Finding]) -> Item {
+fn table_set(report: &Report, set: Option<&TableSet>, whole: &[&Finding]) -> Item {
     let part = Text::new("公开表格齐全", "Tables complete");
     let problems = problems(report, whole.iter().copied());
     if let Some(why) = &report.nothing_read {
         return Item::by_hand(part, why.message.clone(), problems);
     }
-    let Some(set) = TableSet::of(&report.tables) else {
+    let Some(set) = set else {
         let seen = Text::new("未能识别所属套表", "the disclosure set was not recognised");
         return Item::by_hand(part, seen, problems);
     };
@@ -144,8 +145,7 @@ fn unread_of(report: &Report, kind: TableKind) -> Option<&crate::table::Unrecogn
 
 /// One line per table of the set (in the set's order), then one per other kind of table read
 /// (in the order printed); a kind of table printed several times (项目绩效目标表) is one line.
-fn table_items(report: &Report) -> Vec<Item> {
-    let set = TableSet::of(&report.tables);
+fn table_items(report: &Report, set: Option<&TableSet>) -> Vec<Item> {
     let mut items: Vec<Item> =
         set.map_or(&[][..], |s| s.tables).iter().map(|(kind, name)| set_table(report, *kind, name)).collect();
     let in_set = |kind: TableKind| set.is_some_and(|s| s.tables.iter().any(|(k, _)| *k == kind));

@@ -18,7 +18,7 @@ use serde_json::{json, Value};
 use std::path::PathBuf;
 use support::browser::{
     batch_rows, check, click, expect_finding, findings, poll, run, screenshot, wait_js, wait_summary,
-    wait_until_mounted, Result, Session, SEED,
+    wait_until_mounted, watch_progress, Result, Session, SEED,
 };
 
 const SET: &str = "重庆区县部门预算公开表（表一至表十）";
@@ -150,21 +150,6 @@ async fn the_single_file(c: &Client, files: &Files) -> Result<()> {
     c.find(Locator::Css("#upload")).await?.send_keys(&paths).await?;
     wait_done(c, 3).await?;
     the_list_reads_as_checked(c).await
-}
-
-/// Records every text the progress line shows, from before the files are chosen.
-async fn watch_progress(c: &Client) -> Result<()> {
-    c.execute(
-        "window.e2eProgress = [];
-         new MutationObserver(() => {
-             const p = document.querySelector('#batch-progress-text');
-             const last = window.e2eProgress[window.e2eProgress.length - 1];
-             if (p && (!last || p.textContent !== last[0])) window.e2eProgress.push([p.textContent, performance.now()]);
-         }).observe(document.body, { subtree: true, childList: true, characterData: true });",
-        vec![],
-    )
-    .await?;
-    Ok(())
 }
 
 async fn wait_done(c: &Client, n: usize) -> Result<()> {

@@ -15,7 +15,7 @@ use fantoccini::{Client, Locator};
 use serde_json::json;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
-use support::browser::{batch_rows, check, run, wait_until_mounted, Result};
+use support::browser::{batch_rows, check, run, wait_until_mounted, watch_progress, Result};
 
 /// Copies of each dev PDF in the folder.
 const COPIES: usize = 5;
@@ -107,22 +107,6 @@ type Difference<'a> = (usize, &'a Vec<String>, &'a Vec<String>);
 
 fn first_difference<'a>(got: &'a [Vec<String>], expected: &'a [Vec<String>]) -> Option<Difference<'a>> {
     got.iter().zip(expected).enumerate().find(|(_, (g, e))| g != e).map(|(k, (g, e))| (k, g, e))
-}
-
-/// Records each progress text with its time (ms since the page started).
-async fn watch_progress(c: &Client) -> Result<()> {
-    c.execute(
-        "window.e2eProgress = [];
-         new MutationObserver(() => {
-             const p = document.querySelector('#batch-progress-text');
-             const last = window.e2eProgress[window.e2eProgress.length - 1];
-             if (p && (!last || p.textContent !== last[0])) window.e2eProgress.push([p.textContent, performance.now()]);
-         }).observe(document.body, { subtree: true, childList: true, characterData: true });",
-        vec![],
-    )
-    .await
-    .map(drop)
-    .map_err(Into::into)
 }
 
 /// Waits, past the usual 20 s, until the list holds `n` rows and the batch is done.

@@ -13,73 +13,46 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 use yew::prelude::*;
 
+/// A file the page exports: the report (CSV, JSON, Markdown) or the reviewer's checklist
+/// (a workbook or Markdown, in the page's language).
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Format {
     Csv,
     Json,
     Markdown,
+    ReviewXlsx,
+    ReviewMarkdown,
 }
 
 impl Format {
-    fn id(self) -> &'static str {
+    /// The button's id (`export-csv`) and the file's name.
+    fn id_and_name(self) -> (&'static str, &'static str) {
         match self {
-            Format::Csv => "csv",
-            Format::Json => "json",
-            Format::Markdown => "md",
+            Format::Csv => ("export-csv", "预算检查报告.csv"),
+            Format::Json => ("export-json", "预算检查报告.json"),
+            Format::Markdown => ("export-md", "预算检查报告.md"),
+            Format::ReviewXlsx => ("export-review-xlsx", "预算公开检查表.xlsx"),
+            Format::ReviewMarkdown => ("export-review-md", "预算公开检查表.md"),
         }
     }
 
-    fn mime(self) -> &'static str {
-        match self {
-            Format::Csv => "text/csv;charset=utf-8",
-            Format::Json => "application/json;charset=utf-8",
-            Format::Markdown => "text/markdown;charset=utf-8",
-        }
-    }
-
-    fn render(self, report: &Report) -> String {
+    /// Saves this file of `report`; returns its object URL.
+    fn save(self, report: &Report, lang: Lang, last: &Rc<RefCell<Option<String>>>) -> Option<String> {
+        let (_, name) = self.id_and_name();
+        let source = review::source_name(report);
+        let lang = review_lang(lang);
         match self {
             // With a BOM, so Excel on Chinese Windows reads it as UTF-8.
-            Format::Csv => crate::export::to_csv(report),
-            Format::Json => report.to_json(),
-            Format::Markdown => crate::export::to_markdown(report),
+            Format::Csv => download(name, "text/csv;charset=utf-8", &crate::export::to_csv(report), last),
+            Format::Json => download(name, "application/json;charset=utf-8", &report.to_json(), last),
+            Format::Markdown => download(name, MARKDOWN_MIME, &crate::export::to_markdown(report), last),
+            Format::ReviewXlsx => download_bytes(name, XLSX_MIME, &review::to_xlsx(report, &source, lang), last),
+            Format::ReviewMarkdown => download(name, MARKDOWN_MIME, &review::to_markdown(report, &source, lang), last),
         }
     }
 }
 
-/// The reviewer's checklist, as a workbook or as Markdown.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum ReviewFormat {
-    Xlsx,
-    Markdown,
-}
-
-impl ReviewFormat {
-    fn id(self) -> &'static str {
-        match self {
-            ReviewFormat::Xlsx => "xlsx",
-            ReviewFormat::Markdown => "md",
-        }
-    }
-
-    /// Saves the form of `report` in the page's language; returns the file's object URL.
-    fn download(
-        self,
-        name: &str,
-        report: &Report,
-        lang: review::Lang,
-        last: &Rc<RefCell<Option<String>>>,
-    ) -> Option<String> {
-        let source = review::source_name(report);
-        match self {
-            ReviewFormat::Xlsx => download_bytes(name, XLSX_MIME, &review::to_xlsx(report, &source, lang), last),
-            ReviewFormat::Markdown => {
-                download(name, Format::Markdown.mime(), &review::to_markdown(report, &source, lang), last)
-            }
-        }
-    }
-}
-
+const MARKDOWN_MIME: &str = "text/markdown;charset=utf-8";
 pub(super) const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 fn review_lang(lang: Lang) -> review::Lang {
@@ -103,29 +76,13 @@ pub fn Exports(props: &Props) -> Html {
         let report = props.report.clone();
         let last = last.clone();
         let shown = shown.clone();
+        let (id, name) = format.id_and_name();
         let onclick = move |_| {
-            let name = format!("预算检查报告.{}", format.id());
-            if let Some(url) = download(&name, format.mime(), &format.render(&report), &last) {
-                shown.set(Some((name, url)));
+            if let Some(url) = format.save(&report, lang, &last) {
+                shown.set(Some((name.to_string(), url)));
             }
         };
-        html! {
-            <button type="button" id={format!("export-{}", format.id())} {onclick}>{slash(lang, zh, en)}</button>
-        }
-    };
-    let review_button = |format: ReviewFormat, zh: &str, en: &str| {
-        let report = props.report.clone();
-        let last = last.clone();
-        let shown = shown.clone();
-        let onclick = move |_| {
-            let name = format!("预算公开检查表.{}", format.id());
-            if let Some(url) = format.download(&name, &report, review_lang(lang), &last) {
-                shown.set(Some((name, url)));
-            }
-        };
-        html! {
-            <button type="button" id={format!("export-review-{}", format.id())} {onclick}>{slash(lang, zh, en)}</button>
-        }
+        html! { <button type="button" {id} {onclick}>{slash(lang, zh, en)}</button> }
     };
     let (file, url) = match &*shown {
         Some((name, url)) => (Some(name.clone()), Some(url.clone())),
@@ -137,8 +94,8 @@ pub fn Exports(props: &Props) -> Html {
             {button(Format::Csv, "CSV（Excel）", "CSV (Excel)")}
             {button(Format::Json, "JSON", "JSON")}
             {button(Format::Markdown, "Markdown", "Markdown")}
-            {review_button(ReviewFormat::Xlsx, "检查表（Excel）", "Review form (Excel)")}
-            {review_button(ReviewFormat::Markdown, "检查表（Markdown）", "Review form (Markdown)")}
+            {button(Format::ReviewXlsx, "检查表（Excel）", "Review form (Excel)")}
+            {button(Format::ReviewMarkdown, "检查表（Markdown）", "Review form (Markdown)")}
             <button type="button" id="print" onclick={|_| print()}>{slash(lang, "打印", "Print")}</button>
         </div>
     }

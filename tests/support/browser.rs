@@ -298,3 +298,19 @@ pub fn check(ok: bool, message: String) -> Result<()> {
         Err(message.into())
     }
 }
+
+/// Records each text the 逐份核对 progress line shows, with its time (ms since the page
+/// started), in `window.e2eProgress`.
+pub async fn watch_progress(c: &Client) -> Result<()> {
+    c.execute(
+        "window.e2eProgress = [];
+         new MutationObserver(() => {
+             const p = document.querySelector('#batch-progress-text');
+             const last = window.e2eProgress[window.e2eProgress.length - 1];
+             if (p && (!last || p.textContent !== last[0])) window.e2eProgress.push([p.textContent, performance.now()]);
+         }).observe(document.body, { subtree: true, childList: true, characterData: true });",
+        vec![],
+    )
+    .await?;
+    Ok(())
+}
